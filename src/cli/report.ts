@@ -1,0 +1,53 @@
+import { Chalk } from 'chalk';
+import { chalkStderr } from 'chalk';
+
+/**
+ * Everything the CLI says on stderr goes through here: colour only for a terminal that wants
+ * it (NO_COLOR is honoured), a spinner only on a terminal, nothing but errors when quiet.
+ */
+export class Reporter {
+  private readonly color: InstanceType<typeof Chalk>;
+  private spinner: { text: string; stop(): void; start(): unknown } | null = null;
+  readonly interactive: boolean;
+
+  constructor(private readonly quiet: boolean, stream: NodeJS.WriteStream = process.stderr) {
+    const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+    this.color = new Chalk({ level: noColor ? 0 : chalkStderr.level });
+    this.interactive = stream.isTTY === true && !quiet && process.env.CI !== 'true';
+  }
+
+  async startProgress(total: number): Promise<void> {
+    if (!this.interactive) return;
+    const { default: ora } = await import('ora');
+    this.spinner = ora({ text: `0/${total} pages`, stream: process.stderr, discardStdin: false }).start();
+  }
+
+  progress(done: number, total: number): void {
+    if (this.spinner) this.spinner.text = `${done}/${total} pages`;
+  }
+
+  stopProgress(): void {
+    this.spinner?.stop();
+    this.spinner = null;
+  }
+
+  /** Print above the spinner, then let it redraw. */
+  private say(line: string): void {
+    const s = this.spinner;
+    s?.stop();
+    process.stderr.write(line + '\n');
+    s?.start();
+  }
+
+  error(where: string, text: string): void {
+    this.say(`${this.color.bold(where)}: ${this.color.red('error')}: ${text}`);
+  }
+
+  warning(where: string, text: string): void {
+    if (!this.quiet) this.say(`${where}: ${this.color.yellow('warning')}: ${text}`);
+  }
+
+  summary(text: string): void {
+    if (!this.quiet) this.say(this.color.dim(text));
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Character classes and the canonical-text rules of OUTPUT.md, shared by passes and writers.
+ * Widths come from get-east-asian-width so that column estimates agree with how a terminal
+ * (and a typesetter) counts CJK as two cells.
+ */
+import { eastAsianWidth } from 'get-east-asian-width';
+
+/** CJK punctuation named by OUTPUT.md, plus the bracket forms OCR also produces. */
+export const CJK_PUNCT = '，。、；：？！“”‘’《》（）…—·「」『』【】〈〉〔〕';
+const P = escapeClass(CJK_PUNCT);
+
+const HAN = /\p{Script=Han}/u;
+const CJK_CHAR = new RegExp(`[\\p{Script=Han}${P}]`, 'u');
+const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
+
+export const isHan = (ch: string): boolean => HAN.test(ch);
+export const isCjk = (ch: string): boolean => CJK_CHAR.test(ch);
+export const isCjkPunct = (ch: string): boolean => ch.length > 0 && CJK_PUNCT.includes(ch);
+
+/** Visual width in terminal cells, ignoring spaces: ambiguous characters (“ ” …) count wide, as set in CJK text. */
+export function visualWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    if (ch === ' ' || ch === '\t' || ch === '\u3000') continue;
+    w += eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: true });
+  }
+  return w;
+}
+
+/** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
+const SENTENCE_END = /[。！？!?…][”’」』）)"]*$|[”’」』][。！？]?$/;
+/** A line that finishes a sentence or a lead-in clause (`…提出要求：`). */
+const CLAUSE_END = /[。！？!?…：:；;][”’」』）)"]*$/;
+
+export const endsSentence = (text: string): boolean => SENTENCE_END.test(text.trimEnd());
+export const endsClause = (text: string): boolean => CLAUSE_END.test(text.trimEnd()) || endsSentence(text);
+
+const WS_NEXT_TO_PUNCT = new RegExp(`[ \\t\\u3000]+(?=[${P}])|(?<=[${P}])[ \\t\\u3000]+`, 'gu');
+const WS_HAN_LATIN = /(?<=\p{Script=Han})[ \t\u3000]+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])[ \t\u3000]+(?=\p{Script=Han})/gu;
+const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
+const HALF_NEXT_TO_CJK = new RegExp(
+  `(?<=[\\p{Script=Han}${P}])[,;:()?!]|[,;:()?!](?=[\\p{Script=Han}${P}])`,
+  'gu',
+);
+const FULLWIDTH_ALNUM = /[Ａ-Ｚａ-ｚ０-９]/g;
+
+/**
+ * Rules 2, 4 (spacing part) and 5 of OUTPUT.md on one string. Idempotent: applying it to its
+ * own output changes nothing, which the property tests rely on.
+ */
+export function canonicalize(text: string): string {
+  let s = text.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  s = s.replace(/[ \t\u3000]+/g, ' ');
+  // Converting one mark can put its neighbour next to CJK punctuation, so repeat until stable.
+  for (let i = 0; i < 8; i++) {
+    const next = s
+      .replace(WS_NEXT_TO_PUNCT, '')
+      .replace(WS_HAN_LATIN, '')
+      .replace(HALF_NEXT_TO_CJK, (c) => HALF_TO_FULL[c]!);
+    if (next === s) break;
+    s = next;
+  }
+  return s.trim();
+}
+
+/**
+ * Join a line to the text before it (rule 1): no space between CJK, one between Latin words,
+ * a hyphenated Latin word mended when the next line starts in lower case.
+ */
+export function joinWrapped(left: string, right: string): string {
+  const l = left.trimEnd();
+  const r = right.trimStart();
+  if (!l) return r;
+  if (!r) return l;
+  const a = l[l.length - 1]!;
+  const b = r[0]!;
+  if (a === '-' && /[A-Za-z]/.test(l[l.length - 2] ?? '') && /[a-z]/.test(b)) return l.slice(0, -1) + r;
+  if (/[A-Za-z]/.test(b) && (/[A-Za-z]/.test(a) || /[.,;:!?)]/.test(a))) return `${l} ${r}`;
+  if (/[A-Za-z]/.test(a) && /[0-9]/.test(b) && /^[0-9]+[A-Za-z]/.test(r)) return `${l} ${r}`;
+  return l + r;
+}
+
+/**
+ * Remove the spaces a justified narrow column put between every character (`众 甚 至 管 理`),
+ * keeping an isolated space between two phrases (`善心仁者 与爱同行`).
+ */
+export function collapseLetterSpacing(text: string, minRun = 3): string {
+  const run = new RegExp(`(?:[\\p{Script=Han}${P}] ){${minRun - 1},}[\\p{Script=Han}${P}]`, 'gu');
+  return text.replace(run, (m) => m.replace(/ /g, ''));
+}
+
+/** Characters that must survive every rule: the conservation tests count these. */
+export const KEPT = /[\p{Script=Han}A-Za-z0-9]/u;
+
+export function countKept(text: string, into = new Map<string, number>()): Map<string, number> {
+  for (const ch of text.normalize('NFKC')) if (KEPT.test(ch)) into.set(ch, (into.get(ch) ?? 0) + 1);
+  return into;
+}
+
+/** Han character bigrams: the unit headline-to-body matching counts. */
+export function hanBigrams(text: string): string[] {
+  const han = [...text].filter((c) => HAN.test(c) || LATIN_OR_DIGIT.test(c));
+  const out: string[] = [];
+  for (let i = 0; i + 1 < han.length; i++) out.push(han[i]! + han[i + 1]!);
+  return out;
+}
+
+function escapeClass(chars: string): string {
+  return chars.replace(/[\]\\^-]/g, '\\$&');
+}

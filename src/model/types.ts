@@ -1,0 +1,89 @@
+/** The document model every pass reads and returns. It imports nothing of ours. */
+
+/** [first, last] 1-based source line numbers. */
+export type LineSpan = [number, number];
+
+export type Dialect = 'raw' | 'markdown';
+
+/** One line of the source page, numbered as the file has it. Passes annotate, never renumber. */
+export interface Line {
+  readonly no: number;
+  text: string;
+  /** the line started with the U+FFFD indent marker that OCR leaves where a lead paragraph began */
+  lead?: boolean;
+  /** the line carried a `■` bullet, which bylines use */
+  bullet?: boolean;
+  /** leading spaces the line had before indentation was stripped */
+  indent?: number;
+  /** Markdown heading level (1–6), when the line was a heading */
+  heading?: number;
+  /** visual width in terminal cells (CJK two, ASCII one), spaces not counted */
+  width?: number;
+}
+
+export type BlockKind =
+  | 'paragraph'
+  | 'subhead'
+  /** a headline-shaped run of lines: a headline, subtitle, kicker or section heading, not yet placed */
+  | 'heading'
+  | 'byline'
+  | 'attribution'
+  | 'caption'
+  | 'furniture';
+
+export interface Block {
+  kind: BlockKind;
+  text: string;
+  lines: LineSpan;
+  /** the source lines the block was made of, each as it stood; headings keep them to be split later */
+  parts?: Line[];
+  /** heading level for Markdown headings */
+  level?: number;
+  /** the block began with a lead marker: a new article starts here */
+  lead?: boolean;
+  /** set by the pass that decided the block ends an article */
+  endsArticle?: boolean;
+}
+
+export interface Article {
+  headline: string | null;
+  subheadlines: string[];
+  byline: string | null;
+  section: string | null;
+  body: Block[];
+  captions: string[];
+  attribution: string | null;
+  lines: LineSpan;
+}
+
+export interface Furniture {
+  text: string;
+  lines: LineSpan;
+}
+
+export type Severity = 'warning' | 'error';
+
+/** A message tied to a place in the source, in the spirit of vfile messages. */
+export interface Message {
+  severity: Severity;
+  /** the pass (or reader stage) that raised it */
+  origin: string;
+  message: string;
+  line: number | null;
+}
+
+export interface Page {
+  /** the path as given on the command line, or `-` for standard input */
+  source: string;
+  /** the file name without its extension: the prefix of every article id */
+  stem: string;
+  encoding: string;
+  dialect: Dialect;
+  lines: Line[];
+  /** reading-order blocks, once lines have been grouped */
+  blocks: Block[];
+  /** articles, once blocks have been grouped */
+  articles: Article[];
+  furniture: Furniture[];
+  messages: Message[];
+}

@@ -1,0 +1,35 @@
+import { definePass } from './pass.js';
+import { canonicalize } from '../model/text.js';
+import type { Article, Block } from '../model/types.js';
+
+/**
+ * Rules 2 and 5 of OUTPUT.md (spacing next to CJK, half-width punctuation, full-width
+ * letters and digits). It runs on lines so that later passes see canonical punctuation, and
+ * again on any blocks or articles already built, so it can be placed anywhere in the list.
+ */
+export const canonicalText = definePass({
+  name: 'canonical-text',
+  description: 'Apply the canonical spacing and punctuation rules to every line and string',
+  defaults: {},
+  run(page) {
+    const fixBlock = (b: Block): Block => ({ ...b, text: canonicalize(b.text) });
+    const fix = (s: string | null) => (s === null ? null : canonicalize(s));
+    const fixArticle = (a: Article): Article => ({
+      ...a,
+      headline: fix(a.headline),
+      subheadlines: a.subheadlines.map(canonicalize),
+      byline: fix(a.byline),
+      section: fix(a.section),
+      body: a.body.map(fixBlock),
+      captions: a.captions.map(canonicalize),
+      attribution: fix(a.attribution),
+    });
+    return {
+      ...page,
+      lines: page.lines.map((l) => ({ ...l, text: canonicalize(l.text) })),
+      blocks: page.blocks.map(fixBlock),
+      articles: page.articles.map(fixArticle),
+      furniture: page.furniture.map((f) => ({ ...f, text: canonicalize(f.text) })),
+    };
+  },
+});

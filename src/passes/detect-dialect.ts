@@ -1,0 +1,20 @@
+import { definePass } from './pass.js';
+import { visualWidth } from '../model/text.js';
+
+/**
+ * Raw OCR prints one narrow column line per text line; a PDF-to-Markdown converter writes one
+ * paragraph per line and marks headings. Either sign decides.
+ */
+export const detectDialect = definePass({
+  name: 'detect-dialect',
+  description: 'Tell raw OCR columns from converter Markdown by headings and line widths',
+  defaults: { wideLineCells: 60 },
+  run(page, { wideLineCells }) {
+    const text = page.lines.filter((l) => l.text.trim() !== '');
+    if (text.length === 0) return page;
+    const headings = text.filter((l) => /^\s{0,3}#{1,6}\s/.test(l.text)).length;
+    const wide = text.filter((l) => visualWidth(l.text) > wideLineCells).length;
+    const dialect = headings > 0 || wide / text.length > 0.2 ? 'markdown' : 'raw';
+    return dialect === page.dialect ? page : { ...page, dialect };
+  },
+});

@@ -1,0 +1,20 @@
+import { definePass } from './pass.js';
+import { collapseLetterSpacing } from '../model/text.js';
+
+/**
+ * A justified narrow column spreads a short line by putting a space between every character;
+ * a run of `minRun` or more single-spaced characters is that, an isolated space is a phrase
+ * separator and stays.
+ */
+export const letterSpacing = definePass({
+  name: 'letter-spacing',
+  description: 'Remove the spaces a justified line put between every character; keep phrase spaces',
+  defaults: { minRun: 3 },
+  run(page, { minRun }) {
+    const lines = page.lines.map((line) => {
+      const text = collapseLetterSpacing(line.text, minRun);
+      return text === line.text ? line : { ...line, text };
+    });
+    return { ...page, lines };
+  },
+});

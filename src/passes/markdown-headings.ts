@@ -1,0 +1,16 @@
+import { definePass } from './pass.js';
+
+/** Turn `#`–`######` marks into a heading level on the line; the marks themselves are not text. */
+export const markdownHeadings = definePass({
+  name: 'markdown-headings',
+  description: 'Read Markdown heading marks as heading levels and remove them from the text',
+  defaults: {},
+  run(page) {
+    if (page.dialect !== 'markdown') return page;
+    const lines = page.lines.map((line) => {
+      const m = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line.text);
+      return m ? { ...line, heading: m[1]!.length, text: m[2]! } : line;
+    });
+    return { ...page, lines };
+  },
+});

@@ -1,0 +1,38 @@
+import { definePass } from './pass.js';
+import type { Line } from '../model/types.js';
+
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const LEAD = /^[\s\uFFFD]*\uFFFD[\s\uFFFD]*/;
+
+/**
+ * Remove what OCR leaves that is not text: the U+FFFD pair where the lead paragraph's indent
+ * was (remembered as `lead`, since it marks where an article starts), control and zero-width
+ * characters, the `■` byline bullet (remembered as `bullet`) and leading indentation
+ * (remembered as `indent`: a headline box often starts one space in).
+ */
+export const stripGlyphs = definePass({
+  name: 'strip-glyphs',
+  description: 'Drop U+FFFD, control and zero-width characters, byline bullets and indentation, noting where they were',
+  defaults: {},
+  run(page) {
+    const lines = page.lines.map((line): Line => {
+      let text = line.text.replace(CONTROL, '');
+      const next: Line = { ...line };
+      if (LEAD.test(text)) {
+        next.lead = true;
+        text = text.replace(LEAD, '');
+      }
+      text = text.replace(/\uFFFD/g, '');
+      if (/^\s*■/.test(text)) {
+        next.bullet = true;
+        text = text.replace(/^\s*■+\s*/, '');
+      }
+      text = text.replace(/■/g, '');
+      const indent = /^[ \t\u3000]*/.exec(text)![0].length;
+      if (indent > 0 && text.trim() !== '') next.indent = indent;
+      next.text = text.trim();
+      return next;
+    });
+    return { ...page, lines };
+  },
+});

@@ -1,0 +1,41 @@
+import { definePass } from './pass.js';
+import { attributionText, creditName, TRAILING_BRACKET } from '../model/shapes.js';
+import { endsClause } from '../model/text.js';
+import type { Block } from '../model/types.js';
+
+/**
+ * An article often ends with a bracket after its last sentence: a source note
+ * (`（据民政部网站）`, `（《某某日报》）`) or the author's name (`（王某某）`). Take it out of the
+ * paragraph as an attribution or a trailing byline, and mark that the article ends there.
+ */
+export const trailingCredits = definePass({
+  name: 'trailing-credits',
+  description: 'Split a trailing (据…) source note or (Name) author credit off the last sentence',
+  defaults: {},
+  run(page) {
+    if (page.blocks.length === 0) return page;
+    const blocks: Block[] = [];
+    for (const b of page.blocks) {
+      if (b.kind === 'attribution') {
+        const inner = b.text.replace(/^[（(]\s*/, '').replace(/\s*[）)]$/, '');
+        blocks.push({ ...b, text: inner, endsArticle: true });
+        continue;
+      }
+      if (b.kind !== 'paragraph') { blocks.push(b); continue; }
+      const m = TRAILING_BRACKET.exec(b.text);
+      const before = m ? b.text.slice(0, m.index).trimEnd() : '';
+      if (!m || (before !== '' && !endsClause(before))) { blocks.push(b); continue; }
+      const source = attributionText(m[1]!);
+      const name = source ? null : creditName(m[1]!);
+      if (!source && !name) { blocks.push(b); continue; }
+      if (before) blocks.push({ ...b, text: before });
+      blocks.push({
+        kind: source ? 'attribution' : 'byline',
+        text: (source ?? name)!,
+        lines: [b.lines[1], b.lines[1]],
+        endsArticle: true,
+      });
+    }
+    return { ...page, blocks };
+  },
+});

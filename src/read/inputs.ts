@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+
+export interface InputFile {
+  /** the path as the user gave it or as the directory/glob expanded it; `-` for standard input */
+  path: string;
+  stem: string;
+}
+
+export class InputError extends Error {}
+
+/**
+ * Expand command-line inputs: `-` is standard input, a directory means every `*.txt` below
+ * it, anything else that is not a file is a glob. Each expansion is sorted so that runs are
+ * reproducible; a path named twice is read once.
+ */
+export async function expandInputs(inputs: readonly string[]): Promise<{ files: InputFile[]; missing: string[] }> {
+  const files: InputFile[] = [];
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  const add = (p: string) => {
+    const key = p === '-' ? '-' : path.resolve(p);
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push({ path: p, stem: p === '-' ? 'stdin' : stemOf(p) });
+  };
+  for (const input of inputs) {
+    if (input === '-') { add('-'); continue; }
+    const stat = fs.statSync(input, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) {
+      const found = await fg('**/*.txt', { cwd: input, onlyFiles: true, dot: false, followSymbolicLinks: true });
+      for (const f of found.sort()) add(path.join(input, f));
+    } else if (stat) add(input);
+    else if (fg.isDynamicPattern(input)) {
+      const found = await fg(input, { onlyFiles: true, dot: false });
+      if (found.length === 0) missing.push(input);
+      for (const f of found.sort()) add(f);
+    } else missing.push(input);
+  }
+  return { files, missing };
+}
+
+export function stemOf(p: string): string {
+  return path.basename(p).replace(/\.[^.]*$/, '') || path.basename(p);
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import { decode } from '../read/decode.js';
+import type { InputFile } from '../read/inputs.js';
+import { parsePage, type Step } from '../pipeline.js';
+import { message } from '../model/page.js';
+import type { Page } from '../model/types.js';
+import { pageToJsonl } from '../writers/jsonl.js';
+import { pageFiles, type FileFormat } from '../writers/files.js';
+
+export interface OutputPlan {
+  jsonl: boolean;
+  files: readonly FileFormat[];
+}
+
+/** What one input became, ready to be written by the main thread in input order. */
+export interface PageResult {
+  source: string;
+  stem: string;
+  /** a reason the file could not be parsed at all; nothing is written for it */
+  error?: string;
+  articles: number;
+  warnings: { line: number | null; message: string }[];
+  jsonl?: string;
+  files?: [string, string][];
+}
+
+export function processBytes(file: InputFile, bytes: Uint8Array, steps: readonly Step[], plan: OutputPlan): PageResult {
+  const base = { source: file.path, stem: file.stem, articles: 0, warnings: [] };
+  if (bytes.includes(0) && !looksUtf16(bytes)) return { ...base, error: 'binary file (contains NUL bytes), skipped' };
+  const decoded = decode(bytes);
+  let page: Page = parsePage({ source: file.path, stem: file.stem, text: decoded.text, encoding: decoded.encoding }, steps);
+  if (decoded.invalid.length) {
+    const shown = decoded.invalid.slice(0, 5).join(', ') + (decoded.invalid.length > 5 ? ', …' : '');
+    page = {
+      ...page,
+      messages: [message('decode', `${decoded.invalid.length} invalid ${decoded.encoding} byte sequence(s) at byte offset ${shown}`, null), ...page.messages],
+    };
+  }
+  return {
+    ...base,
+    articles: page.articles.length,
+    warnings: page.messages.map((m) => ({ line: m.line, message: m.message })),
+    ...(plan.jsonl ? { jsonl: pageToJsonl(page) } : {}),
+    ...(plan.files.length ? { files: [...pageFiles(page, plan.files)] } : {}),
+  };
+}
+
+export function processFile(file: InputFile, steps: readonly Step[], plan: OutputPlan): PageResult {
+  let bytes: Uint8Array;
+  try {
+    bytes = file.path === '-' ? fs.readFileSync(0) : fs.readFileSync(file.path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (err as Error).message;
+    return { source: file.path, stem: file.stem, articles: 0, warnings: [], error: `cannot read: ${why}` };
+  }
+  return processBytes(file, bytes, steps, plan);
+}
+
+function looksUtf16(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '../model/types.js';
+import { articleRecord, pageRecord } from './records.js';
+import { articleToMarkdown } from './markdown.js';
+
+export type FileFormat = 'json' | 'md';
+
+/** What a page becomes on disk, relative to the output directory: name -> content. */
+export function pageFiles(page: Page, formats: readonly FileFormat[]): Map<string, string> {
+  const dir = safeStem(page.stem);
+  const out = new Map<string, string>();
+  page.articles.forEach((a, i) => {
+    const r = articleRecord(page, a, i);
+    const nn = String(i + 1).padStart(2, '0');
+    if (formats.includes('json')) out.set(`${dir}/${nn}.json`, JSON.stringify(r, null, 2) + '\n');
+    if (formats.includes('md')) out.set(`${dir}/${nn}.md`, articleToMarkdown(r));
+  });
+  out.set(`${dir}/page.json`, JSON.stringify(pageRecord(page), null, 2) + '\n');
+  return out;
+}
+
+/**
+ * A stem is a file name, but it still must not climb out of the output directory or hide:
+ * path separators and leading dots are replaced.
+ */
+export function safeStem(stem: string): string {
+  const s = stem.replace(/[\\/\0]/g, '_').replace(/^\.+/, (m) => '_'.repeat(m.length));
+  return s === '' ? '_' : s;
+}
+
+/**
+ * Write a page's files atomically: each goes to a temporary name in the same directory and is
+ * renamed into place, so an interrupted run leaves every file whole or absent. Files of an
+ * earlier run of the same page that this run no longer makes are removed.
+ */
+export function writePageFiles(outDir: string, files: Map<string, string>): void {
+  const root = path.resolve(outDir);
+  const dirs = new Set<string>();
+  for (const [rel, content] of files) {
+    const target = path.resolve(root, rel);
+    if (!target.startsWith(root + path.sep)) throw new Error(`refusing to write outside ${outDir}: ${rel}`);
+    const dir = path.dirname(target);
+    if (!dirs.has(dir)) {
+      fs.mkdirSync(dir, { recursive: true });
+      dirs.add(dir);
+    }
+    writeAtomic(target, content);
+  }
+  for (const dir of dirs) {
+    for (const name of fs.readdirSync(dir)) {
+      const rel = path.relative(root, path.join(dir, name)).split(path.sep).join('/');
+      if (/^\d+\.(json|md)$/.test(name) && !files.has(rel)) fs.rmSync(path.join(dir, name), { force: true });
+    }
+  }
+}
+
+let counter = 0;
+export function writeAtomic(target: string, content: string): void {
+  const tmp = `${target}.${process.pid}.${counter++}.tmp`;
+  try {
+    fs.writeFileSync(tmp, content);
+    fs.renameSync(tmp, target);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+}

@@ -1,0 +1,68 @@
+import type { Article, Page } from '../model/types.js';
+
+/** The article record of OUTPUT.md, field for field and in its order. */
+export interface ArticleRecord {
+  type: 'article';
+  id: string;
+  source: string;
+  headline: string | null;
+  subheadlines: string[];
+  byline: string | null;
+  section: string | null;
+  body: { kind: 'paragraph' | 'subhead'; text: string; lines: [number, number] }[];
+  captions: string[];
+  attribution: string | null;
+  lines: [number, number];
+}
+
+export interface WarningRecord {
+  line: number | null;
+  origin: string;
+  severity: 'warning' | 'error';
+  message: string;
+}
+
+export interface PageRecord {
+  type: 'page';
+  source: string;
+  articles: number;
+  furniture: string[];
+  warnings: WarningRecord[];
+  encoding: string;
+  dialect: string;
+}
+
+export const articleId = (stem: string, index: number): string => `${stem}/${String(index + 1).padStart(2, '0')}`;
+
+export function articleRecord(page: Page, a: Article, index: number): ArticleRecord {
+  return {
+    type: 'article',
+    id: articleId(page.stem, index),
+    source: page.source,
+    headline: a.headline,
+    subheadlines: a.subheadlines,
+    byline: a.byline,
+    section: a.section,
+    body: a.body.map((b) => ({ kind: b.kind === 'subhead' ? 'subhead' : 'paragraph', text: b.text, lines: b.lines })),
+    captions: a.captions,
+    attribution: a.attribution,
+    lines: a.lines,
+  };
+}
+
+export function pageRecord(page: Page): PageRecord {
+  return {
+    type: 'page',
+    source: page.source,
+    articles: page.articles.length,
+    furniture: page.furniture.map((f) => f.text),
+    warnings: page.messages.map((m) => ({ line: m.line, origin: m.origin, severity: m.severity, message: m.message })),
+    encoding: page.encoding,
+    dialect: page.dialect,
+  };
+}
+
+/** Every record of a page in stream order: its articles in reading order, then the page. */
+export function pageRecords(page: Page): (ArticleRecord | PageRecord)[] {
+  return [...page.articles.map((a, i) => articleRecord(page, a, i)), pageRecord(page)];
+}
