@@ -42,105 +42,107 @@ interface Segment {
   lines: Line[];
   /** the segment was cut short by a lead line that follows it directly */
   beforeLead: boolean;
+  /** a source note on a line of its own stands between this segment and the one before */
+  afterAttribution: boolean;
 }
 
 function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
   const lines = page.lines;
   const textLines = lines.filter((l) => l.text !== '');
+  const position = new Map(textLines.map((l, i) => [l.no, i]));
   const width = new Map(textLines.map((l) => [l.no, visualWidth(l.text)]));
   const column = columnWidths(textLines, width, o.columnWindow);
   const role = new Map<number, Role>();
+  const segments = cutSegments(lines, role);
 
-  const special = (l: Line): Role | null => {
-    if (l.bullet) return 'byline';
-    if (isAttributionLine(l.text)) return 'attribution';
-    if (isFurnitureLine(l.text)) return 'furniture';
-    return null;
-  };
-
-  // Segments: runs of non-blank lines, cut before a lead line and around special lines.
-  const segments: Segment[] = [];
-  let current: Line[] = [];
-  const flush = (beforeLead: boolean) => {
-    if (current.length) segments.push({ lines: current, beforeLead });
-    current = [];
-  };
-  for (const l of lines) {
-    if (l.text === '') { flush(false); continue; }
-    const s = special(l);
-    if (s) { flush(false); role.set(l.no, s); continue; }
-    if (l.lead) flush(true);
-    current.push(l);
-  }
-  flush(false);
-
-  const nextTextAfter = (no: number): Line | undefined => textLines.find((l) => l.no > no && !role.has(l.no));
-  const nextAnyAfter = (no: number): Line | undefined => textLines.find((l) => l.no > no);
-  const prevBodyBefore = (no: number): Line | undefined => {
-    for (let i = textLines.length - 1; i >= 0; i--) {
-      const l = textLines[i]!;
-      if (l.no < no && role.get(l.no) === 'body') return l;
-    }
+  const textAt = (no: number, step: 1 | -1): Line | undefined => textLines[position.get(no)! + step];
+  /** the first ordinary text line after `no`, skipping bylines, notes and furniture */
+  const nextText = (no: number): Line | undefined => {
+    for (let i = position.get(no)! + 1; i < textLines.length; i++) if (!role.has(textLines[i]!.no)) return textLines[i];
     return undefined;
   };
-  const isIndentedStart = (l: Line, after: Line | undefined): boolean =>
+  const narrowerThan = (l: Line, after: Line | undefined): boolean =>
     after !== undefined && width.get(l.no)! + o.shortLineCells <= width.get(after.no)!;
 
-  // An article has ended at the page top and after an attribution: what follows may be a headline.
+  // An article has ended at the page top and after a source note or credit: what follows
+  // may be a headline, for this article (printed after it) or for the next.
   let articleEnded = true;
-  let lastRoleNo = 0;
-  const endedBefore = (no: number): boolean => {
-    for (let n = lastRoleNo + 1; n < no; n++) if (role.get(n) === 'attribution') return true;
-    const prev = [...textLines].reverse().find((l) => l.no < no);
-    return prev !== undefined && role.get(prev.no) === 'body' && endsWithCredit(prev.text);
-  };
+  let lastBody: Line | undefined;
 
   for (const seg of segments) {
     const first = seg.lines[0]!;
     const last = seg.lines[seg.lines.length - 1]!;
-    if (endedBefore(first.no)) articleEnded = true;
-    const following = nextAnyAfter(last.no);
-    const followedByStart = seg.beforeLead || following === undefined || following.bullet === true
-      || (following.lead === true) || role.get(following.no) === 'attribution' && false;
+    const before = textAt(first.no, -1);
+    if (seg.afterAttribution || (before && role.get(before.no) === 'body' && endsWithCredit(before.text))) articleEnded = true;
+    const following = textAt(last.no, 1);
+    const followedByStart = seg.beforeLead || following === undefined || following.bullet === true;
     const allTitle = seg.lines.every((l) => isTitleLike(l.text));
     let headingCount = 0;
 
-    if (articleEnded || first.lead !== true && (first.indent ?? 0) > 0) {
-      // Headline-shaped lines at the start of an article, up to where the body begins: a
-      // non-headline line, or an indented paragraph start (narrower than the line after it).
+    if (articleEnded || (first.indent ?? 0) > 0) {
+      // Headline-shaped lines at the start of an article, up to where the body begins: the
+      // first line that is not headline-shaped, or an indented paragraph start (a line
+      // narrower than the one after it; a headline's own lines are not indented).
       let prefix = 0;
-      while (prefix < seg.lines.length && !seg.lines[prefix]!.lead && isTitleLike(seg.lines[prefix]!.text)) prefix++;
-      if (prefix === seg.lines.length && (seg.beforeLead || articleEnded || allTitle)) headingCount = prefix;
-      else {
-        headingCount = prefix;
+      while (prefix < seg.lines.length && isTitleLike(seg.lines[prefix]!.text)) prefix++;
+      headingCount = prefix;
+      if (!(prefix === seg.lines.length && (seg.beforeLead || articleEnded))) {
         for (let k = 0; k < prefix; k++) {
           const l = seg.lines[k]!;
-          const after = seg.lines[k + 1] ?? nextTextAfter(l.no);
-          if (k > 0 && (l.indent ?? 0) > 0) continue;
-          if (isIndentedStart(l, after) && (l.indent ?? 0) === 0) { headingCount = k; break; }
+          if ((l.indent ?? 0) === 0 && narrowerThan(l, seg.lines[k + 1] ?? nextText(l.no))) {
+            headingCount = k;
+            break;
+          }
         }
       }
-      if (articleEnded && headingCount === 0 && prefix === 0) articleEnded = false;
     } else if (allTitle) {
       const widest = Math.max(...seg.lines.map((l) => width.get(l.no)!));
       const col = Math.max(...seg.lines.map((l) => column.get(l.no)!));
-      const prev = prevBodyBefore(first.no);
-      const afterFinished = prev === undefined || endsClause(prev.text);
+      const afterFinished = lastBody === undefined || endsClause(lastBody.text);
       if (afterFinished && (followedByStart || widest > col + o.shortLineCells)) headingCount = seg.lines.length;
       else if (afterFinished && blankAround(lines, first.no, last.no) && widest <= col * o.subheadRatio) {
         for (const l of seg.lines) role.set(l.no, 'subhead');
-        lastRoleNo = last.no;
         continue;
       }
     }
 
     seg.lines.forEach((l, i) => role.set(l.no, i < headingCount ? 'heading' : 'body'));
-    if (headingCount < seg.lines.length) articleEnded = false;
-    else if (headingCount > 0) articleEnded = true;
-    lastRoleNo = last.no;
+    if (headingCount < seg.lines.length) {
+      articleEnded = false;
+      lastBody = last;
+    } else if (headingCount > 0) articleEnded = true;
   }
 
   return rawToBlocks(lines, role, width, column, o, messages);
+}
+
+/**
+ * Segments: runs of non-blank lines, cut before a lead line and around lines that are
+ * bylines, source notes or furniture (whose role is settled here).
+ */
+function cutSegments(lines: Line[], role: Map<number, Role>): Segment[] {
+  const segments: Segment[] = [];
+  let current: Line[] = [];
+  let sawAttribution = false;
+  const flush = (beforeLead: boolean) => {
+    if (current.length) segments.push({ lines: current, beforeLead, afterAttribution: sawAttribution });
+    if (current.length) sawAttribution = false;
+    current = [];
+  };
+  for (const l of lines) {
+    if (l.text === '') { flush(false); continue; }
+    const s = l.bullet ? 'byline' : isAttributionLine(l.text) ? 'attribution' : isFurnitureLine(l.text) ? 'furniture' : null;
+    if (s) {
+      flush(false);
+      role.set(l.no, s);
+      if (s === 'attribution') sawAttribution = true;
+      continue;
+    }
+    if (l.lead) flush(true);
+    current.push(l);
+  }
+  flush(false);
+  return segments;
 }
 
 function blankAround(lines: Line[], first: number, last: number): boolean {
@@ -195,14 +197,13 @@ function rawToBlocks(
     const r = role.get(l.no) ?? 'body';
     if (r !== 'heading') closeHeading();
     if (r === 'body') {
+      // A lead marker starts a paragraph. After an unfinished sentence nothing does: a blank
+      // line there is a column or picture break. After a finished one, a blank line or a
+      // last line short of the column ends the paragraph.
       if (para.length && prev) {
-        const brk = l.lead || !endsClause(prev.text)
-          ? l.lead === true
-          : blankSince || width.get(prev.no)! + o.shortLineCells <= column.get(prev.no)!;
+        const brk = l.lead === true
+          || (endsClause(prev.text) && (blankSince || width.get(prev.no)! + o.shortLineCells <= column.get(prev.no)!));
         if (brk) closePara();
-        else if (blankSince && endsClause(prev.text) === false && para.length) {
-          // a blank line inside a sentence: a column or picture break, joined
-        }
       }
       para.push(l);
       prev = l;
