@@ -27,8 +27,22 @@ export function visualWidth(text: string): number {
   return w;
 }
 
+/**
+ * Width as set in a justified CJK column: like visualWidth, but CJK punctuation counts one
+ * cell, since typesetters squeeze it (two marks in a row, a mark at a line end) and a line
+ * dense with punctuation holds more characters than one without.
+ */
+export function setWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    if (ch === ' ' || ch === '\t' || ch === '\u3000') continue;
+    w += CJK_PUNCT.includes(ch) ? 1 : eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: true });
+  }
+  return w;
+}
+
 /** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
-const SENTENCE_END = /[。！？!?…][”’」』）)"]*$|[”’」』][。！？]?$/;
+const SENTENCE_END = /[。！？!?…][”’」』）)"]*$/;
 /** A line that finishes a sentence or a lead-in clause (`…提出要求：`). */
 const CLAUSE_END = /[。！？!?…：:；;][”’」』）)"]*$/;
 
@@ -38,8 +52,9 @@ export const endsClause = (text: string): boolean => CLAUSE_END.test(text.trimEn
 const WS_NEXT_TO_PUNCT = new RegExp(`[ \\t\\u3000]+(?=[${P}])|(?<=[${P}])[ \\t\\u3000]+`, 'gu');
 const WS_HAN_LATIN = /(?<=\p{Script=Han})[ \t\u3000]+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])[ \t\u3000]+(?=\p{Script=Han})/gu;
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
+// OCR often leaves a space between a mark and the text it belongs to: it still counts as next to it.
 const HALF_NEXT_TO_CJK = new RegExp(
-  `(?<=[\\p{Script=Han}${P}])[,;:()?!]|[,;:()?!](?=[\\p{Script=Han}${P}])`,
+  `(?<=[\\p{Script=Han}${P}][ \\t]*)[,;:()?!]|[,;:()?!](?=[ \\t]*[\\p{Script=Han}${P}])`,
   'gu',
 );
 const FULLWIDTH_ALNUM = /[Ａ-Ｚａ-ｚ０-９]/g;

@@ -1,5 +1,5 @@
 import { definePass } from './pass.js';
-import { endsClause, joinWrapped, visualWidth } from '../model/text.js';
+import { endsClause, joinWrapped, setWidth } from '../model/text.js';
 import { message } from '../model/page.js';
 import type { Block, Line, Message, Page } from '../model/types.js';
 import { endsWithCredit, isAttributionLine, isFurnitureLine, isTitleLike } from '../model/shapes.js';
@@ -7,6 +7,8 @@ import { endsWithCredit, isAttributionLine, isFurnitureLine, isTitleLike } from 
 interface Options {
   /** cells a paragraph's last line must fall short of the column to end the paragraph */
   shortLineCells: number;
+  /** a line within this many cells of its column fills it */
+  fullLineCells: number;
   /** how many lines on each side estimate a line's column width */
   columnWindow: number;
   /** a heading-shaped run at most this share of the column is an in-body subhead */
@@ -25,7 +27,7 @@ interface Options {
 export const rejoinLines = definePass<Options>({
   name: 'rejoin-lines',
   description: 'Join wrapped lines into paragraphs; a blank line after an unfinished sentence is a column break',
-  defaults: { shortLineCells: 3, columnWindow: 6, subheadRatio: 0.7, maxCaptionChars: 60 },
+  defaults: { shortLineCells: 4, fullLineCells: 1, columnWindow: 6, subheadRatio: 0.7, maxCaptionChars: 60 },
   run(page, options) {
     if (page.blocks.length > 0) return page;
     const messages: Message[] = [];
@@ -50,7 +52,7 @@ function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
   const lines = page.lines;
   const textLines = lines.filter((l) => l.text !== '');
   const position = new Map(textLines.map((l, i) => [l.no, i]));
-  const width = new Map(textLines.map((l) => [l.no, visualWidth(l.text)]));
+  const width = new Map(textLines.map((l) => [l.no, setWidth(l.text)]));
   const column = columnWidths(textLines, width, o.columnWindow);
   const role = new Map<number, Role>();
   const segments = cutSegments(lines, role);
@@ -84,7 +86,7 @@ function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
       // first line that is not headline-shaped, or an indented paragraph start (a line
       // narrower than the one after it; a headline's own lines are not indented).
       let prefix = 0;
-      while (prefix < seg.lines.length && isTitleLike(seg.lines[prefix]!.text)) prefix++;
+      while (prefix < seg.lines.length && !seg.lines[prefix]!.lead && isTitleLike(seg.lines[prefix]!.text)) prefix++;
       headingCount = prefix;
       if (!(prefix === seg.lines.length && (seg.beforeLead || articleEnded))) {
         for (let k = 0; k < prefix; k++) {
@@ -151,23 +153,29 @@ function blankAround(lines: Line[], first: number, last: number): boolean {
   return (before === undefined || before.text === '') && (after === undefined || after.text === '');
 }
 
-/** Each line's column width: the widest ordinary body line among its neighbours. */
+/**
+ * Each line's column width, from the lines around it (not bylines or indented headline boxes): the upper quartile, not
+ * the maximum, because a line dense with punctuation holds more characters than the column
+ * (typesetters compress CJK punctuation) and would make every honest line look short.
+ */
 function columnWidths(textLines: Line[], width: Map<number, number>, window: number): Map<number, number> {
-  const ordinary = textLines.filter((l) => !isTitleLike(l.text) && !l.bullet);
+  const ordinary = textLines.filter((l) => !l.bullet && (l.indent ?? 0) === 0);
   const all = ordinary.map((l) => width.get(l.no)!).sort((a, b) => a - b);
-  const fallback = all.length ? all[Math.floor(all.length * 0.75)]! : 0;
+  const fallback = all.length ? quartile(all) : 0;
   const out = new Map<number, number>();
   let j = 0;
   for (const l of textLines) {
     while (j < ordinary.length && ordinary[j]!.no < l.no) j++;
-    let best = 0;
+    const near: number[] = [];
     for (let k = Math.max(0, j - window); k < Math.min(ordinary.length, j + window + 1); k++) {
-      if (ordinary[k]!.no !== l.no) best = Math.max(best, width.get(ordinary[k]!.no)!);
+      if (ordinary[k]!.no !== l.no) near.push(width.get(ordinary[k]!.no)!);
     }
-    out.set(l.no, best || fallback || width.get(l.no)!);
+    out.set(l.no, near.length >= 3 ? quartile(near.sort((a, b) => a - b)) : fallback || width.get(l.no)!);
   }
   return out;
 }
+
+const quartile = (sorted: number[]): number => sorted[Math.floor((sorted.length - 1) * 0.75)]!;
 
 function rawToBlocks(
   lines: Line[],
@@ -198,11 +206,19 @@ function rawToBlocks(
     if (r !== 'heading') closeHeading();
     if (r === 'body') {
       // A lead marker starts a paragraph. After an unfinished sentence nothing does: a blank
-      // line there is a column or picture break. After a finished one, a blank line or a
-      // last line short of the column ends the paragraph.
+      // line there is a column or picture break. After a finished one, a last line short of
+      // the column ends the paragraph, and so does a blank line, unless both lines around it
+      // fill the column: paragraphs start indented, so a full line after the blank goes on.
       if (para.length && prev) {
-        const brk = l.lead === true
-          || (endsClause(prev.text) && (blankSince || width.get(prev.no)! + o.shortLineCells <= column.get(prev.no)!));
+        const short = (x: Line) => width.get(x.no)! + o.shortLineCells <= column.get(x.no)!;
+        const full = (x: Line) => width.get(x.no)! + o.fullLineCells >= column.get(x.no)!;
+        let brk = l.lead === true;
+        if (!brk && endsClause(prev.text)) {
+          if (!blankSince) brk = short(prev);
+          else if (full(prev) && full(l)) {
+            messages.push(message('rejoin-lines', 'a blank line after a finished sentence, between two full lines: read as a column break, not a paragraph end', l.no));
+          } else brk = true;
+        }
         if (brk) closePara();
       }
       para.push(l);
@@ -228,7 +244,6 @@ function rawToBlocks(
   }
   closePara();
   closeHeading();
-  void messages;
   return blocks;
 }
 
