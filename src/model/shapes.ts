@@ -34,6 +34,11 @@ export function isFurnitureLine(text: string): boolean {
   return /^[A-Za-z][A-Za-z &'’.\-]{1,30}$/.test(t);
 }
 
+/** A teaser line can run two teasers together: each ends at its page reference. */
+export function splitTeasers(text: string): string[] {
+  return text.split(/(?<=\d{1,3}\s*版)\s*/).map((t) => t.trim()).filter(Boolean);
+}
+
 /** Clause punctuation a headline does not carry; a colon may follow a short place name. */
 const CLAUSE_MARKS = /[，。；、！？,;!?]/;
 

@@ -6,6 +6,8 @@ import type { Article, Block, Line, Message } from '../model/types.js';
 interface Options {
   /** weighted share of a headline's bigrams that must occur in a body to call it that body's */
   minScore: number;
+  /** below this share of shared words a match is reported as a guess */
+  confidentScore: number;
   /** extra score for the body printed right after the headline */
   nextBonus: number;
   /** extra score for the body printed right before the headline */
@@ -29,7 +31,7 @@ interface Unit {
 export const matchHeadlines = definePass<Options>({
   name: 'match-headlines',
   description: 'Place each headline on the article whose body shares its words; subtitles become subheadlines',
-  defaults: { minScore: 0.35, nextBonus: 0.15, prevBonus: 0.05 },
+  defaults: { minScore: 0.35, confidentScore: 0.6, nextBonus: 0.15, prevBonus: 0.05 },
   run(page, options) {
     const headings = page.blocks.filter((b) => b.kind === 'heading');
     if (headings.length === 0) return page;
@@ -134,6 +136,12 @@ function byContent(units: Unit[], articles: Article[], o: Options, messages: Mes
     if (p.score < o.minScore || assigned[p.u] !== undefined || taken.has(p.a)) continue;
     assigned[p.u] = p.a;
     taken.add(p.a);
+  }
+  for (const p of pairs) {
+    if (assigned[p.u] === p.a && p.content < o.confidentScore) {
+      const u = units[p.u]!;
+      messages.push(message('match-headlines', `weak match: headline "${u.text}" shares only ${Math.round(p.content * 100)}% of its words with its article`, u.lines[0]!.no));
+    }
   }
   // a line printed next to an article's headline and sharing its body's words is its subtitle
   let grew = true;

@@ -2,7 +2,7 @@ import { definePass } from './pass.js';
 import { endsClause, joinWrapped, setWidth } from '../model/text.js';
 import { message } from '../model/page.js';
 import type { Block, Line, Message, Page } from '../model/types.js';
-import { endsWithCredit, isAttributionLine, isFurnitureLine, isTitleLike } from '../model/shapes.js';
+import { endsWithCredit, isAttributionLine, isFurnitureLine, isTitleLike, splitTeasers } from '../model/shapes.js';
 
 interface Options {
   /** cells a paragraph's last line must fall short of the column to end the paragraph */
@@ -154,9 +154,9 @@ function blankAround(lines: Line[], first: number, last: number): boolean {
 }
 
 /**
- * Each line's column width, from the lines around it (not bylines or indented headline boxes): the upper quartile, not
- * the maximum, because a line dense with punctuation holds more characters than the column
- * (typesetters compress CJK punctuation) and would make every honest line look short.
+ * Each line's column width, from the lines around it (not bylines or indented headline
+ * boxes): the upper quartile, not the maximum, because a line dense with punctuation holds
+ * more characters than the column and would make every honest line look short.
  */
 function columnWidths(textLines: Line[], width: Map<number, number>, window: number): Map<number, number> {
   const ordinary = textLines.filter((l) => !l.bullet && (l.indent ?? 0) === 0);
@@ -235,6 +235,8 @@ function rawToBlocks(
         if (lastBlock?.kind === 'subhead' && lastBlock.lines[1] === l.no - 1) {
           blocks[blocks.length - 1] = { ...lastBlock, text: joinWrapped(lastBlock.text, l.text), lines: [lastBlock.lines[0], l.no] };
         } else blocks.push(linesBlock('subhead', [l]));
+      } else if (r === 'furniture') {
+        for (const piece of splitTeasers(l.text)) blocks.push({ kind: 'furniture', text: piece, lines: [l.no, l.no] });
       } else {
         blocks.push(linesBlock(r, [l]));
       }
