@@ -31,7 +31,7 @@ interface Unit {
 export const matchHeadlines = definePass<Options>({
   name: 'match-headlines',
   description: 'Place each headline on the article whose body shares its words; subtitles become subheadlines',
-  defaults: { minScore: 0.35, confidentScore: 0.6, nextBonus: 0.15, prevBonus: 0.05 },
+  defaults: { minScore: 0.35, confidentScore: 0.45, nextBonus: 0.15, prevBonus: 0.05 },
   run(page, options) {
     const headings = page.blocks.filter((b) => b.kind === 'heading');
     if (headings.length === 0) return page;
