@@ -1,6 +1,6 @@
 import { definePass } from './pass.js';
 import { message, spanOf } from '../model/page.js';
-import { hanBigrams, joinWrapped, visualWidth } from '../model/text.js';
+import { hanBigrams, joinWrapped, setWidth } from '../model/text.js';
 import type { Article, Block, Line, Message } from '../model/types.js';
 
 interface Options {
@@ -20,13 +20,17 @@ interface Unit {
   lines: Line[];
   block: number;
   index: number;
+  /** printed as a box of its own (the line started indented): a main headline */
+  boxed: boolean;
 }
 
 /**
  * Give each article its headline. Markdown prints a headline right before its body. Raw OCR
  * prints headlines before their body, after it, or in a list at the top of the page in
  * another order, so there a headline goes to the body that shares most of its words
- * (character bigrams weighted by how rare they are on the page), one to one.
+ * (character bigrams weighted by how rare they are on the page), one to one. When two
+ * headlines both belong to one body, that body is two articles printed without a boundary:
+ * it is cut where each part best matches its own headline.
  */
 export const matchHeadlines = definePass<Options>({
   name: 'match-headlines',
@@ -37,51 +41,73 @@ export const matchHeadlines = definePass<Options>({
     if (headings.length === 0) return page;
     const rest = page.blocks.filter((b) => b.kind !== 'heading');
     const messages: Message[] = [];
-    const articles = page.articles.map((a) => ({ ...a, subheadlines: [...a.subheadlines] }));
-    const units = page.dialect === 'markdown' ? headings.map((b, i) => unitOf(b, i, 0)) : headings.flatMap(splitUnits);
-    const assigned = page.dialect === 'markdown' ? byPosition(units, articles) : byContent(units, articles, options, messages);
+    const markdown = page.dialect === 'markdown';
+    let units = markdown ? headings.map((b, i) => unitOf(b, i)) : headings.flatMap(splitUnits);
+    let articles = page.articles.map((a) => ({ ...a, subheadlines: [...a.subheadlines] }));
+    let assigned: (number | undefined)[];
+    if (markdown) assigned = byPosition(units, articles);
+    else {
+      units = separateByTopic(units, articles, options);
+      // each cut makes one more article, so this ends after at most one round per headline
+      for (;;) {
+        const found = byContent(units, articles, options);
+        const cut = found.split ? splitArticle(articles, found.split, units, options) : null;
+        if (!cut) {
+          assigned = found.assigned;
+          messages.push(...found.messages);
+          break;
+        }
+        articles = cut.articles;
+        messages.push(cut.message);
+      }
+    }
 
     const furniture = [...page.furniture];
     const byArticle = new Map<number, Unit[]>();
     units.forEach((u, i) => {
       const a = assigned[i];
       if (a === undefined) {
-        furniture.push({ text: u.text, lines: [u.lines[0]!.no, u.lines[u.lines.length - 1]!.no] });
+        furniture.push({ text: u.text, lines: unitSpan(u) });
         messages.push(message('match-headlines', `headline "${u.text}" matches no article; kept as page furniture`, u.lines[0]!.no));
       } else byArticle.set(a, [...(byArticle.get(a) ?? []), u]);
     });
     for (const [ai, us] of byArticle) {
       us.sort((x, y) => x.lines[0]!.no - y.lines[0]!.no);
+      // a kicker printed above the main headline's own box is a subheadline too
+      const head = (!markdown && us.slice(1).find((u) => u.boxed && !us[0]!.boxed)) || us[0]!;
       const a = articles[ai]!;
-      const [head, ...subs] = us;
-      a.headline = head!.text;
-      a.subheadlines = [...subs.map((u) => u.text), ...a.subheadlines];
-      a.lines = spanOf([a, ...us.map((u) => ({ lines: [u.lines[0]!.no, u.lines[u.lines.length - 1]!.no] as [number, number] }))]);
+      a.headline = head.text;
+      a.subheadlines = [...us.filter((u) => u !== head).map((u) => u.text), ...a.subheadlines];
+      a.lines = spanOf([a, ...us.map((u) => ({ lines: unitSpan(u) }))]);
     }
     return { ...page, articles, blocks: rest, furniture, messages: [...page.messages, ...messages] };
   },
 });
 
-function unitOf(b: Block, block: number, index: number): Unit {
+const unitSpan = (u: Unit): [number, number] => [u.lines[0]!.no, u.lines[u.lines.length - 1]!.no];
+
+function unitOf(b: Block, block: number): Unit {
   const lines = b.parts ?? [{ no: b.lines[0], text: b.text }];
-  return { text: b.text, lines, block, index };
+  return { text: b.text, lines, block, index: 0, boxed: false };
 }
 
 /**
  * One block of headline lines can hold several headlines (a list at the top of the page, or
  * one article's headline printed after it and the next one's before). A new headline starts
- * where a line is indented, or where a line is wider than a shorter line before it: a
- * headline's last line is its shortest.
+ * where a line is indented (a box of its own), or where a line is wider than a shorter line
+ * that continued a headline: a wrapped headline's last line is its shortest. (A first line
+ * may be the shorter one, as typesetters break headlines between phrases.)
  */
 function splitUnits(b: Block, block: number): Unit[] {
-  const parts = b.parts ?? [];
   const groups: Line[][] = [];
   let prevWidth = Infinity;
   let continued = false;
-  for (const l of parts) {
-    const w = visualWidth(l.text);
-    const starts = groups.length === 0 || (l.indent ?? 0) > 0 || (continued && w > prevWidth + 2);
-    if (starts) { groups.push([l]); continued = false; } else { groups[groups.length - 1]!.push(l); continued = true; }
+  for (const l of b.parts ?? []) {
+    const w = setWidth(l.text);
+    const starts: boolean = groups.length === 0 || (l.indent ?? 0) > 0 || (continued && w > prevWidth + 2);
+    if (starts) groups.push([l]);
+    else groups[groups.length - 1]!.push(l);
+    continued = !starts;
     prevWidth = w;
   }
   return groups.map((ls, index) => ({
@@ -89,7 +115,41 @@ function splitUnits(b: Block, block: number): Unit[] {
     lines: ls,
     block,
     index,
+    boxed: (ls[0]!.indent ?? 0) > 0,
   }));
+}
+
+/**
+ * Lines that the layout rule put in one headline but whose words belong to different
+ * articles are two headlines (a list at the top of the page whose entries lost their indent).
+ */
+function separateByTopic(units: Unit[], articles: Article[], o: Options): Unit[] {
+  const score = scorer(articles);
+  const texts = articles.map((a) => bodyText(a.body));
+  const bestOf = (l: Line) => {
+    const probe: Unit = { text: l.text, lines: [l], block: 0, index: 0, boxed: false };
+    let top = -1;
+    let value = o.minScore;
+    texts.forEach((t, i) => {
+      const s = score(probe, t);
+      if (s >= value) { value = s; top = i; }
+    });
+    return top;
+  };
+  const out: Unit[] = [];
+  for (const u of units) {
+    const owners = u.lines.map(bestOf);
+    let start = 0;
+    for (let i = 1; i <= u.lines.length; i++) {
+      const cut = i === u.lines.length || (owners[i]! >= 0 && owners[i - 1]! >= 0 && owners[i] !== owners[i - 1]);
+      if (!cut) continue;
+      const ls = u.lines.slice(start, i);
+      out.push({ ...u, text: ls.reduce((acc, l) => joinWrapped(acc, l.text), ''), lines: ls, boxed: (ls[0]!.indent ?? 0) > 0 });
+      start = i;
+    }
+  }
+  // keep block-relative positions consecutive for the sibling rule
+  return out.map((u, i) => ({ ...u, index: i }));
 }
 
 /** The article that starts first after a line, and the one that ends last before it. */
@@ -110,49 +170,83 @@ function byPosition(units: Unit[], articles: Article[]): (number | undefined)[] 
   });
 }
 
-function byContent(units: Unit[], articles: Article[], o: Options, messages: Message[]): (number | undefined)[] {
-  const bodies = articles.map((a) => new Set(hanBigrams(a.body.map((b) => b.text).join(''))));
+/** Share of a headline's words found in a text, each word weighted by its rarity on the page. */
+type Scorer = (unit: Unit, text: string) => number;
+
+function scorer(articles: Article[]): Scorer {
+  const bodies = articles.map((a) => new Set(hanBigrams(bodyText(a.body))));
   const df = new Map<string, number>();
   for (const set of bodies) for (const g of set) df.set(g, (df.get(g) ?? 0) + 1);
-  const weight = (g: string) => Math.log(1 + articles.length / Math.max(1, df.get(g) ?? 0.5));
+  // a bigram in no body is mostly a junction between two words: weigh it like a rare word
+  const weight = (g: string) => Math.log(1 + articles.length / Math.max(1, df.get(g) ?? 0));
+  return (unit, text) => {
+    const grams = [...new Set(hanBigrams(unit.text))];
+    const have = new Set(hanBigrams(text));
+    let total = 0;
+    let found = 0;
+    for (const g of grams) {
+      total += weight(g);
+      if (have.has(g)) found += weight(g);
+    }
+    return total ? found / total : 0;
+  };
+}
 
-  const pairs: { u: number; a: number; score: number; content: number }[] = [];
+const bodyText = (body: Block[]) => body.map((b) => b.text).join('');
+
+interface Pair { u: number; a: number; score: number; content: number }
+interface SplitRequest { unit: number; article: number; holder: number }
+
+function byContent(units: Unit[], articles: Article[], o: Options) {
+  const messages: Message[] = [];
+  const score = scorer(articles);
+  const texts = articles.map((a) => bodyText(a.body));
+  const pairs: Pair[] = [];
+  const best = units.map(() => 0);
   units.forEach((u, ui) => {
-    const grams = [...new Set(hanBigrams(u.text))];
-    const total = grams.reduce((s, g) => s + weight(g), 0);
     const { next, prev } = neighbours(u.lines[0]!.no, articles);
     articles.forEach((_, ai) => {
-      const content = total ? grams.filter((g) => bodies[ai]!.has(g)).reduce((s, g) => s + weight(g), 0) / total : 0;
+      const content = score(u, texts[ai]!);
       const bonus = ai === next ? o.nextBonus : ai === prev ? o.prevBonus : 0;
       pairs.push({ u: ui, a: ai, score: content + bonus, content });
+      best[ui] = Math.max(best[ui]!, content);
     });
   });
   pairs.sort((x, y) => y.score - x.score || x.u - y.u || x.a - y.a);
 
   const assigned: (number | undefined)[] = units.map(() => undefined);
-  const taken = new Set<number>();
+  const taken = new Map<number, number>();
   // one headline per article, best matches first
   for (const p of pairs) {
     if (p.score < o.minScore || assigned[p.u] !== undefined || taken.has(p.a)) continue;
     assigned[p.u] = p.a;
-    taken.add(p.a);
-  }
-  for (const p of pairs) {
-    if (assigned[p.u] === p.a && p.content < o.confidentScore) {
-      const u = units[p.u]!;
-      messages.push(message('match-headlines', `weak match: headline "${u.text}" shares only ${Math.round(p.content * 100)}% of its words with its article`, u.lines[0]!.no));
+    taken.set(p.a, p.u);
+    if (p.content < o.confidentScore) {
+      messages.push(message('match-headlines', `weak match: headline "${units[p.u]!.text}" shares only ${Math.round(p.content * 100)}% of its words with its article`, units[p.u]!.lines[0]!.no));
     }
   }
-  // a line printed next to an article's headline and sharing its body's words is its subtitle
-  let grew = true;
-  while (grew) {
+  // A line printed right next to an article's headline is its subtitle or kicker, unless it
+  // matches another article better.
+  const bestArticle = units.map((_, ui) => pairs.find((p) => p.u === ui)?.a);
+  for (let grew = true; grew; ) {
     grew = false;
-    for (const p of pairs) {
-      if (p.score < o.minScore || assigned[p.u] !== undefined) continue;
-      const u = units[p.u]!;
-      const sibling = units.some((v, vi) => assigned[vi] === p.a && v.block === u.block && Math.abs(v.index - u.index) === 1);
-      if (sibling) { assigned[p.u] = p.a; grew = true; }
-    }
+    units.forEach((u, ui) => {
+      if (assigned[ui] !== undefined) return;
+      const sibling = units.findIndex((v, vi) => assigned[vi] !== undefined && v.block === u.block && Math.abs(v.index - u.index) === 1);
+      if (sibling < 0) return;
+      const a = assigned[sibling]!;
+      if (bestArticle[ui] === a || best[ui]! < o.minScore) {
+        assigned[ui] = a;
+        grew = true;
+      }
+    });
+  }
+  // a strong headline whose body already has one: two articles printed as one
+  let split: SplitRequest | undefined;
+  for (const p of pairs) {
+    if (assigned[p.u] !== undefined || p.content < o.confidentScore || p.content < best[p.u]!) continue;
+    split = { unit: p.u, article: p.a, holder: taken.get(p.a)! };
+    break;
   }
   // a headline printed right before a body that has none, with few words in common: a guess
   units.forEach((u, ui) => {
@@ -160,9 +254,49 @@ function byContent(units: Unit[], articles: Article[], o: Options, messages: Mes
     const { next } = neighbours(u.lines[0]!.no, articles);
     if (next !== undefined && !taken.has(next)) {
       assigned[ui] = next;
-      taken.add(next);
+      taken.set(next, ui);
       messages.push(message('match-headlines', `weak match: headline "${u.text}" shares few words with the article after it`, u.lines[0]!.no));
     }
   });
-  return assigned;
+  return { assigned, messages, split };
+}
+
+/**
+ * Cut an article in two at the paragraph where the earlier-printed headline best matches the
+ * part before and the other headline the part after. Its byline stays with the first part,
+ * its source note with the second. Null when no cut gives both headlines a real match.
+ */
+function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], o: Options) {
+  const a = articles[req.article]!;
+  if (req.holder === undefined || a.body.length < 2) return null;
+  const score = scorer(articles);
+  const pair = [units[req.holder]!, units[req.unit]!];
+  const orders = [pair, [pair[1]!, pair[0]!]];
+  // Each paragraph leans to the headline whose words it holds more of; the cut that puts the
+  // most lean on the right side wins. On a tie the later cut: an article's lead paragraph
+  // names its topic, while the previous article's last paragraph may name neither.
+  let best: { at: number; value: number; first: Unit; second: Unit } | null = null;
+  for (const [first, second] of orders) {
+    const lean = a.body.map((b) => score(first!, b.text) - score(second!, b.text));
+    let value = -lean.reduce((x, y) => x + y, 0);
+    for (let at = 1; at < a.body.length; at++) {
+      value += 2 * lean[at - 1]!;
+      if (a.body[at]!.kind !== 'paragraph') continue;
+      const head = bodyText(a.body.slice(0, at));
+      const tail = bodyText(a.body.slice(at));
+      if (score(first!, head) < o.minScore || score(second!, tail) < o.minScore) continue;
+      if (!best || value >= best.value) best = { at, value, first: first!, second: second! };
+    }
+  }
+  if (!best) return null;
+  const before = a.body.slice(0, best.at);
+  const after = a.body.slice(best.at);
+  const firstPart: Article = { ...a, body: before, attribution: null, lines: spanOf(before) };
+  const secondPart: Article = { ...a, body: after, byline: null, captions: [], subheadlines: [], lines: [after[0]!.lines[0], a.lines[1]] };
+  const next = [...articles.slice(0, req.article), firstPart, secondPart, ...articles.slice(req.article + 1)];
+  const line = after[0]!.lines[0];
+  return {
+    articles: next,
+    message: message('match-headlines', `no boundary was printed here, but "${best.second.text}" matches the text from this line on: read as the start of a new article`, line),
+  };
 }

@@ -36,7 +36,7 @@ export const splitArticles = definePass({
         case 'heading': {
           close();
           const next = blocks[i + 1];
-          if (b.level && next?.kind === 'heading' && next.level && next.level > b.level) {
+          if (b.level && next?.kind === 'heading' && next.level && next.level > b.level && isSectionLabel(b.text)) {
             section = { text: b.text, level: b.level };
             continue;
           }
@@ -94,3 +94,11 @@ export const splitArticles = definePass({
     return { ...page, articles: merged, blocks: unplaced, furniture };
   },
 });
+
+/**
+ * A column heading over a group of articles is a short label (`地方动态`); a long heading
+ * over a deeper one is a headline with its subtitle.
+ */
+function isSectionLabel(text: string): boolean {
+  return [...text].length <= 8 && !/[：:，。]/.test(text);
+}
