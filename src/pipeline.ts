@@ -56,7 +56,9 @@ export function runSteps(page: Page, steps: readonly Step[]): Page {
 export function finish(page: Page): Page {
   let { blocks, articles } = page;
   const furniture = [...page.furniture];
-  if (blocks.length === 0 && articles.length === 0) blocks = linesAsParagraphs(page);
+  // Only when no pass grouped anything: a page whose one line became furniture (an unmatched
+  // headline) is placed already, and would otherwise be written twice.
+  if (blocks.length === 0 && articles.length === 0 && furniture.length === 0) blocks = linesAsParagraphs(page);
   const body: Block[] = [];
   for (const b of blocks) {
     if (b.kind === 'furniture' || b.kind === 'heading') furniture.push({ text: b.text, lines: b.lines });
