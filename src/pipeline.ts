@@ -39,7 +39,13 @@ export function runSteps(page: Page, steps: readonly Step[]): Page {
       current = withMessage(current, 'pipeline', `pass ${where} failed and was skipped: ${errorText(err)}`);
       continue;
     }
-    const problem = pageProblem(next);
+    let problem: string | null;
+    try {
+      problem = pageProblem(next);
+    } catch (err) {
+      // a getter or a Proxy in a user's page can throw while it is being checked
+      problem = `reading it threw: ${errorText(err)}`;
+    }
     if (problem) {
       current = withMessage(current, 'pipeline', `pass ${where} returned a malformed page (${problem}) and was skipped`);
       continue;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { cli, jsonl, ROOT, tempDir } from '../helpers.js';
 import { defaultPassNames } from '../../src/passes/registry.js';
+import { processFile } from '../../src/run/process.js';
 
 const SEEDS = path.join(ROOT, 'seeds');
 const seedFile = path.join(SEEDS, fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()[0]!);
@@ -17,6 +18,7 @@ const BAD: Record<string, [string, RegExp]> = {
   'async.mjs': [plugin('later', 'return Promise.resolve(page);'), /pass later \(.*async\.mjs\) returned a malformed page \(a Promise: run must be synchronous\)/],
   'bad-article.mjs': [plugin('badart', "return { ...page, articles: [...page.articles, { headline: 3, body: [{ kind: 'paragraph', text: 'x', lines: [1, 1] }] }] };"), /pass badart \(.*bad-article\.mjs\) returned a malformed page \(an article field is neither text nor null\)/],
   'bad-block.mjs': [plugin('badblock', "return { ...page, blocks: [{ kind: 'paragraph', text: null }], articles: page.articles.map((a) => ({ ...a, body: [{ kind: 'paragraph', text: null }] })) };"), /pass badblock \(.*bad-block\.mjs\) returned a malformed page \(a block has no kind, text or lines\)/],
+  'proxy.mjs': [plugin('trap', "return new Proxy(page, { get(t, k) { if (k === 'articles') throw new Error('trapped'); return t[k]; } });"), /pass trap \(.*proxy\.mjs\) returned a malformed page \(reading it threw: trapped\)/],
   'bad-lines.mjs': [plugin('badlines', 'return { ...page, lines: page.lines.map((l) => ({ ...l, text: undefined })) };'), /pass badlines \(.*bad-lines\.mjs\) returned a malformed page \(a line has no number or text\)/],
 };
 
@@ -70,5 +72,19 @@ describe('a plugin that fails is reported by name and file, and the page goes on
     const b = cli(['parse', seedFile, '--format', 'jsonl', '--plugin', empty]);
     expect(b.status).toBe(2);
     expect(b.stderr).toContain(`plugin ${empty} exports no pass`);
+  });
+});
+
+describe('one page that breaks the pipeline itself', () => {
+  test('is an error naming the file; the run goes on', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'page.txt');
+    fs.writeFileSync(file, '民政部发布通知。\n');
+    // a step whose name cannot even be read: it fails outside the per-pass guard
+    const broken = { pass: { get name(): string { throw new Error('no name'); }, description: '', defaults: {}, run: (p: any) => p }, options: {} };
+    const r = processFile({ path: file, stem: 'page' }, [broken as any], { jsonl: true, files: [] });
+    expect(r.error).toMatch(/^internal error: Error: no name/);
+    expect(r.source).toBe(file);
+    expect(processFile({ path: file, stem: 'page' }, [], { jsonl: true, files: [] }).error).toBeUndefined();
   });
 });
