@@ -32,12 +32,20 @@ export function runSteps(page: Page, steps: readonly Step[]): Page {
     const where = file ? `${pass.name} (${file})` : pass.name;
     let next: unknown;
     try {
-      next = pass.run(current, options);
+      // A user's pass gets a copy: if it changes the page in place and then fails, the page
+      // must still be as if the pass were absent.
+      next = pass.run(file ? structuredClone(current) : current, options);
     } catch (err) {
       current = withMessage(current, 'pipeline', `pass ${where} failed and was skipped: ${errorText(err)}`);
       continue;
     }
-    const problem = pageProblem(next);
+    let problem: string | null;
+    try {
+      problem = pageProblem(next);
+    } catch (err) {
+      // a getter or a Proxy in a user's page can throw while it is being checked
+      problem = `reading it threw: ${errorText(err)}`;
+    }
     if (problem) {
       current = withMessage(current, 'pipeline', `pass ${where} returned a malformed page (${problem}) and was skipped`);
       continue;
@@ -54,7 +62,9 @@ export function runSteps(page: Page, steps: readonly Step[]): Page {
 export function finish(page: Page): Page {
   let { blocks, articles } = page;
   const furniture = [...page.furniture];
-  if (blocks.length === 0 && articles.length === 0) blocks = linesAsParagraphs(page);
+  // Only when no pass grouped anything: a page whose one line became furniture (an unmatched
+  // headline) is placed already, and would otherwise be written twice.
+  if (blocks.length === 0 && articles.length === 0 && furniture.length === 0) blocks = linesAsParagraphs(page);
   const body: Block[] = [];
   for (const b of blocks) {
     if (b.kind === 'furniture' || b.kind === 'heading') furniture.push({ text: b.text, lines: b.lines });
@@ -84,18 +94,34 @@ function withMessage(page: Page, origin: string, text: string, line: number | nu
   return { ...page, messages: [...page.messages, message(origin, text, line)] };
 }
 
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isStrOrNull = (v: unknown) => v === null || typeof v === 'string';
+const isSpan = (v: unknown) => Array.isArray(v) && v.length === 2 && v.every((n) => Number.isInteger(n));
+const isObj = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null;
+
+/** What later passes and the writers rely on; a plugin's page that breaks it is not taken. */
 function pageProblem(p: unknown): string | null {
-  if (typeof p !== 'object' || p === null) return 'not an object';
+  if (!isObj(p)) return 'not an object';
+  if (typeof (p as { then?: unknown }).then === 'function') return 'a Promise: run must be synchronous';
   const page = p as Record<string, unknown>;
   for (const key of ['lines', 'blocks', 'articles', 'furniture', 'messages']) {
     if (!Array.isArray(page[key])) return `${key} is not an array`;
   }
-  if (typeof page.source !== 'string' || typeof page.stem !== 'string') return 'source or stem is not a string';
+  if (!isStr(page.source) || !isStr(page.stem) || !isStr(page.encoding)) return 'source, stem or encoding is not a string';
+  if (!(page.lines as unknown[]).every((l) => isObj(l) && Number.isInteger(l.no) && isStr(l.text))) return 'a line has no number or text';
+  const blockOk = (b: unknown) => isObj(b) && isStr(b.text) && isStr(b.kind) && isSpan(b.lines);
+  if (!(page.blocks as unknown[]).every(blockOk)) return 'a block has no kind, text or lines';
   for (const a of page.articles as unknown[]) {
-    const art = a as Record<string, unknown>;
-    if (typeof art !== 'object' || art === null || !Array.isArray(art.body)) return 'an article has no body array';
-    if (!(art.body as unknown[]).every((b) => typeof (b as Block)?.text === 'string')) return 'a block has no text';
+    if (!isObj(a) || !Array.isArray(a.body)) return 'an article has no body array';
+    if (!a.body.every(blockOk)) return 'a block has no kind, text or lines';
+    if (![a.headline, a.byline, a.section, a.attribution].every(isStrOrNull)) return 'an article field is neither text nor null';
+    if (!Array.isArray(a.subheadlines) || !a.subheadlines.every(isStr) || !Array.isArray(a.captions) || !a.captions.every(isStr)) {
+      return 'an article has subheadlines or captions that are not lists of text';
+    }
+    if (!isSpan(a.lines)) return 'an article has no line span';
   }
+  if (!(page.furniture as unknown[]).every((f) => isObj(f) && isStr(f.text) && isSpan(f.lines))) return 'furniture without text or lines';
+  if (!(page.messages as unknown[]).every((m) => isObj(m) && isStr(m.message) && (m.line === null || Number.isInteger(m.line)))) return 'a malformed message';
   return null;
 }
 

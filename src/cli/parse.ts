@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expandInputs } from '../read/inputs.js';
 import { processFile, type OutputPlan, type PageResult } from '../run/process.js';
 import { resolveSteps, UsageError } from '../run/steps.js';
-import { writeAtomic, writePageFiles, type FileFormat } from '../writers/files.js';
+import { cleanUpOnInterrupt, writeAtomic, writePageFiles, type FileFormat } from '../writers/files.js';
 import { Reporter } from './report.js';
 
 export interface ParseFlags {
@@ -48,6 +48,7 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
     return 1;
   }
 
+  cleanUpOnInterrupt();
   const jsonlOut = plan.jsonl ? openJsonl(out) : null;
   let articles = 0;
   let warnings = 0;
@@ -73,7 +74,11 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
     }
   };
   try {
-    for (const f of files) await take(processFile(f, steps, plan));
+    for (const f of files) {
+      await take(processFile(f, steps, plan));
+      // let a signal handler run between pages
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     await jsonlOut?.close();
   } finally {
     report.stopProgress();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
+import { safeStem } from '../writers/files.js';
 
 export interface InputFile {
   /** the path as the user gave it or as the directory/glob expanded it; `-` for standard input */
@@ -38,8 +39,24 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ files: 
       for (const f of found.sort()) add(f);
     } else missing.push(input);
   }
-  return { files, missing };
+  return { files: uniqueStems(files), missing };
 }
+
+/**
+ * Two inputs with one stem (`a/x.txt`, `b/x.txt`, or `.x.txt` and `_x.txt`, which share an
+ * output directory) would overwrite each other's articles: later ones get `~2`, `~3`.
+ */
+function uniqueStems(files: InputFile[]): InputFile[] {
+  const taken = new Set<string>();
+  return files.map((f) => {
+    let stem = f.stem;
+    for (let n = 2; taken.has(dirKey(stem)); n++) stem = `${f.stem}~${n}`;
+    taken.add(dirKey(stem));
+    return stem === f.stem ? f : { ...f, stem };
+  });
+}
+
+const dirKey = (stem: string) => safeStem(stem).toLowerCase();
 
 export function stemOf(p: string): string {
   return path.basename(p).replace(/\.[^.]*$/, '') || path.basename(p);

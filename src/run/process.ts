@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { decode } from '../read/decode.js';
+import { decode, describeInvalid } from '../read/decode.js';
 import type { InputFile } from '../read/inputs.js';
 import { parsePage, type Step } from '../pipeline.js';
 import { message } from '../model/page.js';
@@ -24,17 +24,21 @@ export interface PageResult {
   files?: [string, string][];
 }
 
+const MAX_DECODE_WARNINGS = 20;
+
 export function processBytes(file: InputFile, bytes: Uint8Array, steps: readonly Step[], plan: OutputPlan): PageResult {
   const base = { source: file.path, stem: file.stem, articles: 0, warnings: [] };
   if (bytes.includes(0) && !looksUtf16(bytes)) return { ...base, error: 'binary file (contains NUL bytes), skipped' };
   const decoded = decode(bytes);
   let page: Page = parsePage({ source: file.path, stem: file.stem, text: decoded.text, encoding: decoded.encoding }, steps);
   if (decoded.invalid.length) {
-    const shown = decoded.invalid.slice(0, 5).join(', ') + (decoded.invalid.length > 5 ? ', …' : '');
-    page = {
-      ...page,
-      messages: [message('decode', `${decoded.invalid.length} invalid ${decoded.encoding} byte sequence(s) at byte offset ${shown}`, null), ...page.messages],
-    };
+    // One warning per sequence, each on its line, so `file:line` leads to it; a page of
+    // garbage is summed up rather than listed.
+    const shown = decoded.invalid.slice(0, MAX_DECODE_WARNINGS);
+    const notes = shown.map((s) => message('decode', describeInvalid(s, decoded.encoding, bytes), s.line));
+    const rest = decoded.invalid.length - shown.length;
+    if (rest > 0) notes.push(message('decode', `${rest} more invalid ${decoded.encoding} byte sequence(s) after byte offset ${shown[shown.length - 1]!.offset}`, null));
+    page = { ...page, messages: [...notes, ...page.messages] };
   }
   return {
     ...base,
@@ -54,7 +58,12 @@ export function processFile(file: InputFile, steps: readonly Step[], plan: Outpu
     const why = code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (err as Error).message;
     return { source: file.path, stem: file.stem, articles: 0, warnings: [], error: `cannot read: ${why}` };
   }
-  return processBytes(file, bytes, steps, plan);
+  try {
+    return processBytes(file, bytes, steps, plan);
+  } catch (err) {
+    // A bug on one page must not stop the run: the page is reported and the others written.
+    return { source: file.path, stem: file.stem, articles: 0, warnings: [], error: `internal error: ${(err as Error)?.stack ?? String(err)}` };
+  }
 }
 
 function looksUtf16(bytes: Uint8Array): boolean {

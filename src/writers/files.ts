@@ -50,19 +50,59 @@ export function writePageFiles(outDir: string, files: Map<string, string>): void
   for (const dir of dirs) {
     for (const name of fs.readdirSync(dir)) {
       const rel = path.relative(root, path.join(dir, name)).split(path.sep).join('/');
-      if (/^\d+\.(json|md)$/.test(name) && !files.has(rel)) fs.rmSync(path.join(dir, name), { force: true });
+      // Stale article files of an earlier run, and temporaries a killed (SIGKILL) run left.
+      const stale = (/^\d+\.(json|md)$/.test(name) && !files.has(rel)) || TEMPORARY.test(name);
+      if (stale && !pending.has(path.join(dir, name))) fs.rmSync(path.join(dir, name), { force: true });
     }
   }
 }
 
+const TEMPORARY = /^(\d+\.(json|md)|page\.json|corpus\.jsonl)\.\d+\.\d+\.tmp$/;
+
+/** Temporaries being written right now: what an interrupted run must remove. */
+const pending = new Set<string>();
+
 let counter = 0;
 export function writeAtomic(target: string, content: string): void {
   const tmp = `${target}.${process.pid}.${counter++}.tmp`;
+  pending.add(tmp);
   try {
     fs.writeFileSync(tmp, content);
     fs.renameSync(tmp, target);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
     throw err;
+  } finally {
+    pending.delete(tmp);
   }
+}
+
+export function removeTemporaries(): void {
+  for (const tmp of pending) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // exiting anyway; a leftover is removed by the next run over this directory
+    }
+  }
+  pending.clear();
+}
+
+let installed = false;
+/**
+ * On SIGINT or SIGTERM, remove temporaries and exit 130 or 143, as a shell would report.
+ * Files already renamed into place are whole, so the output is every file complete or absent.
+ * The run must yield to the event loop now and then for the handler to get its turn.
+ */
+export function cleanUpOnInterrupt(): void {
+  if (installed) return;
+  installed = true;
+  const on = (signal: NodeJS.Signals, code: number) =>
+    process.once(signal, () => {
+      removeTemporaries();
+      process.exit(code);
+    });
+  on('SIGINT', 130);
+  on('SIGTERM', 143);
+  process.once('exit', removeTemporaries);
 }

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { cli, jsonl, ROOT, tempDir } from '../helpers.js';
+import { defaultPassNames } from '../../src/passes/registry.js';
+import { processFile } from '../../src/run/process.js';
+
+const SEEDS = path.join(ROOT, 'seeds');
+const seedFile = path.join(SEEDS, fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()[0]!);
+
+const plugin = (name: string, run: string) =>
+  `export default { name: ${JSON.stringify(name)}, description: 'test plugin', defaults: {}, run(page, options) { ${run} } };\n`;
+
+/** Plugins that go wrong in the ways a user's code does. */
+const BAD: Record<string, [string, RegExp]> = {
+  'throws.mjs': [plugin('boom', "page.lines.length = 0; page.articles.push('junk'); throw new Error('kaput');"), /pass boom \(.*throws\.mjs\) failed and was skipped: kaput/],
+  'throws-string.mjs': [plugin('boom2', "throw 'just a string';"), /pass boom2 \(.*throws-string\.mjs\) failed and was skipped: just a string/],
+  'null.mjs': [plugin('nothing', 'return null;'), /pass nothing \(.*null\.mjs\) returned a malformed page \(not an object\) and was skipped/],
+  'async.mjs': [plugin('later', 'return Promise.resolve(page);'), /pass later \(.*async\.mjs\) returned a malformed page \(a Promise: run must be synchronous\)/],
+  'bad-article.mjs': [plugin('badart', "return { ...page, articles: [...page.articles, { headline: 3, body: [{ kind: 'paragraph', text: 'x', lines: [1, 1] }] }] };"), /pass badart \(.*bad-article\.mjs\) returned a malformed page \(an article field is neither text nor null\)/],
+  'bad-block.mjs': [plugin('badblock', "return { ...page, blocks: [{ kind: 'paragraph', text: null }], articles: page.articles.map((a) => ({ ...a, body: [{ kind: 'paragraph', text: null }] })) };"), /pass badblock \(.*bad-block\.mjs\) returned a malformed page \(a block has no kind, text or lines\)/],
+  'proxy.mjs': [plugin('trap', "return new Proxy(page, { get(t, k) { if (k === 'articles') throw new Error('trapped'); return t[k]; } });"), /pass trap \(.*proxy\.mjs\) returned a malformed page \(reading it threw: trapped\)/],
+  'bad-lines.mjs': [plugin('badlines', 'return { ...page, lines: page.lines.map((l) => ({ ...l, text: undefined })) };'), /pass badlines \(.*bad-lines\.mjs\) returned a malformed page \(a line has no number or text\)/],
+};
+
+describe('a plugin that fails is reported by name and file, and the page goes on without it', () => {
+  const dir = tempDir();
+  for (const [file, [src]] of Object.entries(BAD)) fs.writeFileSync(path.join(dir, file), src);
+  const baseline = cli(['parse', seedFile, '--format', 'jsonl', '-q']);
+  const records = jsonl(baseline.stdout);
+
+  test.each(Object.keys(BAD))('%s', (file) => {
+    const [, pattern] = BAD[file]!;
+    // first, so that a malformed page would reach every built-in pass; then in the default place, last
+    for (const first of [true, false]) {
+      const name = /name: "([^"]+)"/.exec(BAD[file]![0])![1]!;
+      const args = first ? ['--passes', [name, ...defaultPassNames()].join(',')] : [];
+      const r = cli(['parse', seedFile, '--format', 'jsonl', '--plugin', path.join(dir, file), ...args]);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toMatch(pattern);
+      expect(r.stderr).toContain(`${seedFile}: warning: pass ${name} (${path.join(dir, file)})`);
+      const got = jsonl(r.stdout);
+      expect(got.slice(0, -1)).toEqual(records.slice(0, -1));
+      const page = got[got.length - 1];
+      const { warnings, ...rest } = page;
+      const { warnings: baseWarnings, ...baseRest } = records[records.length - 1];
+      expect(rest).toEqual(baseRest);
+      expect(warnings).toEqual([...baseWarnings, { line: null, origin: 'pipeline', severity: 'warning', message: expect.stringMatching(pattern) }]);
+    }
+  });
+
+  test('a plugin that fails on one page only: the other pages keep its work', () => {
+    const file = path.join(dir, 'picky.mjs');
+    fs.writeFileSync(file, plugin('picky', "if (page.stem === 'b') throw new Error('not this one'); return { ...page, furniture: [...page.furniture, { text: 'PICKY', lines: [1, 1] }] };"));
+    const pages = tempDir();
+    for (const s of ['a', 'b', 'c']) fs.copyFileSync(seedFile, path.join(pages, `${s}.txt`));
+    const r = cli(['parse', pages, '--format', 'jsonl', '--plugin', file]);
+    expect(r.status).toBe(0);
+    const pageRecs = jsonl(r.stdout).filter((x) => x.type === 'page');
+    expect(pageRecs.map((p) => p.furniture.includes('PICKY'))).toEqual([true, false, true]);
+    expect(pageRecs[1].warnings.at(-1).message).toBe(`pass picky (${file}) failed and was skipped: not this one`);
+    expect(r.stderr).toContain(`${path.join(pages, 'b.txt')}: warning: pass picky (${file}) failed and was skipped: not this one`);
+  });
+
+  test('a plugin file that cannot be loaded, or exports no pass, is a usage error (exit 2)', () => {
+    const syntax = path.join(dir, 'syntax.mjs');
+    fs.writeFileSync(syntax, 'export default {{;\n');
+    const empty = path.join(dir, 'empty.mjs');
+    fs.writeFileSync(empty, 'export const x = 1;\n');
+    const a = cli(['parse', seedFile, '--format', 'jsonl', '--plugin', syntax]);
+    expect(a.status).toBe(2);
+    expect(a.stderr).toContain(`bulletin: cannot load plugin ${syntax}`);
+    const b = cli(['parse', seedFile, '--format', 'jsonl', '--plugin', empty]);
+    expect(b.status).toBe(2);
+    expect(b.stderr).toContain(`plugin ${empty} exports no pass`);
+  });
+});
+
+describe('one page that breaks the pipeline itself', () => {
+  test('is an error naming the file; the run goes on', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'page.txt');
+    fs.writeFileSync(file, '民政部发布通知。\n');
+    // a step whose name cannot even be read: it fails outside the per-pass guard
+    const broken = { pass: { get name(): string { throw new Error('no name'); }, description: '', defaults: {}, run: (p: any) => p }, options: {} };
+    const r = processFile({ path: file, stem: 'page' }, [broken as any], { jsonl: true, files: [] });
+    expect(r.error).toMatch(/^internal error: Error: no name/);
+    expect(r.source).toBe(file);
+    expect(processFile({ path: file, stem: 'page' }, [], { jsonl: true, files: [] }).error).toBeUndefined();
+  });
+});
