@@ -100,8 +100,8 @@ export function joinWrapped(left: string, right: string): string {
  * keeping an isolated space between two phrases (`善心仁者 与爱同行`).
  */
 export function collapseLetterSpacing(text: string, minRun = 3): string {
-  const run = new RegExp(`(?:[\\p{Script=Han}${P}] ){${minRun - 1},}[\\p{Script=Han}${P}]`, 'gu');
-  return text.replace(run, (m) => m.replace(/ /g, ''));
+  const run = new RegExp(`(?:[\\p{Script=Han}${P}][ \\t\\u3000]+){${minRun - 1},}[\\p{Script=Han}${P}]`, 'gu');
+  return text.replace(run, (m) => m.replace(/[ \t\u3000]+/g, ''));
 }
 
 /** Characters that must survive every rule: the conservation tests count these. */

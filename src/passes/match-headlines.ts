@@ -1,6 +1,6 @@
 import { definePass } from './pass.js';
 import { message, spanOf } from '../model/page.js';
-import { hanBigrams, joinWrapped, setWidth } from '../model/text.js';
+import { canonicalize, hanBigrams, joinWrapped, setWidth } from '../model/text.js';
 import type { Article, Block, Line, Message } from '../model/types.js';
 
 interface Options {
@@ -111,7 +111,7 @@ function splitUnits(b: Block, block: number): Unit[] {
     prevWidth = w;
   }
   return groups.map((ls, index) => ({
-    text: ls.reduce((acc, l) => joinWrapped(acc, l.text), ''),
+    text: canonicalize(ls.reduce((acc, l) => joinWrapped(acc, l.text), '')),
     lines: ls,
     block,
     index,
@@ -144,7 +144,7 @@ function separateByTopic(units: Unit[], articles: Article[], o: Options): Unit[]
       const cut = i === u.lines.length || (owners[i]! >= 0 && owners[i - 1]! >= 0 && owners[i] !== owners[i - 1]);
       if (!cut) continue;
       const ls = u.lines.slice(start, i);
-      out.push({ ...u, text: ls.reduce((acc, l) => joinWrapped(acc, l.text), ''), lines: ls, boxed: (ls[0]!.indent ?? 0) > 0 });
+      out.push({ ...u, text: canonicalize(ls.reduce((acc, l) => joinWrapped(acc, l.text), '')), lines: ls, boxed: (ls[0]!.indent ?? 0) > 0 });
       start = i;
     }
   }

@@ -1,5 +1,5 @@
 import { definePass } from './pass.js';
-import { endsClause, joinWrapped, setWidth } from '../model/text.js';
+import { canonicalize, endsClause, joinWrapped, setWidth } from '../model/text.js';
 import { message } from '../model/page.js';
 import type { Block, Line, Message, Page } from '../model/types.js';
 import { endsWithCredit, isAttributionLine, isFurnitureLine, isTitleLike, splitTeasers } from '../model/shapes.js';
@@ -233,7 +233,7 @@ function rawToBlocks(
       } else if (r === 'subhead') {
         const lastBlock = blocks[blocks.length - 1];
         if (lastBlock?.kind === 'subhead' && lastBlock.lines[1] === l.no - 1) {
-          blocks[blocks.length - 1] = { ...lastBlock, text: joinWrapped(lastBlock.text, l.text), lines: [lastBlock.lines[0], l.no] };
+          blocks[blocks.length - 1] = { ...lastBlock, text: canonicalize(joinWrapped(lastBlock.text, l.text)), lines: [lastBlock.lines[0], l.no] };
         } else blocks.push(linesBlock('subhead', [l]));
       } else if (r === 'furniture') {
         for (const piece of splitTeasers(l.text)) blocks.push({ kind: 'furniture', text: piece, lines: [l.no, l.no] });
@@ -249,8 +249,9 @@ function rawToBlocks(
   return blocks;
 }
 
+/** Joined lines; a join can set a half-width mark or a space next to CJK, so the rules run again. */
 function linesBlock(kind: Block['kind'], ls: Line[], extra: Partial<Block> = {}): Block {
-  const text = ls.reduce((acc, l) => joinWrapped(acc, l.text), '');
+  const text = canonicalize(ls.reduce((acc, l) => joinWrapped(acc, l.text), ''));
   return { kind, text, lines: [ls[0]!.no, ls[ls.length - 1]!.no], ...extra };
 }
 
@@ -276,12 +277,12 @@ function markdownBlocks(page: Page, o: Options, messages: Message[]): Block[] {
       if (isCaptionLike(b.text, o.maxCaptionChars) && after?.kind === 'paragraph') {
         out.push({ ...b, kind: 'caption' });
         messages.push(message('rejoin-lines', `took "${short(b.text)}" out of a sentence as a picture caption`, b.lines[0]));
-        const mended: Block = { ...prev, text: joinWrapped(prev.text, after.text), lines: [prev.lines[0], after.lines[1]] };
+        const mended: Block = { ...prev, text: canonicalize(joinWrapped(prev.text, after.text)), lines: [prev.lines[0], after.lines[1]] };
         out.splice(out.indexOf(prev), 1, mended);
         i++;
         continue;
       }
-      out[out.length - 1] = { ...prev, text: joinWrapped(prev.text, b.text), lines: [prev.lines[0], b.lines[1]] };
+      out[out.length - 1] = { ...prev, text: canonicalize(joinWrapped(prev.text, b.text)), lines: [prev.lines[0], b.lines[1]] };
       continue;
     }
     out.push(b);

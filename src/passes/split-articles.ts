@@ -1,6 +1,6 @@
 import { definePass } from './pass.js';
-import { emptyArticle, spanOf } from '../model/page.js';
-import type { Article, Block, Furniture } from '../model/types.js';
+import { emptyArticle, message, spanOf } from '../model/page.js';
+import type { Article, Block, Furniture, LineSpan, Message } from '../model/types.js';
 
 /**
  * Cut the block stream into articles. A lead marker, a headline and a leading byline start
@@ -17,14 +17,23 @@ export const splitArticles = definePass({
     const articles: Article[] = [...page.articles];
     const unplaced: Block[] = [];
     const furniture: Furniture[] = [...page.furniture];
+    const messages: Message[] = [];
     let cur: Article | null = null;
-    let section: { text: string; level: number } | null = null;
+    let section: { text: string; level: number; lines: LineSpan; used: boolean } | null = null;
+    // a section heading that no article ends up under is still kept
+    const leaveSection = () => {
+      if (section && !section.used) furniture.push({ text: section.text, lines: section.lines });
+      section = null;
+    };
     const close = () => {
       if (cur) articles.push({ ...cur, lines: spanOf([cur, ...cur.body]) });
       cur = null;
     };
     const open = (): Article => {
-      cur ??= { ...emptyArticle(), section: section?.text ?? null };
+      if (!cur) {
+        cur = { ...emptyArticle(), section: section?.text ?? null };
+        if (section) section.used = true;
+      }
       return cur;
     };
     const hasBody = () => cur !== null && cur.body.length > 0;
@@ -37,10 +46,11 @@ export const splitArticles = definePass({
           close();
           const next = blocks[i + 1];
           if (b.level && next?.kind === 'heading' && next.level && next.level > b.level && isSectionLabel(b.text)) {
-            section = { text: b.text, level: b.level };
+            leaveSection();
+            section = { text: b.text, level: b.level, lines: b.lines, used: false };
             continue;
           }
-          if (section && b.level && b.level <= section.level) section = null;
+          if (section && b.level && b.level <= section.level) leaveSection();
           unplaced.push({ ...b, level: b.level });
           break;
         }
@@ -57,43 +67,58 @@ export const splitArticles = definePass({
           break;
         case 'byline':
           if (b.endsArticle) {
-            open().byline = b.text;
+            addByline(open(), b.text);
             close();
           } else {
             if (hasBody()) close();
             const a = open();
-            a.byline = b.text;
-            a.lines = b.lines;
+            addByline(a, b.text);
+            a.lines = spanOf([a, b]);
           }
           break;
-        case 'attribution':
-          open().attribution = b.text;
-          cur!.lines = spanOf([cur!, b]);
+        case 'attribution': {
+          const a = open();
+          if (a.attribution) {
+            furniture.push({ text: b.text, lines: b.lines });
+            messages.push(message('split-articles', `a second source note for one article, kept as page furniture: "${b.text}"`, b.lines[0]));
+          } else a.attribution = b.text;
+          a.lines = spanOf([a, b]);
           close();
           break;
+        }
         case 'furniture':
           furniture.push({ text: b.text, lines: b.lines });
           break;
       }
     }
     close();
+    leaveSection();
     // an article that is only a credit or a note (no body) belongs to the one before it
     const merged: Article[] = [];
     for (const a of articles) {
       const prev = merged[merged.length - 1];
       if (a.body.length === 0 && prev && !a.headline) {
+        if (prev.attribution && a.attribution) {
+          furniture.push({ text: a.attribution, lines: a.lines });
+          messages.push(message('split-articles', `a second source note for one article, kept as page furniture: "${a.attribution}"`, a.lines[0]));
+        }
         merged[merged.length - 1] = {
           ...prev,
-          byline: prev.byline ?? a.byline,
+          byline: [prev.byline, a.byline].filter(Boolean).join(' ') || null,
           attribution: prev.attribution ?? a.attribution,
           captions: [...prev.captions, ...a.captions],
           lines: spanOf([prev, a]),
         };
       } else merged.push(a);
     }
-    return { ...page, articles: merged, blocks: unplaced, furniture };
+    return { ...page, articles: merged, blocks: unplaced, furniture, messages: [...page.messages, ...messages] };
   },
 });
+
+/** A second credit (a trailing name after a leading reporter line) adds an author. */
+function addByline(a: Article, text: string): void {
+  a.byline = a.byline ? `${a.byline} ${text}` : text;
+}
 
 /**
  * A column heading over a group of articles is a short label (`地方动态`); a long heading

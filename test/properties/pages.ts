@@ -40,26 +40,19 @@ export function pages({ loose }: Options): fc.Arbitrary<GeneratedPage> {
     hanRun(3, 14),
     fc.tuple(hanRun(2, 8), fc.integer({ min: 1, max: 24 })).map(([s, n]) => `${s} …… ${String(n).padStart(2, '0')} 版`),
     fc.constantFrom('News', 'Focus'),
-    // split-articles drops a `#` section heading that no article follows (`# 民民` blank
-    // `## 一一` gives only `一一`), a pass bug reported to its owner: a paragraph follows each.
-    fc.tuple(fc.integer({ min: 1, max: 3 }), hanRun(2, 10), paragraph).map(([n, s, p]) => `${VERBATIM}${'#'.repeat(n)} ${s}${SPLIT}${p}`),
+    fc.tuple(fc.integer({ min: 1, max: 3 }), hanRun(2, 10)).map(([n, s]) => `${VERBATIM}${'#'.repeat(n)} ${s}`),
   );
 
-  /**
-   * Source notes, credits and bylines, each after a paragraph of its own. split-articles drops
-   * the second of two notes with no body between them (`（《民日报》）` blank `（据民网站）`
-   * keeps only the first: its merge of body-less articles takes `prev.attribution ??
-   * a.attribution`), a pass bug reported to its owner; until it is fixed the generator keeps
-   * a paragraph before every note, so that the property checks everything else. The same
-   * pass lets a trailing credit `（一民）` overwrite the byline an article began with
-   * (`■本报记者 民民` / `民。` / `（一民）` keeps only `一民`), and a byline whose article
-   * ends up with no body (`民。` / `■本报记者 民民` at the page's end) is merged away the same
-   * way: credits and bylines are left out until the pass is fixed.
-   */
-  const note = fc.oneof(
-    fc.tuple(paragraph, hanRun(2, 6).map((s) => `（据${s}网站）`)),
-    fc.tuple(paragraph, hanRun(2, 6).map((s) => `（《${s}日报》）`)),
-  ).map(([a, b]) => (a.startsWith('■') ? `${VERBATIM}${a}${SPLIT}${b}` : `${a}${SPLIT}${VERBATIM}${b}`));
+  /** Source notes, author credits and bylines, alone or after a paragraph, in any order. */
+  const note = fc.tuple(
+    fc.option(paragraph, { nil: undefined }),
+    fc.oneof(
+      hanRun(2, 6).map((s) => `（据${s}网站）`),
+      hanRun(2, 6).map((s) => `（《${s}日报》）`),
+      hanRun(2, 4).map((s) => `（${s}）`),
+      hanRun(2, 4).map((s) => `■本报记者 ${s}`),
+    ),
+  ).map(([a, b]) => (a === undefined ? `${VERBATIM}${b}` : `${a}${SPLIT}${VERBATIM}${b}`));
 
   /** item separators: two items with one layout; a line kept whole (not wrapped, spaced or broken) */
   const SPLIT = '\u0000';
