@@ -11,6 +11,12 @@ export const TRAILING_BRACKET = /[（(]\s*([^（）()]{1,30}?)\s*[）)]$/;
 
 export const isAttributionLine = (text: string): boolean => ATTRIBUTION_LINE.test(text.trim());
 
+/** `（王某某）` on a line of its own: the author credit that closes an article. */
+export function isCreditLine(text: string): boolean {
+  const m = /^[（(]\s*([^（）()]{1,30}?)\s*[）)]$/.exec(text.trim());
+  return m !== null && creditName(m[1]!) !== null;
+}
+
 /** What is inside a source note, without its outer brackets, or null when it is not one. */
 export function attributionText(inner: string): string | null {
   const t = inner.trim();

@@ -50,7 +50,8 @@ export const endsSentence = (text: string): boolean => SENTENCE_END.test(text.tr
 export const endsClause = (text: string): boolean => CLAUSE_END.test(text.trimEnd()) || endsSentence(text);
 
 const WS_NEXT_TO_PUNCT = new RegExp(`[ \\t\\u3000]+(?=[${P}])|(?<=[${P}])[ \\t\\u3000]+`, 'gu');
-const WS_HAN_LATIN = /(?<=\p{Script=Han})[ \t\u3000]+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])[ \t\u3000]+(?=\p{Script=Han})/gu;
+// a percent sign belongs to its number: `10% 的` loses its OCR space like `10 的`
+const WS_HAN_LATIN = /(?<=\p{Script=Han})[ \t\u3000]+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])[ \t\u3000]+(?=\p{Script=Han})/gu;
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
 // OCR often leaves a space between a mark and the text it belongs to: it still counts as next to it.
 const HALF_NEXT_TO_CJK = new RegExp(

@@ -2,11 +2,13 @@ import { definePass } from './pass.js';
 import { canonicalize, endsClause, joinWrapped, setWidth } from '../model/text.js';
 import { message } from '../model/page.js';
 import type { Block, Line, Message, Page } from '../model/types.js';
-import { endsWithCredit, isAttributionLine, isFurnitureLine, isTitleLike, splitTeasers } from '../model/shapes.js';
+import { endsWithCredit, isAttributionLine, isCreditLine, isFurnitureLine, isTitleLike, splitTeasers } from '../model/shapes.js';
 
 interface Options {
   /** cells a paragraph's last line must fall short of the column to end the paragraph */
   shortLineCells: number;
+  /** a paragraph's first line falls this many cells short of the next (its two-character indent, less squeezed punctuation) */
+  indentCells: number;
   /** a line within this many cells of its column fills it */
   fullLineCells: number;
   /** how many lines on each side estimate a line's column width */
@@ -27,7 +29,7 @@ interface Options {
 export const rejoinLines = definePass<Options>({
   name: 'rejoin-lines',
   description: 'Join wrapped lines into paragraphs; a blank line after an unfinished sentence is a column break',
-  defaults: { shortLineCells: 4, fullLineCells: 1, columnWindow: 6, subheadRatio: 0.7, maxCaptionChars: 60 },
+  defaults: { shortLineCells: 4, indentCells: 3, fullLineCells: 1, columnWindow: 6, subheadRatio: 0.7, maxCaptionChars: 60 },
   run(page, options) {
     if (page.blocks.length > 0) return page;
     const messages: Message[] = [];
@@ -38,7 +40,7 @@ export const rejoinLines = definePass<Options>({
 
 // ---------------------------------------------------------------- raw OCR columns
 
-type Role = 'body' | 'heading' | 'subhead' | 'byline' | 'attribution' | 'furniture';
+type Role = 'body' | 'heading' | 'subhead' | 'byline' | 'credit' | 'attribution' | 'furniture';
 
 interface Segment {
   lines: Line[];
@@ -64,7 +66,7 @@ function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
     return undefined;
   };
   const narrowerThan = (l: Line, after: Line | undefined): boolean =>
-    after !== undefined && width.get(l.no)! + o.shortLineCells <= width.get(after.no)!;
+    after !== undefined && width.get(l.no)! + o.indentCells <= width.get(after.no)!;
 
   // An article has ended at the page top and after a source note or credit: what follows
   // may be a headline, for this article (printed after it) or for the next.
@@ -101,8 +103,12 @@ function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
       const widest = Math.max(...seg.lines.map((l) => width.get(l.no)!));
       const col = Math.max(...seg.lines.map((l) => column.get(l.no)!));
       const afterFinished = lastBody === undefined || endsClause(lastBody.text);
+      // A subhead stands between two paragraphs: narrow, or followed by a paragraph that
+      // starts indented, so the line cannot be that paragraph's first.
+      const next = nextText(last.no);
+      const opensParagraph = next !== undefined && narrowerThan(next, nextText(next.no));
       if (afterFinished && (followedByStart || widest > col + o.shortLineCells)) headingCount = seg.lines.length;
-      else if (afterFinished && blankAround(lines, first.no, last.no) && widest <= col * o.subheadRatio) {
+      else if (afterFinished && blankAround(lines, first.no, last.no) && (widest <= col * o.subheadRatio || opensParagraph)) {
         for (const l of seg.lines) role.set(l.no, 'subhead');
         continue;
       }
@@ -133,11 +139,15 @@ function cutSegments(lines: Line[], role: Map<number, Role>): Segment[] {
   };
   for (const l of lines) {
     if (l.text === '') { flush(false); continue; }
-    const s = l.bullet ? 'byline' : isAttributionLine(l.text) ? 'attribution' : isFurnitureLine(l.text) ? 'furniture' : null;
+    const s: Role | null = l.bullet ? 'byline'
+      : isAttributionLine(l.text) ? 'attribution'
+      : isCreditLine(l.text) ? 'credit'
+      : isFurnitureLine(l.text) ? 'furniture'
+      : null;
     if (s) {
       flush(false);
       role.set(l.no, s);
-      if (s === 'attribution') sawAttribution = true;
+      if (s === 'attribution' || s === 'credit') sawAttribution = true;
       continue;
     }
     if (l.lead) flush(true);
@@ -206,17 +216,17 @@ function rawToBlocks(
     if (r !== 'heading') closeHeading();
     if (r === 'body') {
       // A lead marker starts a paragraph. After an unfinished sentence nothing does: a blank
-      // line there is a column or picture break. After a finished one, a last line short of
-      // the column ends the paragraph, and so does a blank line, unless both lines around it
-      // fill the column: paragraphs start indented, so a full line after the blank goes on.
+      // line there is a column or picture break. After a finished one, a last line clearly
+      // short of the column ends the paragraph, and so does a blank line, unless the line
+      // after it fills the column: paragraphs start indented, so a full line goes on.
       if (para.length && prev) {
         const short = (x: Line) => width.get(x.no)! + o.shortLineCells <= column.get(x.no)!;
         const full = (x: Line) => width.get(x.no)! + o.fullLineCells >= column.get(x.no)!;
         let brk = l.lead === true;
         if (!brk && endsClause(prev.text)) {
           if (!blankSince) brk = short(prev);
-          else if (full(prev) && full(l)) {
-            messages.push(message('rejoin-lines', 'a blank line after a finished sentence, between two full lines: read as a column break, not a paragraph end', l.no));
+          else if (!short(prev) && full(l)) {
+            messages.push(message('rejoin-lines', 'a blank line after a finished sentence, then a full line: read as a column break, not a paragraph end', l.no));
           } else brk = true;
         }
         if (brk) closePara();
@@ -237,6 +247,8 @@ function rawToBlocks(
         } else blocks.push(linesBlock('subhead', [l]));
       } else if (r === 'furniture') {
         for (const piece of splitTeasers(l.text)) blocks.push({ kind: 'furniture', text: piece, lines: [l.no, l.no] });
+      } else if (r === 'credit') {
+        blocks.push(linesBlock('paragraph', [l]));
       } else {
         blocks.push(linesBlock(r, [l]));
       }

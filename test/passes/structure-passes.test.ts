@@ -209,3 +209,70 @@ describe('match-headlines', () => {
     });
   });
 });
+
+describe('rules for pages printed without boundaries', () => {
+  test('a credit on its own line is the byline and ends the article', () => {
+    const p = parseText([
+      '\uFFFD \uFFFD 南湖区民政局近日组',
+      '织社工走进十二个社区。',
+      '',
+      '（林晓川）',
+      '',
+      '北坡县首家养老驿站开张',
+      '\uFFFD \uFFFD 北坡县首家养老驿站',
+      '日前开门迎客。',
+    ].join('\n'));
+    expect(p.articles.map((a) => [a.byline, a.headline])).toEqual([['林晓川', null], [null, '北坡县首家养老驿站开张']]);
+  });
+
+  test('a headline-shaped line followed by an indented paragraph start is a subhead, even near full width', () => {
+    const p = parseText([
+      '\uFFFD \uFFFD 今年以来，南湖区民政',
+      '局组织社工走进十二个社区',
+      '开展上门探访和生活服务。',
+      '',
+      '织密困难群众兜底保障网',
+      '',
+      '探访中，社工为老人测',
+      '量血压并登记生活需求和',
+      '各项服务意愿，建立档案。',
+    ].join('\n'));
+    expect(p.articles[0]!.body.map((b) => b.kind)).toEqual(['paragraph', 'subhead', 'paragraph']);
+  });
+
+  test('two articles printed without a boundary are cut where the second headline\'s words begin', () => {
+    const p = parseText([
+      ' 南湖区社工上门探访困难家庭',
+      '',
+      '\uFFFD \uFFFD 南湖区民政局近日组',
+      '织社工走进十二个社区，',
+      '上门探访困难家庭，为他',
+      '们送去生活物资。',
+      '',
+      '北坡县首家养老驿站日前',
+      '开门迎客，驿站为老人提',
+      '供助餐和日间照料服务。',
+      '',
+      '（据北坡县民政局）',
+      '',
+      '北坡县养老驿站开门迎客',
+    ].join('\n'));
+    expect(p.articles.map((a) => [a.headline, a.body.length, a.attribution])).toEqual([
+      ['南湖区社工上门探访困难家庭', 1, null],
+      ['北坡县养老驿站开门迎客', 1, '据北坡县民政局'],
+    ]);
+    expect(p.messages.some((m) => m.origin === 'match-headlines' && m.line === 8)).toBe(true);
+  });
+
+  test('a kicker printed above the main headline\'s own box is a subheadline', () => {
+    const p = parseText([
+      '让老人吃上放心饭',
+      ' 北坡县首家养老驿站开门迎客',
+      '',
+      '\uFFFD \uFFFD 北坡县首家养老驿站',
+      '日前开门迎客，驿站为老',
+      '人提供助餐和日间照料。',
+    ].join('\n'));
+    expect(p.articles[0]).toMatchObject({ headline: '北坡县首家养老驿站开门迎客', subheadlines: ['让老人吃上放心饭'] });
+  });
+});
