@@ -25,6 +25,9 @@ export function program(): Command {
     .option('--plugin <file>', 'load passes from a JavaScript module (repeatable)', collect, [])
     .option('-j, --jobs <n>', 'worker threads (default: number of CPUs)', positiveInt)
     .option('-q, --quiet', 'print nothing on stderr but errors')
+    .option('-c, --config <file>', 'read settings from this YAML file (default: ./bulletin.config.yaml if present)')
+    .option('--force', 'rebuild every page, even those the manifest says are up to date')
+    .option('--check', 'write nothing; exit 1 and list the pages whose output is stale or was edited by hand')
     .addHelpText(
       'after',
       `
@@ -40,9 +43,12 @@ Examples:
 Exit status: 0 when every page was parsed, 1 when a file could not be read or parsed
 (the others are still written), 2 for a usage error.`,
     )
-    .action(async (inputs: string[], opts) => {
+    .action(async (inputs: string[], opts, cmd: Command) => {
+      const choice = await withConfig(inputs, opts, cmd);
+      if (!choice) return;
       const { runParse } = await import('./parse.js');
-      process.exitCode = await runParse(inputs, opts);
+      const { inputs: chosen, ...settings } = choice;
+      process.exitCode = await runParse(chosen, { ...opts, ...settings });
     });
 
   cli
@@ -55,6 +61,19 @@ Exit status: 0 when every page was parsed, 1 when a file could not be read or pa
     });
 
   return cli;
+}
+
+/** Settings from the config file under the flags; an invalid file is a usage error. */
+async function withConfig(inputs: string[], opts: any, cmd: Command) {
+  const { mergeConfig, ConfigError } = await import('../config.js');
+  try {
+    return mergeConfig(inputs, opts, (flag) => cmd.getOptionValueSource(flag) === 'cli');
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`bulletin: ${err.message}\n`);
+    process.exitCode = 2;
+    return null;
+  }
 }
 
 function collect(value: string, previous: string[]): string[] {
