@@ -93,9 +93,13 @@ Exit status: 0, or 1 when a threshold is not met, 2 for a usage error.`,
     .command('passes')
     .description('List the passes in their default order, with their options and defaults')
     .option('--json', 'print the list as JSON')
-    .action(async (opts: { json?: boolean }) => {
+    .option('--plugin <file>', 'also list the passes this JavaScript module exports (repeatable)', collect, [])
+    .option('-c, --config <file>', 'also list the plugin passes of this YAML file (default: ./bulletin.config.yaml if present)')
+    .action(async (opts: { json?: boolean; plugin: string[]; config?: string }, cmd: Command) => {
+      const choice = await withConfig([], { format: 'json,md', ...opts }, cmd);
+      if (!choice) return;
       const { runPasses } = await import('./passes.js');
-      process.exitCode = runPasses(opts);
+      process.exitCode = await runPasses({ json: opts.json, plugin: choice.plugin });
     });
 
   return cli;
