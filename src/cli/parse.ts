@@ -80,10 +80,10 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
   let articles = 0;
   let warnings = 0;
   let done = 0;
-  await report.startProgress(files.length);
+  await report.startProgress(todo.length);
   const take = async (r: PageResult) => {
     done++;
-    report.progress(done, files.length);
+    report.progress(done, todo.length);
     if (r.error) {
       report.error(r.source, r.error);
       manifest?.forget(r.source);
