@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { InputFile } from '../read/inputs.js';
 import type { PassOptions } from '../passes/pass.js';
 
@@ -13,7 +14,28 @@ import type { PassOptions } from '../passes/pass.js';
 export const MANIFEST_NAME = '.bulletin-manifest.json';
 const FORMAT = 2;
 
-const { version: BULLETIN_VERSION } = createRequire(import.meta.url)('../../package.json') as { version: string };
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/**
+ * The code that decides what a page becomes, by content: during development the version
+ * stays put while passes change, and `--check` in CI must then report the corpus stale.
+ * Command-line and scoring code is left out, so that changing it rebuilds nothing.
+ */
+const OUTPUT_CODE = ['passes', 'model', 'writers', 'read', 'pipeline', 'run/process'];
+
+function buildHash(): string {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const h = createHash('sha256');
+  const visit = (p: string) => {
+    const stat = fs.statSync(p, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) for (const name of fs.readdirSync(p).sort()) visit(path.join(p, name));
+    else if (stat && /\.(js|ts)$/.test(p) && !p.endsWith('.d.ts')) h.update(path.relative(root, p)).update('\0').update(fs.readFileSync(p));
+  };
+  for (const part of OUTPUT_CODE) for (const ext of ['', '.js', '.ts']) visit(path.join(root, part + ext));
+  return h.digest('base64url').slice(0, 12);
+}
+
+const BULLETIN_VERSION = `${version}+${buildHash()}`;
 
 export interface PageEntry {
   stem: string;
@@ -66,7 +88,7 @@ export function configHash(id: RunIdentity): string {
 }
 
 export type Staleness =
-  | { source: string; reason: 'new' | 'input changed' | 'config changed' | 'removed input' }
+  | { source: string; reason: 'new' | 'input changed' | 'config changed' | 'program changed' | 'removed input' }
   | { source: string; reason: 'edited' | 'missing'; file: string };
 
 export class Manifest {
@@ -123,7 +145,7 @@ export class Manifest {
       const h = createHash('sha256').update(f.path).update('\0').update(bytes).digest('base64url').slice(0, 22);
       this.inputHashes.set(key, h);
       const e = this.old[key];
-      const why = !e ? 'new' : e.input !== h ? 'input changed' : e.config !== this.config || e.bulletin !== BULLETIN_VERSION ? 'config changed' : null;
+      const why = !e ? 'new' : e.input !== h ? 'input changed' : e.config !== this.config ? 'config changed' : e.bulletin !== BULLETIN_VERSION ? 'program changed' : null;
       if (why === null && !force) {
         this.next[key] = e!;
         fresh++;

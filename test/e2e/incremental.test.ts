@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { cli, ROOT, tempDir } from '../helpers.js';
@@ -147,4 +148,26 @@ describe('bulletin parse --check', () => {
     expect(r.stdout).toBe('pages/a.txt: new\n');
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
   });
+});
+
+test('a change to the code that makes the output makes every page stale, even at the same version', () => {
+  // a private copy of the built program, so that its passes can be changed
+  const copy = tempDir();
+  for (const part of ['bin', 'dist', 'package.json']) fs.cpSync(path.join(ROOT, part), path.join(copy, part), { recursive: true });
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
+  const bin = path.join(copy, 'bin', 'bulletin.js');
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'pages'));
+  fs.copyFileSync(path.join(SEEDS, `${stems[0]}.txt`), path.join(dir, 'pages', 'a.txt'));
+  const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'parse', 'pages', '-o', 'out', ...args], { cwd: dir, encoding: 'utf8' });
+  expect(run().status).toBe(0);
+  expect(run('--check').status).toBe(0);
+  fs.appendFileSync(path.join(copy, 'dist', 'passes', 'split-articles.js'), '\n// changed\n');
+  const r = run('--check');
+  expect(r.status).toBe(1);
+  expect(r.stdout).toBe('pages/a.txt: program changed\n');
+  // code that only reports or scores is not part of it
+  fs.appendFileSync(path.join(copy, 'dist', 'cli', 'report.js'), '\n// changed\n');
+  expect(run().status).toBe(0);
+  expect(run('--check').status).toBe(0);
 });
