@@ -70,6 +70,19 @@ describe('incremental runs', () => {
     expect(Object.keys(m.pages).some((k) => k.includes(gone))).toBe(false);
   });
 
+  test('a no-op run does not load the passes: a plugin\'s import side effect does not happen', () => {
+    const dir = corpus();
+    fs.writeFileSync(
+      path.join(dir, 'loud.mjs'),
+      `import fs from 'node:fs';\nfs.appendFileSync('loaded.log', 'x');\nexport default { name: 'loud', description: 'logs its import', defaults: {}, run: (p) => p };\n`,
+    );
+    expect(cli(['parse', 'pages', '-o', 'out', '--plugin', 'loud.mjs'], { cwd: dir }).status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'loaded.log'), 'utf8')).toBe('x');
+    expect(cli(['parse', 'pages', '-o', 'out', '--plugin', 'loud.mjs'], { cwd: dir }).stderr).toMatch(/up to date/);
+    expect(cli(['parse', 'pages', '-o', 'out', '--plugin', 'loud.mjs', '--check'], { cwd: dir }).status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'loaded.log'), 'utf8')).toBe('x');
+  });
+
   test('--force rewrites every page', () => {
     const dir = corpus();
     age(dir);
