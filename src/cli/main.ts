@@ -25,6 +25,9 @@ export function program(): Command {
     .option('--plugin <file>', 'load passes from a JavaScript module (repeatable)', collect, [])
     .option('-j, --jobs <n>', 'worker threads (default: number of CPUs)', positiveInt)
     .option('-q, --quiet', 'print nothing on stderr but errors')
+    .option('-c, --config <file>', 'read settings from this YAML file (default: ./bulletin.config.yaml if present)')
+    .option('--force', 'rebuild every page, even those the manifest says are up to date')
+    .option('--check', 'write nothing; exit 1 and list the pages whose output is stale or was edited by hand')
     .addHelpText(
       'after',
       `
@@ -40,25 +43,100 @@ Examples:
 Exit status: 0 when every page was parsed, 1 when a file could not be read or parsed
 (the others are still written), 2 for a usage error.`,
     )
-    .action(async (inputs: string[], opts) => {
+    .action(async (inputs: string[], opts, cmd: Command) => {
+      const choice = await withConfig(inputs, opts, cmd);
+      if (!choice) return;
       const { runParse } = await import('./parse.js');
-      process.exitCode = await runParse(inputs, opts);
+      const { inputs: chosen, ...settings } = choice;
+      process.exitCode = await runParse(chosen, { ...opts, ...settings });
+    });
+
+  cli
+    .command('eval')
+    .description('Score parsed output against gold files (the format of OUTPUT.md): per page and overall')
+    .argument('[inputs...]', 'pages to parse and score, and to count lost and added characters against (default: seeds/)', [])
+    .requiredOption('-g, --gold <dir>', 'directory of gold STEM.json files')
+    .option('--pred <file>', 'score this JSON Lines file instead of parsing the inputs')
+    .option('--json', 'print the scores as JSON')
+    .option('-v, --verbose', 'show every article match')
+    .option('-p, --passes <list>', 'comma-separated pass names to run, in this order')
+    .option('--plugin <file>', 'load passes from a JavaScript module (repeatable)', collect, [])
+    .option('-c, --config <file>', 'read passes and inputs from this YAML file (default: ./bulletin.config.yaml if present)')
+    .option('--min-f1 <x>', 'exit 1 when article F1 is below x', ratio)
+    .option('--min-headline <x>', 'exit 1 when headline accuracy is below x', ratio)
+    .option('--max-cer <x>', 'exit 1 when body character error rate is above x', ratio)
+    .option('--min-para-f1 <x>', 'exit 1 when paragraph-boundary F1 is below x', ratio)
+    .option('--min-exact <x>', 'exit 1 when the share of exactly right paragraphs is below x', ratio)
+    .option('--min-fields <x>', 'exit 1 when field accuracy is below x', ratio)
+    .option('--max-lost <n>', 'exit 1 when more than n source characters are lost', count)
+    .option('--max-added <n>', 'exit 1 when more than n characters not in the source are added', count)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ bulletin eval --gold gold/ seeds/
+  $ bulletin eval --gold gold/ --pred corpus.jsonl seeds/
+  $ bulletin eval --gold gold/ --json | jq .summary
+  $ bulletin eval --gold gold/ --min-f1 0.9 --max-cer 0.02     # a CI gate
+
+Exit status: 0, or 1 when a threshold is not met, 2 for a usage error.`,
+    )
+    .action(async (inputs: string[], opts, cmd: Command) => {
+      const choice = await withConfig(inputs, { format: 'json,md', ...opts }, cmd);
+      if (!choice) return;
+      const { runEval } = await import('./eval.js');
+      const { inputs: chosen, passes, plugin, options, config } = choice;
+      process.exitCode = await runEval(chosen, { ...opts, passes, plugin, options, config });
     });
 
   cli
     .command('passes')
     .description('List the passes in their default order, with their options and defaults')
     .option('--json', 'print the list as JSON')
-    .action(async (opts: { json?: boolean }) => {
+    .option('--plugin <file>', 'also list the passes this JavaScript module exports (repeatable)', collect, [])
+    .option('-c, --config <file>', 'also list the plugin passes of this YAML file (default: ./bulletin.config.yaml if present)')
+    .action(async (opts: { json?: boolean; plugin: string[]; config?: string }, cmd: Command) => {
+      const choice = await withConfig([], { format: 'json,md', ...opts }, cmd);
+      if (!choice) return;
       const { runPasses } = await import('./passes.js');
-      process.exitCode = runPasses(opts);
+      process.exitCode = await runPasses({ json: opts.json, plugin: choice.plugin });
     });
 
   return cli;
 }
 
+/** Settings from the config file under the flags; an invalid file is a usage error. */
+async function withConfig(inputs: string[], opts: any, cmd: Command) {
+  const { mergeConfig, ConfigError } = await import('../config.js');
+  try {
+    return mergeConfig(inputs, opts, (flag) => cmd.getOptionValueSource(flag) === 'cli');
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`bulletin: ${err.message}\n`);
+    process.exitCode = 2;
+    return null;
+  }
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+function ratio(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) usage(`a threshold takes a number from 0 to 1, not "${value}"`);
+  return n;
+}
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) usage(`a count takes a whole number of at least 0, not "${value}"`);
+  return n;
+}
+
+function usage(text: string): never {
+  process.stderr.write(`bulletin: ${text}\n`);
+  process.exit(2);
 }
 
 function positiveInt(value: string): number {

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { builtinPasses, findPass } from '../passes/registry.js';
 import type { Pass, PassOptions } from '../passes/pass.js';
 import type { Step } from '../pipeline.js';
+import { UsageError } from './errors.js';
 
 /** A serialisable choice of pass: what a worker thread or a config file can carry. */
 export interface StepSpec {
@@ -19,7 +20,7 @@ export interface PassChoice {
   plugins?: readonly string[];
 }
 
-export class UsageError extends Error {}
+export { UsageError } from './errors.js';
 
 /** Load the passes a user's file exports: `default`, or any exported value shaped like a pass. */
 export async function loadPlugins(files: readonly string[]): Promise<{ pass: Pass<any>; file: string }[]> {

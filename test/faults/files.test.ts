@@ -5,6 +5,9 @@ import { BIN, cli, jsonl, ROOT, tempDir } from '../helpers.js';
 import { pageFiles, writePageFiles } from '../../src/writers/files.js';
 import { parseText } from '../helpers.js';
 
+/** The page directories bulletin wrote, without its manifest of what it wrote. */
+const pageDirs = (out: string) => fs.readdirSync(out).filter((d) => d !== '.bulletin-manifest.json').sort();
+
 const SEED = fs.readFileSync(path.join(ROOT, 'seeds', fs.readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort()[0]!), 'utf8');
 
 /** Every file below dir, relative, sorted, with its bytes. */
@@ -42,7 +45,7 @@ describe('bad input files', () => {
     const r = cli(['parse', dir, '-o', out, '-q']);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`${path.join(dir, 'b.txt')}: error: binary file (contains NUL bytes), skipped\n`);
-    expect(fs.readdirSync(out).sort()).toEqual(['a', 'c']);
+    expect(pageDirs(out)).toEqual(['a', 'c']);
     expect(fs.existsSync(path.join(out, 'c', '01.json'))).toBe(true);
   });
 
@@ -54,7 +57,7 @@ describe('bad input files', () => {
     const r = cli(['parse', missing, path.join(dir, 'a.txt'), '-o', out, '-q']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${missing}: error: no such file or directory`);
-    expect(fs.readdirSync(out)).toEqual(['a']);
+    expect(pageDirs(out)).toEqual(['a']);
   });
 
   test('an unreadable file is an error naming it; the others are written; exit 1', () => {
@@ -74,7 +77,7 @@ describe('bad input files', () => {
     });
     expect(r.stderr.toString()).toBe(`${path.join(dir, 'locked.txt')}: error: cannot read: permission denied\n`);
     expect(r.status).toBe(1);
-    expect(fs.readdirSync(out)).toEqual(['a']);
+    expect(pageDirs(out)).toEqual(['a']);
     expect(fs.existsSync(path.join(out, 'a', 'page.json'))).toBe(true);
   });
 
@@ -107,7 +110,7 @@ describe('bad input files', () => {
     fs.writeFileSync(path.join(dir, 'a', '_x.txt'), '丁文章。\n');
     const r = cli(['parse', dir, path.join(dir, 'a', '.x.txt'), '-o', out, '-q', '--format', 'json']);
     expect(r.status).toBe(0);
-    const bodies = fs.readdirSync(out).sort().map((d) => JSON.parse(fs.readFileSync(path.join(out, d, '01.json'), 'utf8')).body[0].text);
+    const bodies = pageDirs(out).map((d) => JSON.parse(fs.readFileSync(path.join(out, d, '01.json'), 'utf8')).body[0].text);
     expect(bodies.sort()).toEqual(['丁文章。', '丙文章。', '乙文章。', '甲文章。']);
   });
 
@@ -172,7 +175,7 @@ describe('writes stay inside --out', () => {
     expect(r.status).toBe(0);
     expect(fs.readdirSync(root).sort()).toEqual(['in', 'out']);
     expect(fs.readdirSync(inDir).sort()).toEqual([...names].sort());
-    const dirs = fs.readdirSync(out);
+    const dirs = pageDirs(out);
     expect(dirs.length).toBe(names.length);
     for (const d of dirs) {
       expect(d.startsWith('.')).toBe(false);
@@ -188,7 +191,7 @@ describe('writes stay inside --out', () => {
       writePageFiles(out, pageFiles(page, ['json', 'md']));
     }
     expect(fs.readdirSync(root)).toEqual(['out']);
-    for (const d of fs.readdirSync(out)) expect(d).not.toMatch(/^\.|[/\\\0]/);
+    for (const d of pageDirs(out)) expect(d).not.toMatch(/^\.|[/\\\0]/);
     expect(() => writePageFiles(out, new Map([['../escape.json', '{}']]))).toThrow(/refusing to write outside/);
     expect(() => writePageFiles(out, new Map([[path.join(root, 'abs.json'), '{}']]))).toThrow(/refusing to write outside/);
     expect(fs.readdirSync(root)).toEqual(['out']);

@@ -1,0 +1,202 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Pass, PassOptions } from './passes/pass.js';
+import { UsageError } from './run/errors.js';
+
+export const CONFIG_NAME = 'bulletin.config.yaml';
+const FORMATS = ['json', 'md', 'jsonl', 'all'];
+
+/** A config file, checked for shape. Paths in it are relative to the file's directory. */
+export interface Config {
+  file: string;
+  inputs?: string[];
+  out?: string;
+  format?: string;
+  /** pass names in order, when the file gives an order */
+  passes?: string[];
+  options: Record<string, PassOptions>;
+  plugins?: string[];
+  /** the line of a key, e.g. `options.rejoin-lines.width`, for errors found after loading */
+  lines: Map<string, number>;
+}
+
+export class ConfigError extends UsageError {}
+
+/** `--config FILE`, else bulletin.config.yaml in the working directory if there is one. */
+export function findConfig(explicit: string | undefined, cwd = process.cwd()): Config | null {
+  if (explicit !== undefined) {
+    if (!fs.existsSync(explicit)) throw new ConfigError(`${explicit}: no such config file`);
+    return loadConfig(explicit);
+  }
+  const file = path.join(cwd, CONFIG_NAME);
+  return fs.existsSync(file) ? loadConfig(path.relative(cwd, file) || file) : null;
+}
+
+export function loadConfig(file: string): Config {
+  return parseConfig(fs.readFileSync(file, 'utf8'), file);
+}
+
+export function parseConfig(text: string, file: string): Config {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const lineOf = (n: Node | null | undefined) => (n?.range ? counter.linePos(n.range[0]).line : 1);
+  const fail = (line: number, msg: string): never => { throw new ConfigError(`${file}:${line}: ${msg}`); };
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    fail(counter.linePos(e.pos[0]).line, e.message.split('\n')[0]!);
+  }
+  const base = path.dirname(file);
+  const rel = (p: string) => (path.isAbsolute(p) ? p : path.join(base, p));
+  const config: Config = { file, options: {}, lines: new Map() };
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return config;
+  if (!isMap(root)) return fail(lineOf(root as Node), 'the config must be a mapping of keys (inputs, out, format, passes, options, plugins)');
+
+  const str = (n: unknown, what: string): string => {
+    if (isScalar(n) && typeof n.value === 'string' && n.value !== '') return n.value;
+    return fail(lineOf(n as Node), `${what} must be a non-empty string`);
+  };
+  const strings = (n: unknown, what: string): string[] => {
+    if (isSeq(n)) return n.items.map((i) => str(i, `each item of ${what}`));
+    return [str(n, `${what} (or a list of strings)`)];
+  };
+  const optionMap = (n: unknown, what: string, pass: string): PassOptions => {
+    if (!isMap(n)) return fail(lineOf(n as Node), `${what} must be a mapping of option names to values`);
+    const out: PassOptions = {};
+    for (const pair of n.items) {
+      const key = str(pair.key, `an option name under ${what}`);
+      config.lines.set(`options.${pass}.${key}`, lineOf(pair.key as Node));
+      out[key] = (pair.value as Node | null)?.toJSON?.() ?? null;
+    }
+    return out;
+  };
+  const setOptions = (pass: string, opts: PassOptions, line: number) => {
+    if (config.options[pass]) fail(line, `options for pass "${pass}" are given twice`);
+    config.options[pass] = opts;
+    if (!config.lines.has(`options.${pass}`)) config.lines.set(`options.${pass}`, line);
+  };
+
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const line = lineOf(pair.key as Node);
+    const value = pair.value;
+    switch (key) {
+      case 'inputs':
+        config.inputs = strings(value, 'inputs').map(rel);
+        break;
+      case 'out':
+        config.out = rel(str(value, 'out'));
+        break;
+      case 'format': {
+        const list = strings(value, 'format').flatMap((f) => f.split(',')).map((f) => f.trim());
+        for (const f of list) if (!FORMATS.includes(f)) fail(lineOf(value as Node), `unknown format "${f}" (${FORMATS.join(', ')})`);
+        config.format = list.join(',');
+        break;
+      }
+      case 'plugins':
+        config.plugins = strings(value, 'plugins').map(rel);
+        break;
+      case 'passes': {
+        if (!isSeq(value)) fail(lineOf(value as Node), 'passes must be a list of pass names, or of `name: {options}` entries');
+        config.passes = [];
+        (value as { items: unknown[] }).items.forEach((item, i) => {
+          const at = lineOf(item as Node);
+          let name: string;
+          if (isMap(item) && item.items.length === 1) {
+            name = str(item.items[0]!.key, `the pass name in passes[${i}]`);
+            const opts = item.items[0]!.value;
+            if (opts !== null && !(isScalar(opts) && opts.value === null)) setOptions(name, optionMap(opts, `the options of ${name}`, name), at);
+          } else name = str(item, `passes[${i}] (a pass name, or \`name: {options}\`)`);
+          config.lines.set(`passes.${i}`, at);
+          config.passes!.push(name);
+        });
+        break;
+      }
+      case 'options':
+        if (!isMap(value)) fail(lineOf(value as Node), 'options must map pass names to their options');
+        for (const p of (value as { items: { key: unknown; value: unknown }[] }).items) {
+          const name = str(p.key, 'a pass name under options');
+          setOptions(name, optionMap(p.value, `options.${name}`, name), lineOf(p.key as Node));
+        }
+        break;
+      default:
+        fail(line, `unknown key "${key}" (known: inputs, out, format, passes, options, plugins)`);
+    }
+  }
+  return config;
+}
+
+/**
+ * Check the config's pass names and option types against the passes that exist. Separate
+ * from loading because knowing the passes means importing them, which a no-op run avoids;
+ * that is safe because a config that never passed this check never produced a manifest
+ * entry, so its pages are always rebuilt — and checked — first.
+ */
+export function checkPasses(config: Config, passes: readonly Pass<any>[]): void {
+  const known = new Map(passes.map((p) => [p.name, p]));
+  const fail = (line: number | undefined, msg: string): never => { throw new ConfigError(`${config.file}:${line ?? 1}: ${msg}`); };
+  const names = [...known.keys()].join(', ');
+  (config.passes ?? []).forEach((name, i) => {
+    if (!known.has(name)) fail(config.lines.get(`passes.${i}`), `unknown pass "${name}" (known: ${names})`);
+  });
+  for (const [name, opts] of Object.entries(config.options)) {
+    const pass = known.get(name);
+    if (!pass) return fail(config.lines.get(`options.${name}`), `options for unknown pass "${name}" (known: ${names})`);
+    for (const [key, value] of Object.entries(opts)) {
+      const line = config.lines.get(`options.${name}.${key}`);
+      if (!(key in pass.defaults)) {
+        fail(line, `pass ${name} has no option "${key}" (its options: ${Object.keys(pass.defaults).join(', ') || 'none'})`);
+      }
+      const want = kind(pass.defaults[key]);
+      if (want !== 'null' && kind(value) !== want) fail(line, `option ${name}.${key} must be a ${want}, not ${kind(value)} ${JSON.stringify(value)}`);
+    }
+  }
+}
+
+function kind(v: unknown): string {
+  return v === null || v === undefined ? 'null' : Array.isArray(v) ? 'list' : typeof v === 'object' ? 'mapping' : typeof v;
+}
+
+/** checkPasses against the built-in passes and the run's plugins, importing them only now. */
+export async function checkConfigPasses(config: Config, plugins: readonly string[]): Promise<void> {
+  const { builtinPasses } = await import('./passes/registry.js');
+  const { loadPlugins } = await import('./run/steps.js');
+  checkPasses(config, [...builtinPasses, ...(await loadPlugins(plugins)).map((p) => p.pass)]);
+}
+
+export interface RunChoice {
+  inputs: string[];
+  out?: string;
+  format: string;
+  passes?: string;
+  plugin: string[];
+  options?: Record<string, PassOptions>;
+  config: Config | null;
+}
+
+/**
+ * Flags over the config file over built-in defaults. `given(flag)` says whether the user typed
+ * a flag (commander fills in defaults, which must not beat the file). Options from the file
+ * stay in force under `--passes`, for the passes that are still run.
+ */
+export function mergeConfig(
+  inputs: string[],
+  flags: { config?: string; out?: string; format: string; passes?: string; plugin: string[] },
+  given: (flag: string) => boolean,
+): RunChoice {
+  const config = findConfig(flags.config);
+  if (!config) return { inputs, out: flags.out, format: flags.format, passes: flags.passes, plugin: flags.plugin, config: null };
+  const passes = flags.passes ?? config.passes?.join(',');
+  const names = passes?.split(',').map((s) => s.trim());
+  const options = Object.fromEntries(Object.entries(config.options).filter(([name]) => !names || names.includes(name)));
+  return {
+    inputs: inputs.length ? inputs : (config.inputs ?? []),
+    out: flags.out ?? config.out,
+    format: given('format') || !config.format ? flags.format : config.format,
+    passes,
+    plugin: flags.plugin.length ? flags.plugin : (config.plugins ?? []),
+    options,
+    config,
+  };
+}

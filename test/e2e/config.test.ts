@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { cli, jsonl, ROOT, tempDir } from '../helpers.js';
+
+const SEED = fs.readdirSync(path.join(ROOT, 'seeds')).sort()[0]!;
+
+/** A working directory with one seed page in pages/ and the given config file. */
+function project(config: string, name = 'bulletin.config.yaml') {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'pages'));
+  fs.copyFileSync(path.join(ROOT, 'seeds', SEED), path.join(dir, 'pages', SEED));
+  fs.writeFileSync(path.join(dir, name), config);
+  return dir;
+}
+
+describe('bulletin.config.yaml', () => {
+  test('gives inputs, output directory and formats when no flag does', () => {
+    const dir = project('inputs: [pages]\nout: built\nformat: [json]\n');
+    const r = cli(['parse', '-q'], { cwd: dir });
+    expect(r.status).toBe(0);
+    const files = fs.readdirSync(path.join(dir, 'built', SEED.replace(/\.txt$/, ''))).sort();
+    expect(files).toContain('01.json');
+    expect(files).toContain('page.json');
+    expect(files.some((f) => f.endsWith('.md'))).toBe(false);
+  });
+
+  test('flags override it', () => {
+    const dir = project('inputs: [pages]\nout: built\nformat: [json]\n');
+    const r = cli(['parse', '-q', '--format', 'md', '-o', 'other'], { cwd: dir });
+    expect(r.status).toBe(0);
+    const files = fs.readdirSync(path.join(dir, 'other', SEED.replace(/\.txt$/, ''))).sort();
+    expect(files).toContain('01.md');
+    expect(files).not.toContain('01.json');
+    expect(fs.existsSync(path.join(dir, 'built'))).toBe(false);
+    const stream = cli(['parse', '-q', '--format', 'jsonl', '-o', '-'], { cwd: dir });
+    expect(jsonl(stream.stdout).filter((x) => x.type === 'page')).toHaveLength(1);
+  });
+
+  test('--config FILE reads paths relative to that file', () => {
+    const dir = project('inputs: [pages]\nformat: jsonl\npasses: [strip-glyphs]\n', 'ci.yaml');
+    const sub = path.join(dir, 'elsewhere');
+    fs.mkdirSync(sub);
+    const r = cli(['parse', '-q', '--config', '../ci.yaml'], { cwd: sub });
+    expect(r.status).toBe(0);
+    const records = jsonl(r.stdout);
+    expect(records[records.length - 1].source).toBe(path.join('..', 'pages', SEED));
+    // strip-glyphs alone finds no articles: every line becomes loose paragraphs of one article
+    expect(records.filter((x) => x.type === 'article')).toHaveLength(1);
+  });
+
+  test('passes with options run in the given order; a plugin from the file is loaded', () => {
+    const dir = project(
+      [
+        'inputs: pages',
+        'format: jsonl',
+        'plugins: [./tag.mjs]',
+        'passes:',
+        '  - detect-dialect',
+        '  - strip-glyphs',
+        '  - rejoin-lines: { maxCaptionChars: 10 }',
+        '  - split-articles',
+        '  - tag: { label: "[T]" }',
+        '',
+      ].join('\n'),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'tag.mjs'),
+      `export default { name: 'tag', description: 'prefix every headline', defaults: { label: '*' },
+        run: (page, o) => ({ ...page, articles: page.articles.map((a) => ({ ...a, headline: o.label + (a.headline ?? '') })) }) };\n`,
+    );
+    const r = cli(['parse', '-q'], { cwd: dir });
+    expect(r.status).toBe(0);
+    const articles = jsonl(r.stdout).filter((x) => x.type === 'article');
+    expect(articles.length).toBeGreaterThan(0);
+    expect(articles.every((a) => a.headline.startsWith('[T]'))).toBe(true);
+
+    const listed = cli(['passes', '--json'], { cwd: dir });
+    expect(listed.status).toBe(0);
+    const tag = JSON.parse(listed.stdout).find((p: any) => p.name === 'tag');
+    expect(tag).toEqual({ name: 'tag', description: 'prefix every headline', defaults: { label: '*' }, plugin: 'tag.mjs' });
+  });
+
+  const invalid: [string, string, RegExp][] = [
+    ['an unknown key', 'inputs: [pages]\nouput: x\n', /bulletin\.config\.yaml:2: unknown key "ouput"/],
+    ['a wrong type', 'inputs: [pages]\nformat: json\nout: [a, b]\n', /bulletin\.config\.yaml:3: out must be a non-empty string/],
+    ['an unknown format', 'format: [json, pdf]\n', /bulletin\.config\.yaml:1: unknown format "pdf"/],
+    ['an unknown pass', 'inputs: [pages]\npasses:\n  - strip-glyphs\n  - rejoin-line\n', /bulletin\.config\.yaml:4: unknown pass "rejoin-line"/],
+    ['a bad option type', 'inputs: [pages]\noptions:\n  rejoin-lines:\n    columnWindow: wide\n', /bulletin\.config\.yaml:4: option rejoin-lines\.columnWindow must be a number/],
+    ['an unknown option', 'inputs: [pages]\noptions:\n  letter-spacing:\n\n    minRun: 2\n    maxRun: 9\n', /bulletin\.config\.yaml:6: pass letter-spacing has no option "maxRun"/],
+    ['broken YAML', 'inputs: [pages\nout: x\n', /bulletin\.config\.yaml:\d+: /],
+  ];
+  test.each(invalid)('%s is a usage error naming the line', (_, config, message) => {
+    const dir = project(config);
+    const r = cli(['parse', '-q'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(fs.existsSync(path.join(dir, 'corpus'))).toBe(false);
+  });
+
+  test('a missing --config file is a usage error', () => {
+    const r = cli(['parse', '--config', 'no-such.yaml'], { cwd: tempDir() });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no-such\.yaml: no such config file/);
+  });
+});
