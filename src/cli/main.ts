@@ -24,6 +24,7 @@ export function program(): Command {
     .option('-p, --passes <list>', 'comma-separated pass names to run, in this order (see `bulletin passes`)')
     .option('--plugin <file>', 'load passes from a JavaScript module (repeatable)', collect, [])
     .option('-j, --jobs <n>', 'worker threads (default: number of CPUs)', positiveInt)
+    .option('--shard <k/n>', 'parse only shard K of N (1-based), chosen by a hash of each input path', shardOf)
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .addHelpText(
       'after',
@@ -36,6 +37,7 @@ Examples:
   $ bulletin parse 'scans/**/*.txt' --format jsonl | jq -r 'select(.type=="article") | .headline'
   $ cat page.txt | bulletin parse - --format jsonl
   $ bulletin parse pages/ --passes strip-glyphs,canonical-text,rejoin-lines
+  $ bulletin parse pages/ --shard 3/8 -o out/3      # one machine's eighth of a corpus
 
 Exit status: 0 when every page was parsed, 1 when a file could not be read or parsed
 (the others are still written), 2 for a usage error.`,
@@ -59,6 +61,18 @@ Exit status: 0 when every page was parsed, 1 when a file could not be read or pa
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+function shardOf(value: string): { index: number; count: number } {
+  // Inline rather than imported from run/shard.ts: --version must not pay for it.
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) {
+    process.stderr.write(`bulletin: --shard takes K/N with 1 ≤ K ≤ N (such as 2/8), not "${value}"\n`);
+    process.exit(2);
+  }
+  return { index, count };
 }
 
 function positiveInt(value: string): number {

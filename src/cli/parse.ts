@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expandInputs } from '../read/inputs.js';
-import { processFile, type OutputPlan, type PageResult } from '../run/process.js';
-import { resolveSteps, UsageError } from '../run/steps.js';
-import { writeAtomic, writePageFiles, type FileFormat } from '../writers/files.js';
+import { defaultJobs, processInOrder } from '../run/pool.js';
+import type { OutputPlan, PageResult } from '../run/process.js';
+import { inShard, type Shard } from '../run/shard.js';
+import { resolveSteps, UsageError, type PassChoice } from '../run/steps.js';
+import { writePageFiles, type FileFormat } from '../writers/files.js';
 import { Reporter } from './report.js';
 
 export interface ParseFlags {
@@ -12,6 +14,7 @@ export interface ParseFlags {
   passes?: string;
   plugin: string[];
   jobs?: number;
+  shard?: Shard;
   quiet?: boolean;
 }
 
@@ -24,11 +27,15 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
   let plan: OutputPlan;
   let out: string;
   let steps;
+  let choice: PassChoice;
   try {
     plan = outputPlan(flags.format);
     out = flags.out ?? (plan.files.length === 0 ? '-' : DEFAULT_OUT);
     if (out === '-' && plan.files.length > 0) throw new UsageError(`--format ${flags.format} writes files: give a directory with --out`);
-    steps = await resolveSteps({ names: flags.passes?.split(',').map((s) => s.trim()).filter(Boolean), plugins: flags.plugin });
+    choice = { plugins: flags.plugin };
+    const names = flags.passes?.split(',').map((s) => s.trim()).filter(Boolean);
+    if (names) choice = { ...choice, names };
+    steps = await resolveSteps(choice);
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`bulletin: ${err.message}\n`);
@@ -37,13 +44,17 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
     throw err;
   }
 
-  const { files, missing } = await expandInputs(inputs.length ? inputs : [DEFAULT_INPUT]);
+  const expanded = await expandInputs(inputs.length ? inputs : [DEFAULT_INPUT]);
+  const { missing } = expanded;
+  const shard = flags.shard;
+  // A shard may well be empty on a small corpus; that is success, not "no files found".
+  const files = shard ? expanded.files.filter((f) => inShard(f.path, shard)) : expanded.files;
   let failed = 0;
   for (const m of missing) {
     report.error(m, 'no such file or directory, and no file matches it as a pattern');
     failed++;
   }
-  if (files.length === 0 && missing.length === 0) {
+  if (expanded.files.length === 0 && missing.length === 0) {
     report.error(inputs.join(' ') || DEFAULT_INPUT, 'no *.txt files found');
     return 1;
   }
@@ -64,6 +75,10 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
     articles += r.articles;
     warnings += r.warnings.length;
     for (const w of r.warnings) report.warning(w.line ? `${r.source}:${w.line}` : r.source, w.message);
+    if (r.writeError) {
+      report.error(r.source, r.writeError);
+      failed++;
+    }
     try {
       if (r.files) writePageFiles(out, new Map(r.files));
       if (r.jsonl && jsonlOut) await jsonlOut.write(r.jsonl);
@@ -73,8 +88,15 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
     }
   };
   try {
-    for (const f of files) await take(processFile(f, steps, plan));
+    const results = processInOrder(files, choice, plan, flags.jobs ?? defaultJobs(), {
+      steps,
+      ...(plan.files.length ? { outDir: out } : {}),
+    });
+    for await (const r of results) await take(r);
     await jsonlOut?.close();
+  } catch (err) {
+    await jsonlOut?.abort();
+    throw err;
   } finally {
     report.stopProgress();
   }
@@ -100,12 +122,15 @@ export function outputPlan(format: string): OutputPlan {
 interface JsonlSink {
   write(text: string): Promise<void>;
   close(): Promise<void>;
+  /** drop a half-written OUT/corpus.jsonl, leaving the previous one in place */
+  abort(): Promise<void>;
   broken: boolean;
 }
 
 /**
- * JSON Lines go to stdout, or to OUT/corpus.jsonl written whole at the end. A reader that
- * stops early (`| head`) is not an error.
+ * JSON Lines go to stdout, or stream to a temporary file beside OUT/corpus.jsonl that is
+ * renamed over it at the end, so memory stays flat and a failed run leaves the old file
+ * whole. A reader that stops early (`| head`) is not an error.
  */
 function openJsonl(out: string): JsonlSink {
   if (out === '-') {
@@ -118,6 +143,7 @@ function openJsonl(out: string): JsonlSink {
           else process.stdout.once('drain', resolve);
         }),
       close: async () => {},
+      abort: async () => {},
     };
     process.stdout.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EPIPE') sink.broken = true;
@@ -125,13 +151,37 @@ function openJsonl(out: string): JsonlSink {
     });
     return sink;
   }
-  const chunks: string[] = [];
+  fs.mkdirSync(out, { recursive: true });
+  const target = path.join(out, 'corpus.jsonl');
+  const tmp = `${target}.${process.pid}.tmp`;
+  const stream = fs.createWriteStream(tmp);
+  let failure: Error | null = null;
+  stream.on('error', (err) => { failure ??= err; });
+  const finished = () =>
+    new Promise<void>((resolve, reject) => {
+      if (stream.closed) return failure ? reject(failure) : resolve();
+      stream.end(() => (failure ? reject(failure) : resolve()));
+    });
   return {
     broken: false,
-    write: async (text) => { chunks.push(text); },
+    write: (text) =>
+      new Promise((resolve, reject) => {
+        if (failure) return reject(failure);
+        if (stream.write(text)) resolve();
+        else stream.once('drain', resolve);
+      }),
     close: async () => {
-      fs.mkdirSync(out, { recursive: true });
-      writeAtomic(path.join(out, 'corpus.jsonl'), chunks.join(''));
+      try {
+        await finished();
+        fs.renameSync(tmp, target);
+      } catch (err) {
+        fs.rmSync(tmp, { force: true });
+        throw err;
+      }
+    },
+    abort: async () => {
+      await finished().catch(() => {});
+      fs.rmSync(tmp, { force: true });
     },
   };
 }

@@ -22,6 +22,8 @@ export interface PageResult {
   warnings: { line: number | null; message: string }[];
   jsonl?: string;
   files?: [string, string][];
+  /** the page was parsed but writing its files failed (when they were written off the main thread) */
+  writeError?: string;
 }
 
 export function processBytes(file: InputFile, bytes: Uint8Array, steps: readonly Step[], plan: OutputPlan): PageResult {
