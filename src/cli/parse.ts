@@ -92,7 +92,11 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
       steps,
       ...(plan.files.length ? { outDir: out } : {}),
     });
-    for await (const r of results) await take(r);
+    for await (const r of results) {
+      await take(r);
+      // The reader has gone (`| head`) and nothing else is being written: stop parsing.
+      if (jsonlOut?.broken && plan.files.length === 0) break;
+    }
     await jsonlOut?.close();
   } catch (err) {
     await jsonlOut?.abort();
@@ -139,8 +143,15 @@ function openJsonl(out: string): JsonlSink {
       write: (text) =>
         new Promise((resolve) => {
           if (sink.broken) return resolve();
-          if (process.stdout.write(text)) resolve();
-          else process.stdout.once('drain', resolve);
+          if (process.stdout.write(text)) return resolve();
+          // A reader that goes away while we wait for 'drain' never drains: EPIPE must wake us too.
+          const done = () => {
+            process.stdout.off('drain', done);
+            process.stdout.off('error', done);
+            resolve();
+          };
+          process.stdout.once('drain', done);
+          process.stdout.once('error', done);
         }),
       close: async () => {},
       abort: async () => {},

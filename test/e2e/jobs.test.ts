@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cli, ROOT, tempDir } from '../helpers.js';
+import { BIN, cli, ROOT, tempDir } from '../helpers.js';
 
 /** Every file under dir, relative path -> content, so two output trees can be compared whole. */
 function tree(dir: string): Record<string, string> {
@@ -74,6 +75,15 @@ describe('--jobs does not change the output', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/binary\.txt: error: binary file/);
     expect(r.stdout.split('\n').filter((l) => l.startsWith('{"type":"page"'))).toHaveLength(240);
+  });
+
+  test.each([1, 2])('a reader that stops early (| head) ends the run (--jobs %i)', (j) => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" parse "${corpus}" --format jsonl -q --jobs ${j} | head -c 10`], {
+      timeout: 30000,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(r.signal).toBeNull();
+    expect(r.stdout.toString()).toBe('{"type":"a');
   });
 
   test('files under --out, and corpus.jsonl, are identical with --jobs 1 and 2', () => {
