@@ -94,9 +94,9 @@ function timed(label, args, { stdout = 'ignore' } = {}) {
     process.stderr.write(`${label}: exit ${r.status}\n${r.stderr}\n`);
     process.exit(1);
   }
-  const rssKb = Number(fs.readFileSync(rssFile, 'utf8'));
+  const usage = JSON.parse(fs.readFileSync(rssFile, 'utf8'));
   fs.rmSync(rssFile, { force: true });
-  return { label, seconds, rssMb: rssKb / 1024 };
+  return { label, seconds, rssMb: usage.maxRSS / 1024, cpu: usage.cpu };
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-'));
@@ -108,6 +108,7 @@ try {
   console.log(`corpus: ${PAGES} pages, ${mb.toFixed(1)} MB, generated in ${((performance.now() - g0) / 1000).toFixed(1)} s; ${os.availableParallelism()} cores${JOBS ? `, --jobs ${JOBS}` : ''}`);
   const bin = path.join(ROOT, 'bin', 'bulletin.js');
   const jobs = JOBS ? ['--jobs', JOBS] : [];
+  const load0 = os.loadavg()[0].toFixed(2);
   const runs = [
     timed('(a) parse --format jsonl > /dev/null', [bin, 'parse', pages, '--format', 'jsonl', '-q', ...jobs]),
     timed('(b) parse --out DIR (json + md)', [bin, 'parse', pages, '--out', path.join(tmp, 'out'), '-q', ...jobs]),
@@ -116,10 +117,11 @@ try {
   for (const r of runs) {
     console.log(
       `${r.label.padEnd(40)} ${r.seconds.toFixed(2).padStart(6)} s  ${(mb / r.seconds).toFixed(1).padStart(6)} MB/s  ` +
-        `${Math.round(PAGES / r.seconds).toString().padStart(6)} pages/s  peak RSS ${r.rssMb.toFixed(0)} MB`,
+        `${Math.round(PAGES / r.seconds).toString().padStart(6)} pages/s  peak RSS ${r.rssMb.toFixed(0)} MB  CPU ${r.cpu.toFixed(1)} s`,
     );
   }
   console.log(`ratio (a)/(c): ${(runs[0].seconds / runs[2].seconds).toFixed(2)}`);
+  console.log(`load average before/after: ${load0} / ${os.loadavg()[0].toFixed(2)} (other processes share these cores)`);
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
