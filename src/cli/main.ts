@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
+// no imports of its own, so --version stays fast
+import { parseShard, type Shard } from '../run/shard.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -63,16 +65,13 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function shardOf(value: string): { index: number; count: number } {
-  // Inline rather than imported from run/shard.ts: --version must not pay for it.
-  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
-  const index = Number(m?.[1]);
-  const count = Number(m?.[2]);
-  if (!m || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) {
+function shardOf(value: string): Shard {
+  const shard = parseShard(value);
+  if (!shard) {
     process.stderr.write(`bulletin: --shard takes K/N with 1 ≤ K ≤ N (such as 2/8), not "${value}"\n`);
     process.exit(2);
   }
-  return { index, count };
+  return shard;
 }
 
 function positiveInt(value: string): number {

@@ -4,7 +4,7 @@ export interface Shard {
   count: number;
 }
 
-/** Parse `K/N` (1 ≤ K ≤ N); null when the text is not one. The CLI checks the same rule in main.ts. */
+/** Parse `K/N` (1 ≤ K ≤ N); null when the text is not one. */
 export function parseShard(text: string): Shard | null {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
   if (!m) return null;
