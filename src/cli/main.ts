@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
+// no imports of its own, so --version stays fast
+import { parseShard, type Shard } from '../run/shard.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -24,6 +26,7 @@ export function program(): Command {
     .option('-p, --passes <list>', 'comma-separated pass names to run, in this order (see `bulletin passes`)')
     .option('--plugin <file>', 'load passes from a JavaScript module (repeatable)', collect, [])
     .option('-j, --jobs <n>', 'worker threads (default: number of CPUs)', positiveInt)
+    .option('--shard <k/n>', 'parse only shard K of N (1-based), chosen by a hash of each input path', shardOf)
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .option('-c, --config <file>', 'read settings from this YAML file (default: ./bulletin.config.yaml if present)')
     .option('--force', 'rebuild every page, even those the manifest says are up to date')
@@ -39,6 +42,7 @@ Examples:
   $ bulletin parse 'scans/**/*.txt' --format jsonl | jq -r 'select(.type=="article") | .headline'
   $ cat page.txt | bulletin parse - --format jsonl
   $ bulletin parse pages/ --passes strip-glyphs,canonical-text,rejoin-lines
+  $ bulletin parse pages/ --shard 3/8 -o out/3      # one machine's eighth of a corpus
 
 Exit status: 0 when every page was parsed, 1 when a file could not be read or parsed
 (the others are still written), 2 for a usage error.`,
@@ -137,6 +141,14 @@ function count(value: string): number {
 function usage(text: string): never {
   process.stderr.write(`bulletin: ${text}\n`);
   process.exit(2);
+}
+
+function shardOf(value: string): Shard {
+  const shard = parseShard(value);
+  if (!shard) {
+    usage(`--shard takes K/N with 1 ≤ K ≤ N (such as 2/8), not "${value}"`);
+  }
+  return shard;
 }
 
 function positiveInt(value: string): number {

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expandInputs } from '../read/inputs.js';
-import { processFile, type OutputPlan, type PageResult } from '../run/process.js';
+import type { OutputPlan, PageResult } from '../run/process.js';
 import { UsageError } from '../run/errors.js';
-import { configHash, Manifest } from '../run/manifest.js';
+import { configHash, fileHashList, Manifest } from '../run/manifest.js';
+import { inShard, type Shard } from '../run/shard.js';
+import type { PassChoice } from '../run/steps.js';
 import type { Config } from '../config.js';
 import type { PassOptions } from '../passes/pass.js';
-import { cleanUpOnInterrupt, writeAtomic, writePageFiles, type FileFormat } from '../writers/files.js';
+import { cleanUpOnInterrupt, releaseTemporary, removeTemporariesIn, temporaryFor, writePageFiles, type FileFormat } from '../writers/files.js';
 import { Reporter } from './report.js';
 
 export interface ParseFlags {
@@ -15,6 +17,7 @@ export interface ParseFlags {
   passes?: string;
   plugin: string[];
   jobs?: number;
+  shard?: Shard;
   quiet?: boolean;
   /** options per pass, from the config file */
   options?: Record<string, PassOptions>;
@@ -45,13 +48,17 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
     throw err;
   }
 
-  const { files, missing } = await expandInputs(inputs.length ? inputs : [DEFAULT_INPUT]);
+  const expanded = await expandInputs(inputs.length ? inputs : [DEFAULT_INPUT]);
+  const { missing } = expanded;
+  const shard = flags.shard;
+  // A shard may well be empty on a small corpus; that is success, not "no files found".
+  const files = shard ? expanded.files.filter((f) => inShard(f.path, shard)) : expanded.files;
   let failed = 0;
   for (const m of missing) {
     report.error(m, 'no such file or directory, and no file matches it as a pattern');
     failed++;
   }
-  if (files.length === 0 && missing.length === 0) {
+  if (expanded.files.length === 0 && missing.length === 0) {
     report.error(inputs.join(' ') || DEFAULT_INPUT, 'no *.txt files found');
     return 1;
   }
@@ -67,8 +74,9 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
     return 0;
   }
   const todo = selected?.stale ?? files;
+  const choice: PassChoice = { ...(names ? { names } : {}), ...(flags.options ? { options: flags.options } : {}), plugins: flags.plugin };
   try {
-    steps = await loadSteps(names, flags);
+    steps = await loadSteps(choice, flags);
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`bulletin: ${err.message}\n`);
@@ -94,11 +102,16 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
     articles += r.articles;
     warnings += r.warnings.length;
     for (const w of r.warnings) report.warning(w.line ? `${r.source}:${w.line}` : r.source, w.message);
+    if (r.writeError) {
+      report.error(r.source, r.writeError);
+      manifest?.forget(r.source);
+      failed++;
+      return;
+    }
     try {
-      if (r.files) {
-        writePageFiles(out, new Map(r.files));
-        manifest?.record(r.source, r.stem, r.files);
-      }
+      if (r.files) writePageFiles(out, new Map(r.files));
+      const written = r.fileHashes ?? (r.files ? fileHashList(r.files) : undefined);
+      if (written !== undefined) manifest?.record(r.source, r.stem, written);
       if (r.jsonl && jsonlOut) await jsonlOut.write(r.jsonl);
     } catch (err) {
       report.error(r.source, `cannot write output: ${(err as Error).message}`);
@@ -107,13 +120,24 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
     }
   };
   try {
-    for (const f of todo) {
-      await take(processFile(f, steps, plan));
+    const { defaultJobs, processInOrder } = await import('../run/pool.js');
+    const results = processInOrder(todo, choice, plan, flags.jobs ?? defaultJobs(), {
+      steps,
+      ...(plan.files.length ? { outDir: out } : {}),
+    });
+    for await (const r of results) {
+      await take(r);
+      // The reader has gone (`| head`) and nothing else is being written: stop parsing.
+      if (jsonlOut?.broken && plan.files.length === 0) break;
       // let a signal handler run between pages
       await new Promise((resolve) => setImmediate(resolve));
     }
     await jsonlOut?.close();
-    manifest?.finish(missing.length === 0);
+    // a shard or a missing input is not the whole corpus: other pages' outputs stay
+    manifest?.finish(missing.length === 0 && !shard);
+  } catch (err) {
+    await jsonlOut?.abort();
+    throw err;
   } finally {
     report.stopProgress();
   }
@@ -140,12 +164,15 @@ export function outputPlan(format: string): OutputPlan {
 interface JsonlSink {
   write(text: string): Promise<void>;
   close(): Promise<void>;
+  /** drop a half-written OUT/corpus.jsonl, leaving the previous one in place */
+  abort(): Promise<void>;
   broken: boolean;
 }
 
 /**
- * JSON Lines go to stdout, or to OUT/corpus.jsonl written whole at the end. A reader that
- * stops early (`| head`) is not an error.
+ * JSON Lines go to stdout, or stream to a temporary file beside OUT/corpus.jsonl that is
+ * renamed over it at the end, so memory stays flat and a failed run leaves the old file
+ * whole. A reader that stops early (`| head`) is not an error.
  */
 function openJsonl(out: string): JsonlSink {
   if (out === '-') {
@@ -154,10 +181,18 @@ function openJsonl(out: string): JsonlSink {
       write: (text) =>
         new Promise((resolve) => {
           if (sink.broken) return resolve();
-          if (process.stdout.write(text)) resolve();
-          else process.stdout.once('drain', resolve);
+          if (process.stdout.write(text)) return resolve();
+          // A reader that goes away while we wait for 'drain' never drains: EPIPE must wake us too.
+          const done = () => {
+            process.stdout.off('drain', done);
+            process.stdout.off('error', done);
+            resolve();
+          };
+          process.stdout.once('drain', done);
+          process.stdout.once('error', done);
         }),
       close: async () => {},
+      abort: async () => {},
     };
     process.stdout.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EPIPE') sink.broken = true;
@@ -165,22 +200,51 @@ function openJsonl(out: string): JsonlSink {
     });
     return sink;
   }
-  const chunks: string[] = [];
+  fs.mkdirSync(out, { recursive: true });
+  // what a killed (SIGKILL) run left of its stream
+  removeTemporariesIn(out);
+  const target = path.join(out, 'corpus.jsonl');
+  const tmp = temporaryFor(target);
+  const stream = fs.createWriteStream(tmp);
+  let failure: Error | null = null;
+  stream.on('error', (err) => { failure ??= err; });
+  const finished = () =>
+    new Promise<void>((resolve, reject) => {
+      if (stream.closed) return failure ? reject(failure) : resolve();
+      stream.end(() => (failure ? reject(failure) : resolve()));
+    });
   return {
     broken: false,
-    write: async (text) => { chunks.push(text); },
+    write: (text) =>
+      new Promise((resolve, reject) => {
+        if (failure) return reject(failure);
+        if (stream.write(text)) resolve();
+        else stream.once('drain', resolve);
+      }),
     close: async () => {
-      fs.mkdirSync(out, { recursive: true });
-      writeAtomic(path.join(out, 'corpus.jsonl'), chunks.join(''));
+      try {
+        await finished();
+        fs.renameSync(tmp, target);
+      } catch (err) {
+        fs.rmSync(tmp, { force: true });
+        throw err;
+      } finally {
+        releaseTemporary(tmp);
+      }
+    },
+    abort: async () => {
+      await finished().catch(() => {});
+      fs.rmSync(tmp, { force: true });
+      releaseTemporary(tmp);
     },
   };
 }
 
 /** Passes are imported only here, so that a run with nothing to rebuild never loads them. */
-async function loadSteps(names: string[] | undefined, flags: ParseFlags) {
+async function loadSteps(choice: PassChoice, flags: ParseFlags) {
   const { resolveSteps } = await import('../run/steps.js');
   if (flags.config) await (await import('../config.js')).checkConfigPasses(flags.config, flags.plugin);
-  return resolveSteps({ names, options: flags.options, plugins: flags.plugin });
+  return resolveSteps(choice);
 }
 
 /** `--check`: list what a run would change, on stdout, and write nothing. */

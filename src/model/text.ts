@@ -11,7 +11,6 @@ const P = escapeClass(CJK_PUNCT);
 
 const HAN = /\p{Script=Han}/u;
 const CJK_CHAR = new RegExp(`[\\p{Script=Han}${P}]`, 'u');
-const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
 
 export const isHan = (ch: string): boolean => HAN.test(ch);
 export const isCjk = (ch: string): boolean => CJK_CHAR.test(ch);
@@ -20,11 +19,32 @@ export const isCjkPunct = (ch: string): boolean => ch.length > 0 && CJK_PUNCT.in
 /** Visual width in terminal cells, ignoring spaces: ambiguous characters (“ ” …) count wide, as set in CJK text. */
 export function visualWidth(text: string): number {
   let w = 0;
-  for (const ch of text) {
-    if (ch === ' ' || ch === '\t' || ch === '\u3000') continue;
-    w += eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: true });
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp === 0x20 || cp === 0x09 || cp === 0x3000) continue;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    w += cellWidth(cp);
   }
   return w;
+}
+
+/** The library's answer per BMP code point, remembered: passes ask it for every character. */
+const BMP_WIDTH = new Uint8Array(0x10000);
+function cellWidth(cp: number): number {
+  if (cp > 0xffff) return eastAsianWidth(cp, { ambiguousAsWide: true });
+  let w = BMP_WIDTH[cp]!;
+  if (w === 0) {
+    // stored as width + 1 so that 0 means "not asked yet" (a width can be 0)
+    w = eastAsianWidth(cp, { ambiguousAsWide: true }) + 1;
+    BMP_WIDTH[cp] = w;
+  }
+  return w - 1;
 }
 
 /**
@@ -36,7 +56,7 @@ export function setWidth(text: string): number {
   let w = 0;
   for (const ch of text) {
     if (ch === ' ' || ch === '\t' || ch === '\u3000') continue;
-    w += CJK_PUNCT.includes(ch) ? 1 : eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: true });
+    w += CJK_PUNCT.includes(ch) ? 1 : cellWidth(ch.codePointAt(0)!);
   }
   return w;
 }
@@ -59,13 +79,17 @@ const HALF_NEXT_TO_CJK = new RegExp(
   'gu',
 );
 const FULLWIDTH_ALNUM = /[Ａ-Ｚａ-ｚ０-９]/g;
+const HAS_FULLWIDTH_ALNUM = /[Ａ-Ｚａ-ｚ０-９]/;
+const MAY_CHANGE = /[Ａ-Ｚａ-ｚ０-９ \t\u3000,;:()?!]/;
 
 /**
  * Rules 2, 4 (spacing part) and 5 of OUTPUT.md on one string. Idempotent: applying it to its
  * own output changes nothing, which the property tests rely on.
  */
 export function canonicalize(text: string): string {
-  let s = text.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  // Every rule below needs one of these characters to match; most lines of a page have none.
+  if (!MAY_CHANGE.test(text)) return text.trim();
+  let s = HAS_FULLWIDTH_ALNUM.test(text) ? text.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text;
   s = s.replace(/[ \t\u3000]+/g, ' ');
   // Converting one mark can put its neighbour next to CJK punctuation, so repeat until stable.
   for (let i = 0; i < 8; i++) {
@@ -101,9 +125,15 @@ export function joinWrapped(left: string, right: string): string {
  * keeping an isolated space between two phrases (`善心仁者 与爱同行`).
  */
 export function collapseLetterSpacing(text: string, minRun = 3): string {
-  const run = new RegExp(`(?:[\\p{Script=Han}${P}][ \\t\\u3000]+){${minRun - 1},}[\\p{Script=Han}${P}]`, 'gu');
+  if (!/[ \t\u3000]/.test(text)) return text;
+  let run = SPACED_RUN.get(minRun);
+  if (!run) {
+    run = new RegExp(`(?:[\\p{Script=Han}${P}][ \\t\\u3000]+){${minRun - 1},}[\\p{Script=Han}${P}]`, 'gu');
+    SPACED_RUN.set(minRun, run);
+  }
   return text.replace(run, (m) => m.replace(/[ \t\u3000]+/g, ''));
 }
+const SPACED_RUN = new Map<number, RegExp>();
 
 /** Characters that must survive every rule: the conservation tests count these. */
 export const KEPT = /[\p{Script=Han}A-Za-z0-9]/u;
@@ -113,9 +143,11 @@ export function countKept(text: string, into = new Map<string, number>()): Map<s
   return into;
 }
 
+const BIGRAM_CHAR = /[\p{Script=Han}A-Za-z0-9]/gu;
+
 /** Han character bigrams: the unit headline-to-body matching counts. */
 export function hanBigrams(text: string): string[] {
-  const han = [...text].filter((c) => HAN.test(c) || LATIN_OR_DIGIT.test(c));
+  const han = text.match(BIGRAM_CHAR) ?? [];
   const out: string[] = [];
   for (let i = 0; i + 1 < han.length; i++) out.push(han[i]! + han[i + 1]!);
   return out;

@@ -68,6 +68,10 @@ export interface RunIdentity {
 /** 128 bits of SHA-256 in base64url: collisions are not a concern, manifest size is. */
 export const hash = (data: string | Uint8Array) => createHash('sha256').update(data).digest('base64url').slice(0, 22);
 
+/** What the manifest keeps of a page's files: each name with its content's hash. */
+export const fileHashList = (files: readonly (readonly [string, string])[]): string =>
+  files.map(([rel, content]) => `${rel}=${hash(content)}`).join(' ');
+
 export function filesOf(e: PageEntry): [string, string][] {
   return e.files ? e.files.split(' ').map((f) => { const i = f.lastIndexOf('='); return [f.slice(0, i), f.slice(i + 1)]; }) : [];
 }
@@ -169,12 +173,12 @@ export class Manifest {
   }
 
   /** Call after a page's files are written. */
-  record(source: string, stem: string, files: readonly (readonly [string, string])[]): void {
+  record(source: string, stem: string, fileHashes: string): void {
     if (source === '-') return;
     const key = this.key(source);
     const input = this.inputHashes.get(key);
     if (!input) return;
-    this.next[key] = { stem, input, bulletin: BULLETIN_VERSION, config: this.config, files: files.map(([rel, content]) => `${rel}=${hash(content)}`).join(' ') };
+    this.next[key] = { stem, input, bulletin: BULLETIN_VERSION, config: this.config, files: fileHashes };
     this.dirty = true;
   }
 

@@ -22,6 +22,10 @@ export interface PageResult {
   warnings: { line: number | null; message: string }[];
   jsonl?: string;
   files?: [string, string][];
+  /** the page was parsed but writing its files failed (when they were written off the main thread) */
+  writeError?: string;
+  /** names and content hashes of the files, when a worker wrote them itself (see Manifest) */
+  fileHashes?: string;
 }
 
 const MAX_DECODE_WARNINGS = 20;

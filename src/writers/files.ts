@@ -63,9 +63,16 @@ const TEMPORARY = /^(\d+\.(json|md)|page\.json|corpus\.jsonl)\.\d+\.\d+\.tmp$/;
 const pending = new Set<string>();
 
 let counter = 0;
-export function writeAtomic(target: string, content: string): void {
+/** A temporary name beside a target, in the one pattern the clean-ups recognise. */
+export function temporaryFor(target: string): string {
   const tmp = `${target}.${process.pid}.${counter++}.tmp`;
   pending.add(tmp);
+  return tmp;
+}
+export const releaseTemporary = (tmp: string): boolean => pending.delete(tmp);
+
+export function writeAtomic(target: string, content: string): void {
+  const tmp = temporaryFor(target);
   try {
     fs.writeFileSync(tmp, content);
     fs.renameSync(tmp, target);
@@ -75,6 +82,17 @@ export function writeAtomic(target: string, content: string): void {
   } finally {
     pending.delete(tmp);
   }
+}
+
+/** Remove the temporaries in one page directory, whoever was writing them. */
+export function removeTemporariesIn(dir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) if (TEMPORARY.test(name)) fs.rmSync(path.join(dir, name), { force: true });
 }
 
 export function removeTemporaries(): void {
@@ -88,6 +106,13 @@ export function removeTemporaries(): void {
   pending.clear();
 }
 
+const interruptHooks = new Set<() => Promise<void>>();
+/** Run `hook` before an interrupted run exits; returns the function that unregisters it. */
+export function onInterrupt(hook: () => Promise<void>): () => void {
+  interruptHooks.add(hook);
+  return () => interruptHooks.delete(hook);
+}
+
 let installed = false;
 /**
  * On SIGINT or SIGTERM, remove temporaries and exit 130 or 143, as a shell would report.
@@ -98,7 +123,9 @@ export function cleanUpOnInterrupt(): void {
   if (installed) return;
   installed = true;
   const on = (signal: NodeJS.Signals, code: number) =>
-    process.once(signal, () => {
+    process.once(signal, async () => {
+      // writers on other threads first stop, then their temporaries can be removed
+      for (const hook of interruptHooks) await hook().catch(() => {});
       removeTemporaries();
       process.exit(code);
     });

@@ -76,11 +76,13 @@ describe('incremental runs', () => {
       path.join(dir, 'loud.mjs'),
       `import fs from 'node:fs';\nfs.appendFileSync('loaded.log', 'x');\nexport default { name: 'loud', description: 'logs its import', defaults: {}, run: (p) => p };\n`,
     );
+    // the full run loads the plugin once per thread that parses; the no-op runs never do
     expect(cli(['parse', 'pages', '-o', 'out', '--plugin', 'loud.mjs'], { cwd: dir }).status).toBe(0);
-    expect(fs.readFileSync(path.join(dir, 'loaded.log'), 'utf8')).toBe('x');
+    const loads = fs.readFileSync(path.join(dir, 'loaded.log'), 'utf8');
+    expect(loads).toMatch(/^x+$/);
     expect(cli(['parse', 'pages', '-o', 'out', '--plugin', 'loud.mjs'], { cwd: dir }).stderr).toMatch(/up to date/);
     expect(cli(['parse', 'pages', '-o', 'out', '--plugin', 'loud.mjs', '--check'], { cwd: dir }).status).toBe(0);
-    expect(fs.readFileSync(path.join(dir, 'loaded.log'), 'utf8')).toBe('x');
+    expect(fs.readFileSync(path.join(dir, 'loaded.log'), 'utf8')).toBe(loads);
   });
 
   test('--force rewrites every page', () => {

@@ -1,0 +1,127 @@
+// npm run bench [-- --keep]: builds a synthetic corpus of BENCH_PAGES pages (default 20,000)
+// from seeds/ in a temporary directory, and times `bulletin parse` against a floor.
+//
+// Pages are the seeds perturbed — blocks shuffled, raw columns re-wrapped to other widths —
+// so no two are byte-identical and the passes see varied shapes.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PAGES = Number(process.env.BENCH_PAGES ?? 20000);
+const PAGE_BYTES = 4000;
+const JOBS = process.env.BENCH_JOBS;
+
+/** mulberry32: a seeded generator, so every bench run parses the same corpus. */
+function rng(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function loadSeeds() {
+  const dir = path.join(ROOT, 'seeds');
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => {
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    const lines = text.split('\n');
+    const nonEmpty = lines.filter((l) => l.trim());
+    const avg = nonEmpty.reduce((s, l) => s + [...l].length, 0) / Math.max(1, nonEmpty.length);
+    const raw = avg < 25;
+    // Blocks separated by blank lines; the first block (headlines at the top) stays first.
+    const blocks = text.split(/\n\s*\n/).map((b) => b.split('\n').filter((l) => l.trim() !== ''))
+      .filter((b) => b.length);
+    return { raw, head: blocks[0], rest: blocks.slice(1) };
+  });
+}
+
+function rewrap(lines, width) {
+  const chars = [...lines.join('')];
+  const out = [];
+  for (let i = 0; i < chars.length; i += width) out.push(chars.slice(i, i + width).join(''));
+  return out;
+}
+
+function makePage(seed, rand) {
+  const rest = [...seed.rest];
+  for (let i = rest.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [rest[i], rest[j]] = [rest[j], rest[i]];
+  }
+  const width = 8 + Math.floor(rand() * 8);
+  const blocks = [seed.head];
+  let size = seed.head.join('\n').length * 3;
+  for (const b of rest) {
+    if (size > PAGE_BYTES) break;
+    // Headline-like single short lines keep their shape; column text is re-wrapped.
+    const block = seed.raw && b.length > 2 ? rewrap(b, width) : b;
+    blocks.push(block);
+    size += Buffer.byteLength(block.join('\n'));
+  }
+  return blocks.map((b) => b.join('\n')).join('\n\n') + '\n';
+}
+
+function generate(dir) {
+  const seeds = loadSeeds();
+  const rand = rng(20240601);
+  let bytes = 0;
+  for (let i = 0; i < PAGES; i++) {
+    const sub = path.join(dir, String(Math.floor(i / 1000)).padStart(3, '0'));
+    if (i % 1000 === 0) fs.mkdirSync(sub, { recursive: true });
+    const text = makePage(seeds[i % seeds.length], rand);
+    fs.writeFileSync(path.join(sub, `p${String(i).padStart(6, '0')}.txt`), text);
+    bytes += Buffer.byteLength(text);
+  }
+  return bytes;
+}
+
+function timed(label, args, { stdout = 'ignore' } = {}) {
+  const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}-${label.slice(1, 2)}`);
+  const hook = pathToFileURL(path.join(ROOT, 'bench', 'rss-hook.mjs')).href;
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [`--import=${hook}`, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', stdout, 'pipe'],
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+    maxBuffer: 1 << 26,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) {
+    process.stderr.write(`${label}: exit ${r.status}\n${r.stderr}\n`);
+    process.exit(1);
+  }
+  const usage = JSON.parse(fs.readFileSync(rssFile, 'utf8'));
+  fs.rmSync(rssFile, { force: true });
+  return { label, seconds, rssMb: usage.maxRSS / 1024, cpu: usage.cpu };
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-'));
+try {
+  const pages = path.join(tmp, 'pages');
+  const g0 = performance.now();
+  const bytes = generate(pages);
+  const mb = bytes / 1e6;
+  console.log(`corpus: ${PAGES} pages, ${mb.toFixed(1)} MB, generated in ${((performance.now() - g0) / 1000).toFixed(1)} s; ${os.availableParallelism()} cores${JOBS ? `, --jobs ${JOBS}` : ''}`);
+  const bin = path.join(ROOT, 'bin', 'bulletin.js');
+  const jobs = JOBS ? ['--jobs', JOBS] : [];
+  const load0 = os.loadavg()[0].toFixed(2);
+  const runs = [
+    timed('(a) parse --format jsonl > /dev/null', [bin, 'parse', pages, '--format', 'jsonl', '-q', ...jobs]),
+    timed('(b) parse --out DIR (json + md)', [bin, 'parse', pages, '--out', path.join(tmp, 'out'), '-q', ...jobs]),
+    timed('(c) floor: read, split, one JSON line', [path.join(ROOT, 'bench', 'floor.mjs'), pages]),
+  ];
+  for (const r of runs) {
+    console.log(
+      `${r.label.padEnd(40)} ${r.seconds.toFixed(2).padStart(6)} s  ${(mb / r.seconds).toFixed(1).padStart(6)} MB/s  ` +
+        `${Math.round(PAGES / r.seconds).toString().padStart(6)} pages/s  peak RSS ${r.rssMb.toFixed(0)} MB  CPU ${r.cpu.toFixed(1)} s`,
+    );
+  }
+  console.log(`ratio (a)/(c): ${(runs[0].seconds / runs[2].seconds).toFixed(2)}`);
+  console.log(`load average before/after: ${load0} / ${os.loadavg()[0].toFixed(2)} (other processes share these cores)`);
+} finally {
+  fs.rmSync(tmp, { recursive: true, force: true });
+}

@@ -1,0 +1,199 @@
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { InputFile } from '../read/inputs.js';
+import type { Step } from '../pipeline.js';
+import { onInterrupt, removeTemporariesIn, safeStem, writePageFiles } from '../writers/files.js';
+import { fileHashList } from './manifest.js';
+import { processFile, type OutputPlan, type PageResult } from './process.js';
+import { resolveSteps, type PassChoice } from './steps.js';
+
+export interface PoolOptions {
+  /**
+   * Where page files go. When set, each page's files are written where the page was parsed
+   * (in parallel), and its result comes back without `files`; only pages whose output
+   * directory another input shares keep `files`, so the caller writes them in input order and
+   * the last one wins, as in a sequential run.
+   */
+  outDir?: string;
+  /** steps already resolved from `choice` in this thread, to avoid loading plugins twice */
+  steps?: readonly Step[];
+}
+
+/** What crosses to a worker: plain data only, since functions cannot be cloned. */
+export interface WorkerInit {
+  choice: PassChoice;
+  plan: OutputPlan;
+  outDir?: string;
+}
+export interface BatchRequest {
+  id: number;
+  files: { file: InputFile; write: boolean }[];
+}
+export interface BatchReply {
+  id: number;
+  results?: PageResult[];
+  /** the worker could not start (a plugin failed to load there) */
+  fatal?: string;
+}
+
+export const defaultJobs = (): number => os.availableParallelism();
+
+/**
+ * Parse files and yield their results in input order, whatever the number of jobs, so that
+ * output is byte-identical for any --jobs. Only a bounded window of batches is in flight and
+ * nothing is dispatched while the consumer is not pulling, so memory stays flat on any corpus.
+ */
+export async function* processInOrder(
+  files: readonly InputFile[],
+  choice: PassChoice,
+  plan: OutputPlan,
+  jobs: number = defaultJobs(),
+  opts: PoolOptions = {},
+): AsyncGenerator<PageResult> {
+  const writeHere = ownDirectories(files, opts.outDir);
+  const batch = batchSize(files.length, jobs);
+  // Standard input can only be read once, by one thread; and a pool does not pay for itself
+  // on a handful of pages.
+  if (jobs <= 1 || files.length < 2 * batch || files.some((f) => f.path === '-')) {
+    const steps = opts.steps ?? (await resolveSteps(choice));
+    for (let i = 0; i < files.length; i++) yield processOne(files[i]!, steps, plan, opts.outDir, writeHere[i]!);
+    return;
+  }
+
+  const batches: BatchRequest['files'][] = [];
+  for (let i = 0; i < files.length; i += batch) {
+    batches.push(files.slice(i, i + batch).map((file, k) => ({ file, write: writeHere[i + k]! })));
+  }
+  const pool = new Pool(Math.min(jobs, batches.length), { choice, plan, ...(opts.outDir ? { outDir: opts.outDir } : {}) });
+  // On SIGINT a worker may be between writing a temporary and renaming it: stop the workers,
+  // then clear the directories of the pages they held.
+  const outDir = opts.outDir;
+  const unhook = onInterrupt(async () => {
+    await pool.close();
+    if (!outDir) return;
+    for (let b = next; b < sent; b++) for (const { file } of batches[b]!) removeTemporariesIn(path.join(outDir, safeStem(file.stem)));
+  });
+  let next = 0;
+  // Enough batches queued per worker that none idles while the main thread writes output.
+  const window = jobs * 4;
+  const pending = new Map<number, Promise<PageResult[]>>();
+  let sent = 0;
+  try {
+    for (; next < batches.length; next++) {
+      while (sent < batches.length && sent - next < window) {
+        pending.set(sent, pool.run({ id: sent, files: batches[sent]! }));
+        sent++;
+      }
+      const results = await pending.get(next)!;
+      pending.delete(next);
+      for (const r of results) yield r;
+    }
+  } finally {
+    unhook();
+    await pool.close();
+  }
+}
+
+/** Which pages may be written where they are parsed: those whose directory is theirs alone. */
+function ownDirectories(files: readonly InputFile[], outDir: string | undefined): boolean[] {
+  if (!outDir) return files.map(() => false);
+  const count = new Map<string, number>();
+  for (const f of files) count.set(safeStem(f.stem), (count.get(safeStem(f.stem)) ?? 0) + 1);
+  return files.map((f) => count.get(safeStem(f.stem)) === 1);
+}
+
+/** Large enough to amortise a message, small enough that two workers share the tail. */
+function batchSize(n: number, jobs: number): number {
+  return Math.max(1, Math.min(32, Math.ceil(n / (jobs * 8))));
+}
+
+/** One page, never throwing: a fault in one page must not take its batch or the run down. */
+export function processOne(file: InputFile, steps: readonly Step[], plan: OutputPlan, outDir: string | undefined, write: boolean): PageResult {
+  let r: PageResult;
+  try {
+    r = processFile(file, steps, plan);
+  } catch (err) {
+    return { source: file.path, stem: file.stem, articles: 0, warnings: [], error: `internal error: ${(err as Error)?.message ?? String(err)}` };
+  }
+  if (write && outDir && r.files) {
+    const { files, ...rest } = r;
+    try {
+      writePageFiles(outDir, new Map(files));
+    } catch (err) {
+      return { ...rest, writeError: `cannot write output: ${(err as Error).message}` };
+    }
+    // the contents stay here; the manifest needs only their hashes
+    return { ...rest, fileHashes: fileHashList(files) };
+  }
+  return r;
+}
+
+interface Task {
+  req: BatchRequest;
+  resolve: (r: PageResult[]) => void;
+}
+
+class Pool {
+  private readonly idle: Worker[] = [];
+  private readonly queue: Task[] = [];
+  private readonly busy = new Map<Worker, Task>();
+  private readonly all = new Set<Worker>();
+
+  constructor(size: number, private readonly init: WorkerInit) {
+    for (let i = 0; i < size; i++) this.spawn();
+  }
+
+  run(req: BatchRequest): Promise<PageResult[]> {
+    return new Promise((resolve) => {
+      this.queue.push({ req, resolve });
+      this.pump();
+    });
+  }
+
+  private spawn(): void {
+    const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: this.init });
+    this.all.add(w);
+    this.idle.push(w);
+    w.on('message', (reply: BatchReply) => {
+      const task = this.busy.get(w);
+      if (!task) return;
+      this.busy.delete(w);
+      task.resolve(reply.results ?? failed(task.req, reply.fatal ?? 'worker failed'));
+      this.idle.push(w);
+      this.pump();
+    });
+    // A worker that dies fails only the pages it held; a fresh one takes its place.
+    const died = (why: string) => {
+      if (!this.all.delete(w)) return;
+      const i = this.idle.indexOf(w);
+      if (i >= 0) this.idle.splice(i, 1);
+      const task = this.busy.get(w);
+      this.busy.delete(w);
+      task?.resolve(failed(task.req, why));
+      if (this.queue.length) this.spawn();
+      this.pump();
+    };
+    w.on('error', (err) => died(`worker crashed: ${err.message}`));
+    w.on('exit', (code) => died(`worker exited with code ${code}`));
+  }
+
+  private pump(): void {
+    while (this.idle.length && this.queue.length) {
+      const w = this.idle.shift()!;
+      const task = this.queue.shift()!;
+      this.busy.set(w, task);
+      w.postMessage(task.req);
+    }
+  }
+
+  async close(): Promise<void> {
+    const ws = [...this.all];
+    this.all.clear();
+    await Promise.all(ws.map((w) => w.terminate()));
+  }
+}
+
+function failed(req: BatchRequest, why: string): PageResult[] {
+  return req.files.map(({ file }) => ({ source: file.path, stem: file.stem, articles: 0, warnings: [], error: why }));
+}

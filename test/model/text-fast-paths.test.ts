@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { eastAsianWidth } from 'get-east-asian-width';
+import { CJK_PUNCT, canonicalize, collapseLetterSpacing, hanBigrams, visualWidth } from '../../src/model/text.js';
+
+/**
+ * The text helpers run on every line of every page, so they take short cuts. These are the
+ * plain versions they replaced: the short cuts must agree with them on any string.
+ */
+const P = CJK_PUNCT.replace(/[\]\\^-]/g, '\\$&');
+const reference = {
+  visualWidth(text: string): number {
+    let w = 0;
+    for (const ch of text) {
+      if (ch === ' ' || ch === '\t' || ch === '\u3000') continue;
+      w += eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: true });
+    }
+    return w;
+  },
+  canonicalize(text: string): string {
+    const HALF: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
+    let s = text.replace(/[Ａ-Ｚａ-ｚ０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    s = s.replace(/[ \t\u3000]+/g, ' ');
+    for (let i = 0; i < 8; i++) {
+      const next = s
+        .replace(new RegExp(`[ \\t\\u3000]+(?=[${P}])|(?<=[${P}])[ \\t\\u3000]+`, 'gu'), '')
+        .replace(/(?<=\p{Script=Han})[ \t\u3000]+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])[ \t\u3000]+(?=\p{Script=Han})/gu, '')
+        .replace(new RegExp(`(?<=[\\p{Script=Han}${P}][ \\t]*)[,;:()?!]|[,;:()?!](?=[ \\t]*[\\p{Script=Han}${P}])`, 'gu'), (c) => HALF[c]!);
+      if (next === s) break;
+      s = next;
+    }
+    return s.trim();
+  },
+  collapseLetterSpacing(text: string, minRun = 3): string {
+    const run = new RegExp(`(?:[\\p{Script=Han}${P}][ \\t\\u3000]+){${minRun - 1},}[\\p{Script=Han}${P}]`, 'gu');
+    return text.replace(run, (m) => m.replace(/[ \t\u3000]+/g, ''));
+  },
+  hanBigrams(text: string): string[] {
+    const han = [...text].filter((c) => /\p{Script=Han}/u.test(c) || /[A-Za-z0-9]/.test(c));
+    const out: string[] = [];
+    for (let i = 0; i + 1 < han.length; i++) out.push(han[i]! + han[i + 1]!);
+    return out;
+  },
+};
+
+// Characters the rules care about, a few they do not, and astral and lone surrogates.
+const ALPHABET = [...'民政部社工a Zz09 ，。（）“”…—,;:()?!\t\u3000ＡＺａ０９\n\u00a0·■�', '𠀀', '😀', '\ud800', '\udc00'];
+const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }).map((a) => a.join(''));
+
+describe('text helpers agree with their plain versions', () => {
+  test('visualWidth', () => fc.assert(fc.property(text, (t) => visualWidth(t) === reference.visualWidth(t)), { numRuns: 3000 }));
+  test('canonicalize', () => fc.assert(fc.property(text, (t) => canonicalize(t) === reference.canonicalize(t)), { numRuns: 3000 }));
+  test('collapseLetterSpacing, any run length', () =>
+    fc.assert(
+      fc.property(text, fc.integer({ min: 2, max: 5 }), (t, n) => collapseLetterSpacing(t, n) === reference.collapseLetterSpacing(t, n)),
+      { numRuns: 3000 },
+    ));
+  test('hanBigrams', () => fc.assert(fc.property(text, (t) => expect(hanBigrams(t)).toEqual(reference.hanBigrams(t))), { numRuns: 3000 }));
+});
