@@ -39,9 +39,10 @@ export function runSteps(page: Page, steps: readonly Step[]): Page {
       current = withMessage(current, 'pipeline', `pass ${where} failed and was skipped: ${errorText(err)}`);
       continue;
     }
-    let problem: string | null;
+    // built-in passes are held to the model by the type checker and their tests; a user's is not
+    let problem: string | null = null;
     try {
-      problem = pageProblem(next);
+      if (file) problem = pageProblem(next);
     } catch (err) {
       // a getter or a Proxy in a user's page can throw while it is being checked
       problem = `reading it threw: ${errorText(err)}`;

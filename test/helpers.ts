@@ -28,9 +28,16 @@ export function cli(args: string[], opts: { cwd?: string; input?: string | Buffe
   return { status: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
 }
 
+const made: string[] = [];
+/** A fresh directory, removed when the test file that made it is done. */
 export function tempDir(prefix = 'bulletin-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
+afterAll(() => {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 export function jsonl(text: string): any[] {
   return text.split('\n').filter(Boolean).map((l) => JSON.parse(l));

@@ -54,12 +54,25 @@ function cellWidth(cp: number): number {
  */
 export function setWidth(text: string): number {
   let w = 0;
-  for (const ch of text) {
-    if (ch === ' ' || ch === '\t' || ch === '\u3000') continue;
-    w += CJK_PUNCT.includes(ch) ? 1 : cellWidth(ch.codePointAt(0)!);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const cp = text.codePointAt(i)!;
+      w += cellWidth(cp);
+      i++;
+      continue;
+    }
+    let k = SET_WIDTH[c]!;
+    if (k === 0) {
+      const ch = String.fromCharCode(c);
+      SET_WIDTH[c] = k = 1 + (c === 0x20 || c === 0x09 || c === 0x3000 ? 0 : CJK_PUNCT.includes(ch) ? 1 : cellWidth(c));
+    }
+    w += k - 1;
   }
   return w;
 }
+/** setWidth per BMP code unit, stored as width + 1 so that 0 means "not asked yet" */
+const SET_WIDTH = new Uint8Array(0x10000);
 
 /** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
 const SENTENCE_END = /[。！？!?…][”’」』）)"]*$/;
@@ -74,10 +87,9 @@ const WS_NEXT_TO_PUNCT = new RegExp(`[ \\t\\u3000]+(?=[${P}])|(?<=[${P}])[ \\t\\
 const WS_HAN_LATIN = /(?<=\p{Script=Han})[ \t\u3000]+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])[ \t\u3000]+(?=\p{Script=Han})/gu;
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
 // OCR often leaves a space between a mark and the text it belongs to: it still counts as next to it.
-const HALF_NEXT_TO_CJK = new RegExp(
-  `(?<=[\\p{Script=Han}${P}][ \\t]*)[,;:()?!]|[,;:()?!](?=[ \\t]*[\\p{Script=Han}${P}])`,
-  'gu',
-);
+const HALF_NEXT_TO_CJK_SOURCE = `(?<=[\\p{Script=Han}${P}][ \\t]*)[,;:()?!]|[,;:()?!](?=[ \\t]*[\\p{Script=Han}${P}])`;
+const HALF_NEXT_TO_CJK = new RegExp(HALF_NEXT_TO_CJK_SOURCE, 'gu');
+const ANY_HALF_NEXT_TO_CJK = new RegExp(HALF_NEXT_TO_CJK_SOURCE, 'u');
 const FULLWIDTH_ALNUM = /[Ａ-Ｚａ-ｚ０-９]/g;
 const HAS_FULLWIDTH_ALNUM = /[Ａ-Ｚａ-ｚ０-９]/;
 const MAY_CHANGE = /[Ａ-Ｚａ-ｚ０-９ \t\u3000,;:()?!]/;
@@ -91,15 +103,11 @@ export function canonicalize(text: string): string {
   if (!MAY_CHANGE.test(text)) return text.trim();
   let s = HAS_FULLWIDTH_ALNUM.test(text) ? text.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text;
   s = s.replace(/[ \t\u3000]+/g, ' ');
-  // Converting one mark can put its neighbour next to CJK punctuation, so repeat until stable.
-  for (let i = 0; i < 8; i++) {
-    const next = s
-      .replace(WS_NEXT_TO_PUNCT, '')
-      .replace(WS_HAN_LATIN, '')
-      .replace(HALF_NEXT_TO_CJK, (c) => HALF_TO_FULL[c]!);
-    if (next === s) break;
-    s = next;
-  }
+  // Marks first, then the spaces around them. A converted mark is CJK punctuation to the mark
+  // beside it, so only a chain of marks needs another round.
+  do {
+    s = s.replace(HALF_NEXT_TO_CJK, (c) => HALF_TO_FULL[c]!).replace(WS_NEXT_TO_PUNCT, '').replace(WS_HAN_LATIN, '');
+  } while (ANY_HALF_NEXT_TO_CJK.test(s));
   return s.trim();
 }
 
@@ -112,12 +120,44 @@ export function joinWrapped(left: string, right: string): string {
   const r = right.trimStart();
   if (!l) return r;
   if (!r) return l;
-  const a = l[l.length - 1]!;
+  const { drop, space } = seam(l.slice(-2), r);
+  return (drop ? l.slice(0, -drop) : l) + (space ? ' ' : '') + r;
+}
+
+/** How two wrapped pieces meet, from the last two characters before the seam. */
+function seam(tail: string, r: string): { drop: number; space: boolean } {
+  const a = tail[tail.length - 1]!;
   const b = r[0]!;
-  if (a === '-' && /[A-Za-z]/.test(l[l.length - 2] ?? '') && /[a-z]/.test(b)) return l.slice(0, -1) + r;
-  if (/[A-Za-z]/.test(b) && (/[A-Za-z]/.test(a) || /[.,;:!?)]/.test(a))) return `${l} ${r}`;
-  if (/[A-Za-z]/.test(a) && /[0-9]/.test(b) && /^[0-9]+[A-Za-z]/.test(r)) return `${l} ${r}`;
-  return l + r;
+  if (a === '-' && /[A-Za-z]/.test(tail[tail.length - 2] ?? '') && /[a-z]/.test(b)) return { drop: 1, space: false };
+  if (/[A-Za-z]/.test(b) && (/[A-Za-z]/.test(a) || /[.,;:!?)]/.test(a))) return { drop: 0, space: true };
+  if (/[A-Za-z]/.test(a) && /[0-9]/.test(b) && /^[0-9]+[A-Za-z]/.test(r)) return { drop: 0, space: true };
+  return { drop: 0, space: false };
+}
+
+/**
+ * Join canonical lines into canonical text. The lines are canonical already and the join
+ * trims the spaces at each seam, so only a half-width mark meeting CJK text across a seam
+ * needs the rules again.
+ */
+export function joinLines(lines: readonly string[]): string {
+  const parts: string[] = [];
+  let tail = '';
+  let seamNeedsRules = false;
+  for (const line of lines) {
+    const r = line.trim();
+    if (!r) continue;
+    if (tail) {
+      const { drop, space } = seam(tail, r);
+      if (drop) parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -drop);
+      if (space) parts.push(' ');
+      const a = tail[tail.length - 1]!;
+      seamNeedsRules ||= (a in HALF_TO_FULL && isCjk(r[0]!)) || (r[0]! in HALF_TO_FULL && isCjk(a));
+    }
+    parts.push(r);
+    tail = (tail + r).slice(-2);
+  }
+  const text = parts.join('');
+  return seamNeedsRules ? canonicalize(text) : text;
 }
 
 /**
@@ -143,13 +183,30 @@ export function countKept(text: string, into = new Map<string, number>()): Map<s
   return into;
 }
 
-const BIGRAM_CHAR = /[\p{Script=Han}A-Za-z0-9]/gu;
+/** Whether each BMP code unit is Han, a letter or a digit: bigrams ask it of every character. */
+const BIGRAM_BMP = new Uint8Array(0x10000);
+const BIGRAM_CHAR = /[\p{Script=Han}A-Za-z0-9]/u;
 
-/** Han character bigrams: the unit headline-to-body matching counts. */
-export function hanBigrams(text: string): string[] {
-  const han = text.match(BIGRAM_CHAR) ?? [];
-  const out: string[] = [];
-  for (let i = 0; i + 1 < han.length; i++) out.push(han[i]! + han[i + 1]!);
+/**
+ * Bigrams of Han characters, letters and digits, the unit headline-to-body matching counts,
+ * each as a number (two code points) so that sets of them are cheap.
+ */
+export function hanBigrams(text: string): number[] {
+  const out: number[] = [];
+  let prev = -1;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    let keep: boolean;
+    if (cp > 0xffff) keep = BIGRAM_CHAR.test(ch);
+    else {
+      let k = BIGRAM_BMP[cp]!;
+      if (k === 0) BIGRAM_BMP[cp] = k = BIGRAM_CHAR.test(ch) ? 2 : 1;
+      keep = k === 2;
+    }
+    if (!keep) continue;
+    if (prev >= 0) out.push(prev * 0x110000 + cp);
+    prev = cp;
+  }
   return out;
 }
 

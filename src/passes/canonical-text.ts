@@ -26,7 +26,10 @@ export const canonicalText = definePass({
     });
     return {
       ...page,
-      lines: page.lines.map((l) => ({ ...l, text: canonicalize(l.text) })),
+      lines: page.lines.map((l) => {
+        const text = canonicalize(l.text);
+        return text === l.text ? l : { ...l, text };
+      }),
       blocks: page.blocks.map(fixBlock),
       articles: page.articles.map(fixArticle),
       furniture: page.furniture.map((f) => ({ ...f, text: canonicalize(f.text) })),

@@ -1,6 +1,6 @@
 import { definePass } from './pass.js';
 import { message, spanOf } from '../model/page.js';
-import { canonicalize, hanBigrams, joinWrapped, setWidth } from '../model/text.js';
+import { hanBigrams, joinLines, setWidth } from '../model/text.js';
 import type { Article, Block, Line, Message } from '../model/types.js';
 
 interface Options {
@@ -47,17 +47,19 @@ export const matchHeadlines = definePass<Options>({
     let assigned: (number | undefined)[];
     if (markdown) assigned = byPosition(units, articles);
     else {
-      units = separateByTopic(units, articles, options);
+      let sc = scorer(articles);
+      units = separateByTopic(units, sc, options);
       // each cut makes one more article, so this ends after at most one round per headline
       for (;;) {
-        const found = byContent(units, articles, options);
-        const cut = found.split ? splitArticle(articles, found.split, units, options) : null;
+        const found = byContent(units, articles, sc, options);
+        const cut = found.split ? splitArticle(articles, found.split, units, sc, options) : null;
         if (!cut) {
           assigned = found.assigned;
           messages.push(...found.messages);
           break;
         }
         articles = cut.articles;
+        sc = scorer(articles);
         messages.push(cut.message);
       }
     }
@@ -111,7 +113,7 @@ function splitUnits(b: Block, block: number): Unit[] {
     prevWidth = w;
   }
   return groups.map((ls, index) => ({
-    text: canonicalize(ls.reduce((acc, l) => joinWrapped(acc, l.text), '')),
+    text: joinLines(ls.map((l) => l.text)),
     lines: ls,
     block,
     index,
@@ -123,15 +125,13 @@ function splitUnits(b: Block, block: number): Unit[] {
  * Lines that the layout rule put in one headline but whose words belong to different
  * articles are two headlines (a list at the top of the page whose entries lost their indent).
  */
-function separateByTopic(units: Unit[], articles: Article[], o: Options): Unit[] {
-  const score = scorer(articles);
-  const texts = articles.map((a) => bodyText(a.body));
+function separateByTopic(units: Unit[], { score, bodies }: Scorer, o: Options): Unit[] {
   const bestOf = (l: Line) => {
     const probe: Unit = { text: l.text, lines: [l], block: 0, index: 0, boxed: false };
     let top = -1;
     let value = o.minScore;
-    texts.forEach((t, i) => {
-      const s = score(probe, t);
+    bodies.forEach((have, i) => {
+      const s = score(probe, have);
       if (s >= value) { value = s; top = i; }
     });
     return top;
@@ -144,7 +144,7 @@ function separateByTopic(units: Unit[], articles: Article[], o: Options): Unit[]
       const cut = i === u.lines.length || (owners[i]! >= 0 && owners[i - 1]! >= 0 && owners[i] !== owners[i - 1]);
       if (!cut) continue;
       const ls = u.lines.slice(start, i);
-      out.push({ ...u, text: canonicalize(ls.reduce((acc, l) => joinWrapped(acc, l.text), '')), lines: ls, boxed: (ls[0]!.indent ?? 0) > 0 });
+      out.push({ ...u, text: joinLines(ls.map((l) => l.text)), lines: ls, boxed: (ls[0]!.indent ?? 0) > 0 });
       start = i;
     }
   }
@@ -170,25 +170,51 @@ function byPosition(units: Unit[], articles: Article[]): (number | undefined)[] 
   });
 }
 
-/** Share of a headline's words found in a text, each word weighted by its rarity on the page. */
-type Scorer = (unit: Unit, text: string) => number;
+/**
+ * Share of a headline's words found in a set of bigrams, each word weighted by its rarity
+ * among the page's bodies. Bodies' bigram sets are made once per page.
+ */
+interface Scorer {
+  bodies: Set<number>[];
+  grams(unit: Unit): number[];
+  weight(gram: number): number;
+  score(unit: Unit, have: ReadonlySet<number>): number;
+}
+
+/** Bigram sets by body: the scorer is rebuilt after each cut, most bodies are unchanged. */
+const bodyGrams = new WeakMap<Block[], Set<number>>();
+function gramsOfBody(body: Block[]): Set<number> {
+  let set = bodyGrams.get(body);
+  if (!set) bodyGrams.set(body, (set = new Set(hanBigrams(bodyText(body)))));
+  return set;
+}
 
 function scorer(articles: Article[]): Scorer {
-  const bodies = articles.map((a) => new Set(hanBigrams(bodyText(a.body))));
-  const df = new Map<string, number>();
+  const bodies = articles.map((a) => gramsOfBody(a.body));
+  const df = new Map<number, number>();
   for (const set of bodies) for (const g of set) df.set(g, (df.get(g) ?? 0) + 1);
   // a bigram in no body is mostly a junction between two words: weigh it like a rare word
-  const weight = (g: string) => Math.log(1 + articles.length / Math.max(1, df.get(g) ?? 0));
-  return (unit, text) => {
-    const grams = [...new Set(hanBigrams(unit.text))];
-    const have = new Set(hanBigrams(text));
-    let total = 0;
-    let found = 0;
-    for (const g of grams) {
-      total += weight(g);
-      if (have.has(g)) found += weight(g);
-    }
-    return total ? found / total : 0;
+  const weight = (g: number) => Math.log(1 + articles.length / Math.max(1, df.get(g) ?? 0));
+  const cache = new Map<string, number[]>();
+  const grams = (u: Unit) => {
+    let gs = cache.get(u.text);
+    if (!gs) cache.set(u.text, (gs = [...new Set(hanBigrams(u.text))]));
+    return gs;
+  };
+  return {
+    bodies,
+    grams,
+    weight,
+    score(unit, have) {
+      let total = 0;
+      let found = 0;
+      for (const g of grams(unit)) {
+        const w = weight(g);
+        total += w;
+        if (have.has(g)) found += w;
+      }
+      return total ? found / total : 0;
+    },
   };
 }
 
@@ -197,16 +223,14 @@ const bodyText = (body: Block[]) => body.map((b) => b.text).join('');
 interface Pair { u: number; a: number; score: number; content: number }
 interface SplitRequest { unit: number; article: number; holder: number }
 
-function byContent(units: Unit[], articles: Article[], o: Options) {
+function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer, o: Options) {
   const messages: Message[] = [];
-  const score = scorer(articles);
-  const texts = articles.map((a) => bodyText(a.body));
   const pairs: Pair[] = [];
   const best = units.map(() => 0);
   units.forEach((u, ui) => {
     const { next, prev } = neighbours(u.lines[0]!.no, articles);
     articles.forEach((_, ai) => {
-      const content = score(u, texts[ai]!);
+      const content = score(u, bodies[ai]!);
       const bonus = ai === next ? o.nextBonus : ai === prev ? o.prevBonus : 0;
       pairs.push({ u: ui, a: ai, score: content + bonus, content });
       best[ui] = Math.max(best[ui]!, content);
@@ -266,25 +290,43 @@ function byContent(units: Unit[], articles: Article[], o: Options) {
  * part before and the other headline the part after. Its byline stays with the first part,
  * its source note with the second. Null when no cut gives both headlines a real match.
  */
-function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], o: Options) {
+function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { score, grams, weight }: Scorer, o: Options) {
   const a = articles[req.article]!;
   if (req.holder === undefined || a.body.length < 2) return null;
-  const score = scorer(articles);
   const pair = [units[req.holder]!, units[req.unit]!];
   const orders = [pair, [pair[1]!, pair[0]!]];
+  const paragraphs = a.body.map((b) => new Set(hanBigrams(b.text)));
+  // A headline's share of words in the first `at` paragraphs, and in the rest, for every cut:
+  // each of its words counts before a cut after its first paragraph, after one before its last.
+  const shares = (u: Unit) => {
+    const before = new Float64Array(a.body.length + 1);
+    const after = new Float64Array(a.body.length + 1);
+    let total = 0;
+    for (const g of grams(u)) {
+      const w = weight(g);
+      total += w;
+      const first = paragraphs.findIndex((p) => p.has(g));
+      if (first < 0) continue;
+      let last = paragraphs.length - 1;
+      while (!paragraphs[last]!.has(g)) last--;
+      for (let at = first + 1; at <= a.body.length; at++) before[at]! += w;
+      for (let at = 0; at <= last; at++) after[at]! += w;
+    }
+    return { head: (at: number) => (total ? before[at]! / total : 0), tail: (at: number) => (total ? after[at]! / total : 0) };
+  };
   // Each paragraph leans to the headline whose words it holds more of; the cut that puts the
   // most lean on the right side wins. On a tie the later cut: an article's lead paragraph
   // names its topic, while the previous article's last paragraph may name neither.
   let best: { at: number; value: number; first: Unit; second: Unit } | null = null;
   for (const [first, second] of orders) {
-    const lean = a.body.map((b) => score(first!, b.text) - score(second!, b.text));
+    const one = shares(first!);
+    const two = shares(second!);
+    const lean = paragraphs.map((p) => score(first!, p) - score(second!, p));
     let value = -lean.reduce((x, y) => x + y, 0);
     for (let at = 1; at < a.body.length; at++) {
       value += 2 * lean[at - 1]!;
       if (a.body[at]!.kind !== 'paragraph') continue;
-      const head = bodyText(a.body.slice(0, at));
-      const tail = bodyText(a.body.slice(at));
-      if (score(first!, head) < o.minScore || score(second!, tail) < o.minScore) continue;
+      if (one.head(at) < o.minScore || two.tail(at) < o.minScore) continue;
       if (!best || value >= best.value) best = { at, value, first: first!, second: second! };
     }
   }

@@ -1,5 +1,5 @@
 import { definePass } from './pass.js';
-import { canonicalize, endsClause, joinWrapped, setWidth } from '../model/text.js';
+import { endsClause, joinLines, setWidth } from '../model/text.js';
 import { message } from '../model/page.js';
 import type { Block, Line, Message, Page } from '../model/types.js';
 import { endsWithCredit, isAttributionLine, isCreditLine, isFurnitureLine, isTitleLike, splitTeasers } from '../model/shapes.js';
@@ -53,20 +53,25 @@ interface Segment {
 function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
   const lines = page.lines;
   const textLines = lines.filter((l) => l.text !== '');
-  const position = new Map(textLines.map((l, i) => [l.no, i]));
-  const width = new Map(textLines.map((l) => [l.no, setWidth(l.text)]));
+  // per source line number: where it stands among the text lines, and its set width
+  const position = new Int32Array(lines.length + 2);
+  const width = new Float64Array(lines.length + 2);
+  textLines.forEach((l, i) => {
+    position[l.no] = i;
+    width[l.no] = setWidth(l.text);
+  });
   const column = columnWidths(textLines, width, o.columnWindow);
   const role = new Map<number, Role>();
   const segments = cutSegments(lines, role);
 
-  const textAt = (no: number, step: 1 | -1): Line | undefined => textLines[position.get(no)! + step];
+  const textAt = (no: number, step: 1 | -1): Line | undefined => textLines[position[no]! + step];
   /** the first ordinary text line after `no`, skipping bylines, notes and furniture */
   const nextText = (no: number): Line | undefined => {
-    for (let i = position.get(no)! + 1; i < textLines.length; i++) if (!role.has(textLines[i]!.no)) return textLines[i];
+    for (let i = position[no]! + 1; i < textLines.length; i++) if (!role.has(textLines[i]!.no)) return textLines[i];
     return undefined;
   };
   const narrowerThan = (l: Line, after: Line | undefined): boolean =>
-    after !== undefined && width.get(l.no)! + o.indentCells <= width.get(after.no)!;
+    after !== undefined && width[l.no]! + o.indentCells <= width[after.no]!;
 
   // An article has ended at the page top and after a source note or credit: what follows
   // may be a headline, for this article (printed after it) or for the next.
@@ -100,8 +105,8 @@ function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
         }
       }
     } else if (allTitle) {
-      const widest = Math.max(...seg.lines.map((l) => width.get(l.no)!));
-      const col = Math.max(...seg.lines.map((l) => column.get(l.no)!));
+      const widest = Math.max(...seg.lines.map((l) => width[l.no]!));
+      const col = Math.max(...seg.lines.map((l) => column[l.no]!));
       const afterFinished = lastBody === undefined || endsClause(lastBody.text);
       // A subhead stands between two paragraphs: narrow, or followed by a paragraph that
       // starts indented, so the line cannot be that paragraph's first.
@@ -168,30 +173,31 @@ function blankAround(lines: Line[], first: number, last: number): boolean {
  * boxes): the upper quartile, not the maximum, because a line dense with punctuation holds
  * more characters than the column and would make every honest line look short.
  */
-function columnWidths(textLines: Line[], width: Map<number, number>, window: number): Map<number, number> {
+function columnWidths(textLines: Line[], width: Float64Array, window: number): Float64Array {
   const ordinary = textLines.filter((l) => !l.bullet && (l.indent ?? 0) === 0);
-  const all = ordinary.map((l) => width.get(l.no)!).sort((a, b) => a - b);
-  const fallback = all.length ? quartile(all) : 0;
-  const out = new Map<number, number>();
+  const widths = Float64Array.from(ordinary, (l) => width[l.no]!);
+  const fallback = widths.length ? quartile(widths.slice().sort()) : 0;
+  const out = new Float64Array(width.length);
+  const near = new Float64Array(2 * window);
   let j = 0;
   for (const l of textLines) {
     while (j < ordinary.length && ordinary[j]!.no < l.no) j++;
-    const near: number[] = [];
+    let n = 0;
     for (let k = Math.max(0, j - window); k < Math.min(ordinary.length, j + window + 1); k++) {
-      if (ordinary[k]!.no !== l.no) near.push(width.get(ordinary[k]!.no)!);
+      if (ordinary[k]!.no !== l.no && n < near.length) near[n++] = widths[k]!;
     }
-    out.set(l.no, near.length >= 3 ? quartile(near.sort((a, b) => a - b)) : fallback || width.get(l.no)!);
+    out[l.no] = n >= 3 ? quartile(near.subarray(0, n).sort()) : fallback || width[l.no]!;
   }
   return out;
 }
 
-const quartile = (sorted: number[]): number => sorted[Math.floor((sorted.length - 1) * 0.75)]!;
+const quartile = (sorted: ArrayLike<number>): number => sorted[Math.floor((sorted.length - 1) * 0.75)]!;
 
 function rawToBlocks(
   lines: Line[],
   role: Map<number, Role>,
-  width: Map<number, number>,
-  column: Map<number, number>,
+  width: Float64Array,
+  column: Float64Array,
   o: Options,
   messages: Message[],
 ): Block[] {
@@ -220,8 +226,8 @@ function rawToBlocks(
       // short of the column ends the paragraph, and so does a blank line, unless the line
       // after it fills the column: paragraphs start indented, so a full line goes on.
       if (para.length && prev) {
-        const short = (x: Line) => width.get(x.no)! + o.shortLineCells <= column.get(x.no)!;
-        const full = (x: Line) => width.get(x.no)! + o.fullLineCells >= column.get(x.no)!;
+        const short = (x: Line) => width[x.no]! + o.shortLineCells <= column[x.no]!;
+        const full = (x: Line) => width[x.no]! + o.fullLineCells >= column[x.no]!;
         let brk = l.lead === true;
         if (!brk && endsClause(prev.text)) {
           if (!blankSince) brk = short(prev);
@@ -243,7 +249,7 @@ function rawToBlocks(
       } else if (r === 'subhead') {
         const lastBlock = blocks[blocks.length - 1];
         if (lastBlock?.kind === 'subhead' && lastBlock.lines[1] === l.no - 1) {
-          blocks[blocks.length - 1] = { ...lastBlock, text: canonicalize(joinWrapped(lastBlock.text, l.text)), lines: [lastBlock.lines[0], l.no] };
+          blocks[blocks.length - 1] = { ...lastBlock, text: joinLines([lastBlock.text, l.text]), lines: [lastBlock.lines[0], l.no] };
         } else blocks.push(linesBlock('subhead', [l]));
       } else if (r === 'furniture') {
         for (const piece of splitTeasers(l.text)) blocks.push({ kind: 'furniture', text: piece, lines: [l.no, l.no] });
@@ -261,9 +267,8 @@ function rawToBlocks(
   return blocks;
 }
 
-/** Joined lines; a join can set a half-width mark or a space next to CJK, so the rules run again. */
 function linesBlock(kind: Block['kind'], ls: Line[], extra: Partial<Block> = {}): Block {
-  const text = canonicalize(ls.reduce((acc, l) => joinWrapped(acc, l.text), ''));
+  const text = joinLines(ls.map((l) => l.text));
   return { kind, text, lines: [ls[0]!.no, ls[ls.length - 1]!.no], ...extra };
 }
 
@@ -289,12 +294,12 @@ function markdownBlocks(page: Page, o: Options, messages: Message[]): Block[] {
       if (isCaptionLike(b.text, o.maxCaptionChars) && after?.kind === 'paragraph') {
         out.push({ ...b, kind: 'caption' });
         messages.push(message('rejoin-lines', `took "${short(b.text)}" out of a sentence as a picture caption`, b.lines[0]));
-        const mended: Block = { ...prev, text: canonicalize(joinWrapped(prev.text, after.text)), lines: [prev.lines[0], after.lines[1]] };
+        const mended: Block = { ...prev, text: joinLines([prev.text, after.text]), lines: [prev.lines[0], after.lines[1]] };
         out.splice(out.indexOf(prev), 1, mended);
         i++;
         continue;
       }
-      out[out.length - 1] = { ...prev, text: canonicalize(joinWrapped(prev.text, b.text)), lines: [prev.lines[0], b.lines[1]] };
+      out[out.length - 1] = { ...prev, text: joinLines([prev.text, b.text]), lines: [prev.lines[0], b.lines[1]] };
       continue;
     }
     out.push(b);

@@ -20,7 +20,7 @@ const reference = {
     const HALF: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
     let s = text.replace(/[Ａ-Ｚａ-ｚ０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
     s = s.replace(/[ \t\u3000]+/g, ' ');
-    for (let i = 0; i < 8; i++) {
+    for (;;) {
       const next = s
         .replace(new RegExp(`[ \\t\\u3000]+(?=[${P}])|(?<=[${P}])[ \\t\\u3000]+`, 'gu'), '')
         .replace(/(?<=\p{Script=Han})[ \t\u3000]+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])[ \t\u3000]+(?=\p{Script=Han})/gu, '')
@@ -34,12 +34,13 @@ const reference = {
     const run = new RegExp(`(?:[\\p{Script=Han}${P}][ \\t\\u3000]+){${minRun - 1},}[\\p{Script=Han}${P}]`, 'gu');
     return text.replace(run, (m) => m.replace(/[ \t\u3000]+/g, ''));
   },
-  hanBigrams(text: string): string[] {
-    const han = [...text].filter((c) => /\p{Script=Han}/u.test(c) || /[A-Za-z0-9]/.test(c));
-    const out: string[] = [];
-    for (let i = 0; i + 1 < han.length; i++) out.push(han[i]! + han[i + 1]!);
+  hanBigrams(text: string): number[] {
+    const kept = [...text].filter((c) => /\p{Script=Han}/u.test(c) || /[A-Za-z0-9]/.test(c)).map((c) => c.codePointAt(0)!);
+    const out: number[] = [];
+    for (let i = 0; i + 1 < kept.length; i++) out.push(kept[i]! * 0x110000 + kept[i + 1]!);
     return out;
   },
+
 };
 
 // Characters the rules care about, a few they do not, and astral and lone surrogates.
