@@ -124,15 +124,22 @@ export function joinWrapped(left: string, right: string): string {
   return (drop ? l.slice(0, -drop) : l) + (space ? ' ' : '') + r;
 }
 
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /** How two wrapped pieces meet, from the last two characters before the seam. */
 function seam(tail: string, r: string): { drop: number; space: boolean } {
-  const a = tail[tail.length - 1]!;
-  const b = r[0]!;
-  if (a === '-' && /[A-Za-z]/.test(tail[tail.length - 2] ?? '') && /[a-z]/.test(b)) return { drop: 1, space: false };
-  if (/[A-Za-z]/.test(b) && (/[A-Za-z]/.test(a) || /[.,;:!?)]/.test(a))) return { drop: 0, space: true };
-  if (/[A-Za-z]/.test(a) && /[0-9]/.test(b) && /^[0-9]+[A-Za-z]/.test(r)) return { drop: 0, space: true };
-  return { drop: 0, space: false };
+  const a = tail.charCodeAt(tail.length - 1);
+  const b = r.charCodeAt(0);
+  if (a === 45 /* - */ && isLetter(tail.charCodeAt(tail.length - 2)) && isLower(b)) return MEND;
+  if (isLetter(b) && (isLetter(a) || '.,;:!?)'.includes(tail[tail.length - 1]!))) return SPACE;
+  if (isLetter(a) && isDigit(b) && /^[0-9]+[A-Za-z]/.test(r)) return SPACE;
+  return JOIN;
 }
+const MEND = { drop: 1, space: false };
+const SPACE = { drop: 0, space: true };
+const JOIN = { drop: 0, space: false };
 
 /**
  * Join canonical lines into canonical text. The lines are canonical already and the join
@@ -150,15 +157,19 @@ export function joinLines(lines: readonly string[]): string {
       const { drop, space } = seam(tail, r);
       if (drop) parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -drop);
       if (space) parts.push(' ');
-      const a = tail[tail.length - 1]!;
-      seamNeedsRules ||= (a in HALF_TO_FULL && isCjk(r[0]!)) || (r[0]! in HALF_TO_FULL && isCjk(a));
+      if (!seamNeedsRules) {
+        const a = tail[tail.length - 1]!;
+        const b = r[0]!;
+        seamNeedsRules = (HALF_MARKS.includes(a) && isCjk(b)) || (HALF_MARKS.includes(b) && isCjk(a));
+      }
     }
     parts.push(r);
-    tail = (tail + r).slice(-2);
+    tail = r.length >= 2 ? r.slice(-2) : tail.slice(-1) + r;
   }
-  const text = parts.join('');
+  const text = parts.length === 1 ? parts[0]! : parts.join('');
   return seamNeedsRules ? canonicalize(text) : text;
 }
+const HALF_MARKS = ',;:()?!';
 
 /**
  * Remove the spaces a justified narrow column put between every character (`众 甚 至 管 理`),

@@ -47,7 +47,8 @@ export const matchHeadlines = definePass<Options>({
     let assigned: (number | undefined)[];
     if (markdown) assigned = byPosition(units, articles);
     else {
-      let sc = scorer(articles);
+      const vocab = vocabulary(units);
+      let sc = scorer(articles, vocab);
       units = separateByTopic(units, sc, options);
       // each cut makes one more article, so this ends after at most one round per headline
       for (;;) {
@@ -59,7 +60,7 @@ export const matchHeadlines = definePass<Options>({
           break;
         }
         articles = cut.articles;
-        sc = scorer(articles);
+        sc = scorer(articles, vocab);
         messages.push(cut.message);
       }
     }
@@ -176,25 +177,49 @@ function byPosition(units: Unit[], articles: Article[]): (number | undefined)[] 
  */
 interface Scorer {
   bodies: Set<number>[];
+  wanted: ReadonlySet<number>;
   grams(unit: Unit): number[];
   weight(gram: number): number;
   score(unit: Unit, have: ReadonlySet<number>): number;
 }
 
-/** Bigram sets by body: the scorer is rebuilt after each cut, most bodies are unchanged. */
-const bodyGrams = new WeakMap<Block[], Set<number>>();
-function gramsOfBody(body: Block[]): Set<number> {
-  let set = bodyGrams.get(body);
-  if (!set) bodyGrams.set(body, (set = new Set(hanBigrams(bodyText(body)))));
-  return set;
+/**
+ * The page's headline bigrams that a text holds. Only a headline's words are ever looked up,
+ * so a body is scanned against them rather than turned into a set of all its words.
+ */
+function gramsIn(text: string, wanted: ReadonlySet<number>): Set<number> {
+  const found = new Set<number>();
+  for (const g of hanBigrams(text)) if (wanted.has(g)) found.add(g);
+  return found;
 }
 
-function scorer(articles: Article[]): Scorer {
-  const bodies = articles.map((a) => gramsOfBody(a.body));
-  const df = new Map<number, number>();
-  for (const set of bodies) for (const g of set) df.set(g, (df.get(g) ?? 0) + 1);
+/** Per page: the headline bigrams, and what each body holds of them (kept across cuts). */
+interface Vocabulary {
+  wanted: Set<number>;
+  byBody: WeakMap<Block[], Set<number>>;
+}
+
+function vocabulary(units: Unit[]): Vocabulary {
+  return { wanted: new Set(units.flatMap((u) => hanBigrams(u.text))), byBody: new WeakMap() };
+}
+
+function scorer(articles: Article[], vocab: Vocabulary): Scorer {
+  const bodies = articles.map((a) => {
+    let set = vocab.byBody.get(a.body);
+    if (!set) vocab.byBody.set(a.body, (set = gramsIn(bodyText(a.body), vocab.wanted)));
+    return set;
+  });
+  const weights = new Map<number, number>();
   // a bigram in no body is mostly a junction between two words: weigh it like a rare word
-  const weight = (g: number) => Math.log(1 + articles.length / Math.max(1, df.get(g) ?? 0));
+  const weight = (g: number) => {
+    let w = weights.get(g);
+    if (w === undefined) {
+      let df = 0;
+      for (const set of bodies) if (set.has(g)) df++;
+      weights.set(g, (w = Math.log(1 + articles.length / Math.max(1, df))));
+    }
+    return w;
+  };
   const cache = new Map<string, number[]>();
   const grams = (u: Unit) => {
     let gs = cache.get(u.text);
@@ -203,6 +228,7 @@ function scorer(articles: Article[]): Scorer {
   };
   return {
     bodies,
+    wanted: vocab.wanted,
     grams,
     weight,
     score(unit, have) {
@@ -290,12 +316,12 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
  * part before and the other headline the part after. Its byline stays with the first part,
  * its source note with the second. Null when no cut gives both headlines a real match.
  */
-function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { score, grams, weight }: Scorer, o: Options) {
+function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { score, grams, weight, wanted }: Scorer, o: Options) {
   const a = articles[req.article]!;
   if (req.holder === undefined || a.body.length < 2) return null;
   const pair = [units[req.holder]!, units[req.unit]!];
   const orders = [pair, [pair[1]!, pair[0]!]];
-  const paragraphs = a.body.map((b) => new Set(hanBigrams(b.text)));
+  const paragraphs = a.body.map((b) => gramsIn(b.text, wanted));
   // A headline's share of words in the first `at` paragraphs, and in the rest, for every cut:
   // each of its words counts before a cut after its first paragraph, after one before its last.
   const shares = (u: Unit) => {

@@ -178,15 +178,41 @@ function columnWidths(textLines: Line[], width: Float64Array, window: number): F
   const widths = Float64Array.from(ordinary, (l) => width[l.no]!);
   const fallback = widths.length ? quartile(widths.slice().sort()) : 0;
   const out = new Float64Array(width.length);
-  const near = new Float64Array(2 * window);
+  // The window slides with the lines: keep it sorted, one insertion and one removal a step.
+  const win = new Float64Array(2 * window + 2);
+  let n = 0;
+  const add = (w: number) => {
+    let i = n++;
+    for (; i > 0 && win[i - 1]! > w; i--) win[i] = win[i - 1]!;
+    win[i] = w;
+  };
+  const remove = (w: number) => {
+    let i = 0;
+    while (win[i] !== w) i++;
+    for (n--; i < n; i++) win[i] = win[i + 1]!;
+  };
   let j = 0;
+  let lo = 0;
+  let hi = 0;
   for (const l of textLines) {
     while (j < ordinary.length && ordinary[j]!.no < l.no) j++;
-    let n = 0;
-    for (let k = Math.max(0, j - window); k < Math.min(ordinary.length, j + window + 1); k++) {
-      if (ordinary[k]!.no !== l.no && n < near.length) near[n++] = widths[k]!;
+    for (const end = Math.min(ordinary.length, j + window + 1); hi < end; ) add(widths[hi++]!);
+    for (const start = Math.max(0, j - window); lo < start; ) remove(widths[lo++]!);
+    // a line is not its own neighbour
+    const self = j < ordinary.length && ordinary[j]!.no === l.no ? widths[j]! : undefined;
+    const count = self === undefined ? n : n - 1;
+    if (count < 3) {
+      out[l.no] = fallback || width[l.no]!;
+      continue;
     }
-    out[l.no] = n >= 3 ? quartile(near.subarray(0, n).sort()) : fallback || width[l.no]!;
+    const k = Math.floor((count - 1) * 0.75);
+    let at = k;
+    if (self !== undefined) {
+      let p = 0;
+      while (win[p] !== self) p++;
+      if (p <= k) at = k + 1;
+    }
+    out[l.no] = win[at]!;
   }
   return out;
 }
