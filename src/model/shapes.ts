@@ -6,8 +6,19 @@
 
 /** `（据民政部网站）`, `（《某某日报》）`: a source note on a line of its own. */
 const ATTRIBUTION_LINE = /^[（(]\s*(据[^（）()]*|《[^》]+》[^（）()]{0,12})\s*[）)]$/;
-/** A trailing bracket at a paragraph's end: an author credit or a source note. */
-export const TRAILING_BRACKET = /[（(]\s*([^（）()]{1,30}?)\s*[）)]$/;
+const TRAILING_BRACKET = /[（(]\s*([^（）()]{1,30}?)\s*[）)]$/;
+
+/**
+ * The bracket a paragraph ends with (an author credit or a source note): its content and
+ * where it starts. Only the paragraph's tail can hold one, so only the tail is searched.
+ */
+export function trailingBracket(text: string): { inner: string; start: number } | null {
+  const last = text.charAt(text.length - 1);
+  if (last !== '）' && last !== ')') return null;
+  const from = Math.max(0, text.length - 64);
+  const m = TRAILING_BRACKET.exec(text.slice(from));
+  return m ? { inner: m[1]!, start: from + m.index } : null;
+}
 
 export const isAttributionLine = (text: string): boolean => ATTRIBUTION_LINE.test(text.trim());
 
@@ -62,7 +73,7 @@ export function isTitleLike(text: string): boolean {
 
 /** A paragraph that ends with a source note or an author credit: its article ends there. */
 export function endsWithCredit(text: string): boolean {
-  const m = TRAILING_BRACKET.exec(text.trim());
+  const m = trailingBracket(text.trim());
   if (!m) return false;
-  return attributionText(m[1]!) !== null || creditName(m[1]!) !== null;
+  return attributionText(m.inner) !== null || creditName(m.inner) !== null;
 }

@@ -74,13 +74,28 @@ export function setWidth(text: string): number {
 /** setWidth per BMP code unit, stored as width + 1 so that 0 means "not asked yet" */
 const SET_WIDTH = new Uint8Array(0x10000);
 
-/** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
-const SENTENCE_END = /[。！？!?…][”’」』）)"]*$/;
-/** A line that finishes a sentence or a lead-in clause (`…提出要求：`). */
-const CLAUSE_END = /[。！？!?…：:；;][”’」』）)"]*$/;
+const CLOSERS = '”’」』）)"';
+const SENTENCE_MARKS = '。！？!?…';
+const CLAUSE_MARKS = '。！？!?…：:；;';
 
-export const endsSentence = (text: string): boolean => SENTENCE_END.test(text.trimEnd());
-export const endsClause = (text: string): boolean => CLAUSE_END.test(text.trimEnd()) || endsSentence(text);
+/** The last character before any closing quotes or brackets, looked at from the end. */
+function lastMark(text: string): string {
+  let i = text.length - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  while (i >= 0 && CLOSERS.includes(text[i]!)) i--;
+  return i >= 0 ? text[i]! : '';
+}
+
+/** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
+export const endsSentence = (text: string): boolean => {
+  const m = lastMark(text);
+  return m !== '' && SENTENCE_MARKS.includes(m);
+};
+/** A line that finishes a sentence or a lead-in clause (`…提出要求：`). */
+export const endsClause = (text: string): boolean => {
+  const m = lastMark(text);
+  return m !== '' && CLAUSE_MARKS.includes(m);
+};
 
 const WS_NEXT_TO_PUNCT = new RegExp(`[ \\t\\u3000]+(?=[${P}])|(?<=[${P}])[ \\t\\u3000]+`, 'gu');
 // a percent sign belongs to its number: `10% 的` loses its OCR space like `10 的`
@@ -109,6 +124,21 @@ export function canonicalize(text: string): string {
     s = s.replace(HALF_NEXT_TO_CJK, (c) => HALF_TO_FULL[c]!).replace(WS_NEXT_TO_PUNCT, '').replace(WS_HAN_LATIN, '');
   } while (ANY_HALF_NEXT_TO_CJK.test(s));
   return s.trim();
+}
+
+/**
+ * canonicalize for many lines at once: no rule crosses a line break, so the page goes through
+ * the rules in one piece and is cut back into lines. The same as mapping canonicalize.
+ */
+export function canonicalizeLines(lines: readonly string[]): string[] {
+  const text = lines.join('\n');
+  if (!MAY_CHANGE.test(text)) return lines.map((l) => l.trim());
+  let s = HAS_FULLWIDTH_ALNUM.test(text) ? text.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text;
+  s = s.replace(/[ \t\u3000]+/g, ' ');
+  do {
+    s = s.replace(HALF_NEXT_TO_CJK, (c) => HALF_TO_FULL[c]!).replace(WS_NEXT_TO_PUNCT, '').replace(WS_HAN_LATIN, '');
+  } while (ANY_HALF_NEXT_TO_CJK.test(s));
+  return s.split('\n').map((l) => l.trim());
 }
 
 /**

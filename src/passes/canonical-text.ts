@@ -1,6 +1,6 @@
 import { definePass } from './pass.js';
-import { canonicalize } from '../model/text.js';
-import type { Article, Block } from '../model/types.js';
+import { canonicalize, canonicalizeLines } from '../model/text.js';
+import type { Article, Block, Line } from '../model/types.js';
 
 /**
  * Rules 2 and 5 of OUTPUT.md (spacing next to CJK, half-width punctuation, full-width
@@ -26,13 +26,17 @@ export const canonicalText = definePass({
     });
     return {
       ...page,
-      lines: page.lines.map((l) => {
-        const text = canonicalize(l.text);
-        return text === l.text ? l : { ...l, text };
-      }),
+      lines: linesCanonical(page.lines),
       blocks: page.blocks.map(fixBlock),
       articles: page.articles.map(fixArticle),
       furniture: page.furniture.map((f) => ({ ...f, text: canonicalize(f.text) })),
     };
   },
 });
+
+/** Lines with canonical text; a line the rules leave alone stays the same object. */
+function linesCanonical(lines: Line[]): Line[] {
+  // a line never holds a line break, so the page's lines can go through the rules together
+  const texts = canonicalizeLines(lines.map((l) => l.text));
+  return lines.map((l, i) => (texts[i] === l.text ? l : { ...l, text: texts[i]! }));
+}

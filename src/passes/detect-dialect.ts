@@ -13,7 +13,8 @@ export const detectDialect = definePass({
     const text = page.lines.filter((l) => l.text.trim() !== '');
     if (text.length === 0) return page;
     const headings = text.filter((l) => /^\s{0,3}#{1,6}\s/.test(l.text)).length;
-    const wide = text.filter((l) => visualWidth(l.text) > wideLineCells).length;
+    // a line of n characters is at most 2n cells wide: only long lines need measuring
+    const wide = text.filter((l) => 2 * l.text.length > wideLineCells && visualWidth(l.text) > wideLineCells).length;
     const dialect = headings > 0 || wide / text.length > 0.2 ? 'markdown' : 'raw';
     return dialect === page.dialect ? page : { ...page, dialect };
   },

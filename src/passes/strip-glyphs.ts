@@ -3,6 +3,8 @@ import type { Line } from '../model/types.js';
 
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const LEAD = /^[\s\uFFFD]*\uFFFD[\s\uFFFD]*/;
+/** Anything this pass would change; most lines have none of it. */
+const NEEDS_WORK = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\u00AD\uFFFD■]|^\s|\s$/;
 
 /**
  * Remove what OCR leaves that is not text: the U+FFFD pair where the lead paragraph's indent
@@ -16,6 +18,7 @@ export const stripGlyphs = definePass({
   defaults: {},
   run(page) {
     const lines = page.lines.map((line): Line => {
+      if (!NEEDS_WORK.test(line.text)) return line;
       let text = line.text.replace(CONTROL, '');
       const next: Line = { ...line };
       if (LEAD.test(text)) {

@@ -1,5 +1,5 @@
 import { definePass } from './pass.js';
-import { attributionText, creditName, TRAILING_BRACKET } from '../model/shapes.js';
+import { attributionText, creditName, trailingBracket } from '../model/shapes.js';
 import { endsClause } from '../model/text.js';
 import type { Block } from '../model/types.js';
 
@@ -22,11 +22,11 @@ export const trailingCredits = definePass({
         continue;
       }
       if (b.kind !== 'paragraph') { blocks.push(b); continue; }
-      const m = TRAILING_BRACKET.exec(b.text);
-      const before = m ? b.text.slice(0, m.index).trimEnd() : '';
+      const m = trailingBracket(b.text);
+      const before = m ? b.text.slice(0, m.start).trimEnd() : '';
       if (!m || (before !== '' && !endsClause(before))) { blocks.push(b); continue; }
-      const source = attributionText(m[1]!);
-      const name = source ? null : creditName(m[1]!);
+      const source = attributionText(m.inner);
+      const name = source ? null : creditName(m.inner);
       if (!source && !name) { blocks.push(b); continue; }
       if (before) blocks.push({ ...b, text: before });
       blocks.push({

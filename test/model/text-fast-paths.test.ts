@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { eastAsianWidth } from 'get-east-asian-width';
-import { CJK_PUNCT, canonicalize, collapseLetterSpacing, hanBigrams, visualWidth } from '../../src/model/text.js';
+import { CJK_PUNCT, canonicalize, canonicalizeLines, collapseLetterSpacing, hanBigrams, visualWidth } from '../../src/model/text.js';
 
 /**
  * The text helpers run on every line of every page, so they take short cuts. These are the
@@ -53,6 +53,13 @@ describe('text helpers agree with their plain versions', () => {
   test('collapseLetterSpacing, any run length', () =>
     fc.assert(
       fc.property(text, fc.integer({ min: 2, max: 5 }), (t, n) => collapseLetterSpacing(t, n) === reference.collapseLetterSpacing(t, n)),
+      { numRuns: 3000 },
+    ));
+  test('canonicalizeLines is canonicalize on each line', () =>
+    fc.assert(
+      fc.property(fc.array(text.map((t) => t.replace(/[\r\n]/g, '')), { maxLength: 8 }), (lines) => {
+        expect(canonicalizeLines(lines)).toEqual(lines.map(canonicalize));
+      }),
       { numRuns: 3000 },
     ));
   test('hanBigrams', () => fc.assert(fc.property(text, (t) => expect(hanBigrams(t)).toEqual(reference.hanBigrams(t))), { numRuns: 3000 }));
