@@ -46,8 +46,8 @@ interface Segment {
   lines: Line[];
   /** the segment was cut short by a lead line that follows it directly */
   beforeLead: boolean;
-  /** a source note on a line of its own stands between this segment and the one before */
-  afterAttribution: boolean;
+  /** a source note or credit on a line of its own stands between this segment and the one before */
+  afterArticleEnd: boolean;
 }
 
 function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
@@ -82,7 +82,7 @@ function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
     const first = seg.lines[0]!;
     const last = seg.lines[seg.lines.length - 1]!;
     const before = textAt(first.no, -1);
-    if (seg.afterAttribution || (before && role.get(before.no) === 'body' && endsWithCredit(before.text))) articleEnded = true;
+    if (seg.afterArticleEnd || (before && role.get(before.no) === 'body' && endsWithCredit(before.text))) articleEnded = true;
     const following = textAt(last.no, 1);
     const followedByStart = seg.beforeLead || following === undefined || following.bullet === true;
     const allTitle = seg.lines.every((l) => isTitleLike(l.text));
@@ -136,10 +136,10 @@ function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
 function cutSegments(lines: Line[], role: Map<number, Role>): Segment[] {
   const segments: Segment[] = [];
   let current: Line[] = [];
-  let sawAttribution = false;
+  let sawArticleEnd = false;
   const flush = (beforeLead: boolean) => {
-    if (current.length) segments.push({ lines: current, beforeLead, afterAttribution: sawAttribution });
-    if (current.length) sawAttribution = false;
+    if (current.length) segments.push({ lines: current, beforeLead, afterArticleEnd: sawArticleEnd });
+    if (current.length) sawArticleEnd = false;
     current = [];
   };
   for (const l of lines) {
@@ -152,7 +152,7 @@ function cutSegments(lines: Line[], role: Map<number, Role>): Segment[] {
     if (s) {
       flush(false);
       role.set(l.no, s);
-      if (s === 'attribution' || s === 'credit') sawAttribution = true;
+      if (s === 'attribution' || s === 'credit') sawArticleEnd = true;
       continue;
     }
     if (l.lead) flush(true);

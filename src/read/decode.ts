@@ -46,17 +46,23 @@ function utf8(buf: Buffer, encoding: string, start: number): Decoded {
   return { text: new TextDecoder('utf-8').decode(body), encoding, invalid: withLines(buf, invalid, start) };
 }
 
-/**
- * Invalid sequences of UTF-8, by the Unicode well-formedness table (no overlongs, no
- * surrogates, nothing above U+10FFFF); adjacent bad bytes make one sequence.
- */
-export function invalidUtf8(bytes: Uint8Array): { offset: number; length: number }[] {
+/** Offsets of bad bytes, adjacent ones merged into one sequence. */
+function badBytes() {
   const out: { offset: number; length: number }[] = [];
   const bad = (i: number) => {
     const last = out[out.length - 1];
     if (last && last.offset + last.length === i) last.length++;
     else out.push({ offset: i, length: 1 });
   };
+  return { out, bad };
+}
+
+/**
+ * Invalid sequences of UTF-8, by the Unicode well-formedness table (no overlongs, no
+ * surrogates, nothing above U+10FFFF); adjacent bad bytes make one sequence.
+ */
+export function invalidUtf8(bytes: Uint8Array): { offset: number; length: number }[] {
+  const { out, bad } = badBytes();
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
@@ -87,12 +93,7 @@ export function invalidUtf8(bytes: Uint8Array): { offset: number; length: number
 
 /** Invalid sequences of GB18030: one byte 00–7F, two bytes 81–FE 40–7E|80–FE, four bytes 81–FE 30–39 81–FE 30–39. */
 export function invalidGb18030(bytes: Uint8Array): { offset: number; length: number }[] {
-  const out: { offset: number; length: number }[] = [];
-  const bad = (i: number) => {
-    const last = out[out.length - 1];
-    if (last && last.offset + last.length === i) last.length++;
-    else out.push({ offset: i, length: 1 });
-  };
+  const { out, bad } = badBytes();
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
