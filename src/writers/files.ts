@@ -37,13 +37,15 @@ export function safeStem(stem: string): string {
 export function writePageFiles(outDir: string, files: Map<string, string>): void {
   const root = path.resolve(outDir);
   const dirs = new Set<string>();
+  const fresh = new Set<string>();
   for (const [rel, content] of files) {
     const target = path.resolve(root, rel);
     if (!target.startsWith(root + path.sep)) throw new Error(`refusing to write outside ${outDir}: ${rel}`);
     const dir = path.dirname(target);
-    if (!dirs.has(dir)) {
-      fs.mkdirSync(dir, { recursive: true });
-      dirs.add(dir);
+    if (!dirs.has(dir) && !fresh.has(dir)) {
+      // a directory made just now holds nothing stale: only an existing one is swept below
+      if (fs.mkdirSync(dir, { recursive: true }) === undefined) dirs.add(dir);
+      else fresh.add(dir);
     }
     writeAtomic(target, content);
   }
