@@ -109,6 +109,19 @@ const FULLWIDTH_ALNUM = /[Ａ-Ｚａ-ｚ０-９]/g;
 const HAS_FULLWIDTH_ALNUM = /[Ａ-Ｚａ-ｚ０-９]/;
 const MAY_CHANGE = /[Ａ-Ｚａ-ｚ０-９ \t\u3000,;:()?!]/;
 
+/** The spacing and punctuation rules, on text whose full-width letters and digits are done. */
+function applyRules(text: string): string {
+  const spaced = /[ \t\u3000]/.test(text);
+  let s = spaced ? text.replace(/[ \t\u3000]+/g, ' ') : text;
+  // Marks first, then the spaces around them. A converted mark is CJK punctuation to the mark
+  // beside it, so only a chain of marks needs another round.
+  if (/[,;:()?!]/.test(s)) {
+    do s = s.replace(HALF_NEXT_TO_CJK, (c) => HALF_TO_FULL[c]!);
+    while (ANY_HALF_NEXT_TO_CJK.test(s));
+  }
+  return spaced ? s.replace(WS_NEXT_TO_PUNCT, '').replace(WS_HAN_LATIN, '') : s;
+}
+
 /**
  * Rules 2, 4 (spacing part) and 5 of OUTPUT.md on one string. Idempotent: applying it to its
  * own output changes nothing, which the property tests rely on.
@@ -117,13 +130,7 @@ export function canonicalize(text: string): string {
   // Every rule below needs one of these characters to match; most lines of a page have none.
   if (!MAY_CHANGE.test(text)) return text.trim();
   let s = HAS_FULLWIDTH_ALNUM.test(text) ? text.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text;
-  s = s.replace(/[ \t\u3000]+/g, ' ');
-  // Marks first, then the spaces around them. A converted mark is CJK punctuation to the mark
-  // beside it, so only a chain of marks needs another round.
-  do {
-    s = s.replace(HALF_NEXT_TO_CJK, (c) => HALF_TO_FULL[c]!).replace(WS_NEXT_TO_PUNCT, '').replace(WS_HAN_LATIN, '');
-  } while (ANY_HALF_NEXT_TO_CJK.test(s));
-  return s.trim();
+  return applyRules(s).trim();
 }
 
 /**
@@ -134,11 +141,7 @@ export function canonicalizeLines(lines: readonly string[]): string[] {
   const text = lines.join('\n');
   if (!MAY_CHANGE.test(text)) return lines.map((l) => l.trim());
   let s = HAS_FULLWIDTH_ALNUM.test(text) ? text.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text;
-  s = s.replace(/[ \t\u3000]+/g, ' ');
-  do {
-    s = s.replace(HALF_NEXT_TO_CJK, (c) => HALF_TO_FULL[c]!).replace(WS_NEXT_TO_PUNCT, '').replace(WS_HAN_LATIN, '');
-  } while (ANY_HALF_NEXT_TO_CJK.test(s));
-  return s.split('\n').map((l) => l.trim());
+  return applyRules(s).split('\n').map((l) => l.trim());
 }
 
 /**
@@ -234,21 +237,38 @@ const BIGRAM_CHAR = /[\p{Script=Han}A-Za-z0-9]/u;
  */
 export function hanBigrams(text: string): number[] {
   const out: number[] = [];
+  eachBigram(text, (g) => out.push(g));
+  return out;
+}
+
+/** The bigrams of a text that are in `wanted`: a scan, without listing the others. */
+export function bigramsIn(text: string, wanted: ReadonlySet<number>): Set<number> {
+  const found = new Set<number>();
+  eachBigram(text, (g) => {
+    if (wanted.has(g)) found.add(g);
+  });
+  return found;
+}
+
+function eachBigram(text: string, take: (gram: number) => void): void {
   let prev = -1;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
     let keep: boolean;
-    if (cp > 0xffff) keep = BIGRAM_CHAR.test(ch);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+    }
+    if (cp > 0xffff) keep = BIGRAM_CHAR.test(String.fromCodePoint(cp));
     else {
       let k = BIGRAM_BMP[cp]!;
-      if (k === 0) BIGRAM_BMP[cp] = k = BIGRAM_CHAR.test(ch) ? 2 : 1;
+      if (k === 0) BIGRAM_BMP[cp] = k = BIGRAM_CHAR.test(String.fromCharCode(cp)) ? 2 : 1;
       keep = k === 2;
     }
     if (!keep) continue;
-    if (prev >= 0) out.push(prev * 0x110000 + cp);
+    if (prev >= 0) take(prev * 0x110000 + cp);
     prev = cp;
   }
-  return out;
 }
 
 function escapeClass(chars: string): string {

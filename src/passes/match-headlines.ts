@@ -1,6 +1,6 @@
 import { definePass } from './pass.js';
 import { message, spanOf } from '../model/page.js';
-import { hanBigrams, joinLines, setWidth } from '../model/text.js';
+import { bigramsIn, hanBigrams, joinLines, setWidth } from '../model/text.js';
 import type { Article, Block, Line, Message } from '../model/types.js';
 
 interface Options {
@@ -183,17 +183,12 @@ interface Scorer {
   score(unit: Unit, have: ReadonlySet<number>): number;
 }
 
-/**
- * The page's headline bigrams that a text holds. Only a headline's words are ever looked up,
- * so a body is scanned against them rather than turned into a set of all its words.
- */
-function gramsIn(text: string, wanted: ReadonlySet<number>): Set<number> {
-  const found = new Set<number>();
-  for (const g of hanBigrams(text)) if (wanted.has(g)) found.add(g);
-  return found;
-}
 
-/** Per page: the headline bigrams, and what each body holds of them (kept across cuts). */
+/**
+ * Per page: the headline bigrams, and what each body holds of them (kept across cuts). Only
+ * a headline's words are ever looked up, so a body is scanned for them rather than turned
+ * into a set of all its words.
+ */
 interface Vocabulary {
   wanted: Set<number>;
   byBody: WeakMap<Block[], Set<number>>;
@@ -206,7 +201,7 @@ function vocabulary(units: Unit[]): Vocabulary {
 function scorer(articles: Article[], vocab: Vocabulary): Scorer {
   const bodies = articles.map((a) => {
     let set = vocab.byBody.get(a.body);
-    if (!set) vocab.byBody.set(a.body, (set = gramsIn(bodyText(a.body), vocab.wanted)));
+    if (!set) vocab.byBody.set(a.body, (set = bigramsIn(bodyText(a.body), vocab.wanted)));
     return set;
   });
   const weights = new Map<number, number>();
@@ -321,7 +316,7 @@ function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { s
   if (req.holder === undefined || a.body.length < 2) return null;
   const pair = [units[req.holder]!, units[req.unit]!];
   const orders = [pair, [pair[1]!, pair[0]!]];
-  const paragraphs = a.body.map((b) => gramsIn(b.text, wanted));
+  const paragraphs = a.body.map((b) => bigramsIn(b.text, wanted));
   // A headline's share of words in the first `at` paragraphs, and in the rest, for every cut:
   // each of its words counts before a cut after its first paragraph, after one before its last.
   const shares = (u: Unit) => {
