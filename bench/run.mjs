@@ -83,10 +83,13 @@ function timed(label, args, { stdout = 'ignore' } = {}) {
   const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}-${label.slice(1, 2)}`);
   const hook = pathToFileURL(path.join(ROOT, 'bench', 'rss-hook.mjs')).href;
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [`--import=${hook}`, ...args], {
+  // the CLI runs as a user runs it, through its own shebang; the floor script through node
+  const [file, ...rest] = args;
+  const viaShebang = file.endsWith(path.join('bin', 'bulletin.js'));
+  const r = spawnSync(viaShebang ? file : process.execPath, viaShebang ? rest : args, {
     cwd: ROOT,
     stdio: ['ignore', stdout, 'pipe'],
-    env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+    env: { ...process.env, NODE_OPTIONS: `--import=${hook}`, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
     maxBuffer: 1 << 26,
   });
   const seconds = (performance.now() - t0) / 1000;
