@@ -97,9 +97,6 @@ export const endsClause = (text: string): boolean => {
   return m !== '' && CLAUSE_MARKS.includes(m);
 };
 
-const WS_NEXT_TO_PUNCT = new RegExp(`[ \\t\\u3000]+(?=[${P}])|(?<=[${P}])[ \\t\\u3000]+`, 'gu');
-// a percent sign belongs to its number: `10% 的` loses its OCR space like `10 的`
-const WS_HAN_LATIN = /(?<=\p{Script=Han})[ \t\u3000]+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])[ \t\u3000]+(?=\p{Script=Han})/gu;
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
 // OCR often leaves a space between a mark and the text it belongs to: it still counts as next to it.
 const HALF_NEXT_TO_CJK_SOURCE = `(?<=[\\p{Script=Han}${P}][ \\t]*)[,;:()?!]|[,;:()?!](?=[ \\t]*[\\p{Script=Han}${P}])`;
@@ -119,8 +116,24 @@ function applyRules(text: string): string {
     do s = s.replace(HALF_NEXT_TO_CJK, (c) => HALF_TO_FULL[c]!);
     while (ANY_HALF_NEXT_TO_CJK.test(s));
   }
-  return spaced ? s.replace(WS_NEXT_TO_PUNCT, '').replace(WS_HAN_LATIN, '') : s;
+  return spaced ? s.replace(SPACE_BETWEEN, (m, a: string, b: string) => (spaceStays(a, b) ? m : a)) : s;
 }
+
+/** A space and its two neighbours: after runs are collapsed no two spaces touch. */
+const SPACE_BETWEEN = /([^ ]) (?=([^ ]))/gu;
+const PUNCT_SET = new Set(CJK_PUNCT);
+
+/**
+ * Rule 2: no space next to CJK punctuation, nor between Han and a letter or digit (a percent
+ * sign belongs to its number: `10% 的` loses its OCR space like `10 的`).
+ */
+function spaceStays(a: string, b: string): boolean {
+  if (PUNCT_SET.has(a) || PUNCT_SET.has(b)) return false;
+  if (HAN.test(a) && LATIN_DIGIT.test(b)) return false;
+  if ((a === '%' || LATIN_DIGIT.test(a)) && HAN.test(b)) return false;
+  return true;
+}
+const LATIN_DIGIT = /^[A-Za-z0-9]$/;
 
 /**
  * Rules 2, 4 (spacing part) and 5 of OUTPUT.md on one string. Idempotent: applying it to its
