@@ -41,11 +41,7 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
     if (out === '-' && plan.files.length > 0) throw new UsageError(`--format ${flags.format} writes files: give a directory with --out`);
     if (flags.check && (plan.jsonl || out === '-')) throw new UsageError('--check compares files on disk: use --format json, md or json,md');
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`bulletin: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
+    return usageFailure(err);
   }
 
   const expanded = await expandInputs(inputs.length ? inputs : [DEFAULT_INPUT]);
@@ -78,11 +74,7 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
   try {
     steps = await loadSteps(choice, flags);
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`bulletin: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
+    return usageFailure(err);
   }
 
   const jsonlOut = plan.jsonl ? openJsonl(out) : null;
@@ -238,6 +230,13 @@ function openJsonl(out: string): JsonlSink {
       releaseTemporary(tmp);
     },
   };
+}
+
+/** A usage error is exit 2 with its message; anything else is a bug and propagates. */
+function usageFailure(err: unknown): number {
+  if (!(err instanceof UsageError)) throw err;
+  process.stderr.write(`bulletin: ${err.message}\n`);
+  return 2;
 }
 
 /** Passes are imported only here, so that a run with nothing to rebuild never loads them. */
