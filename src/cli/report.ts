@@ -13,7 +13,9 @@ export class Reporter {
   constructor(private readonly quiet: boolean, stream: NodeJS.WriteStream = process.stderr) {
     const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
     this.color = new Chalk({ level: noColor ? 0 : chalkStderr.level });
-    this.interactive = stream.isTTY === true && !quiet && process.env.CI !== 'true';
+    // a terminal that reports no width (a pseudo-terminal nobody sized) would make the
+    // spinner clear an endless number of lines
+    this.interactive = stream.isTTY === true && (stream.columns ?? 0) > 0 && !quiet && process.env.CI !== 'true';
   }
 
   async startProgress(total: number): Promise<void> {
@@ -31,12 +33,9 @@ export class Reporter {
     this.spinner = null;
   }
 
-  /** Print above the spinner, then let it redraw. */
+  /** ora hooks its stream: a line written while it spins goes above it and it redraws below. */
   private say(line: string): void {
-    const s = this.spinner;
-    s?.stop();
     process.stderr.write(line + '\n');
-    s?.start();
   }
 
   error(where: string, text: string): void {
