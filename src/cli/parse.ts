@@ -140,7 +140,7 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
   report.summary(
     `bulletin: ${pages} page${pages === 1 ? '' : 's'}, ${articles} article${articles === 1 ? '' : 's'}, ` +
       `${warnings} warning${warnings === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''}` +
-      `${selected ? `, ${selected.fresh} unchanged` : ''} in ${seconds} s` +
+      `${selected?.fresh ? `, ${selected.fresh} unchanged` : ''} in ${seconds} s` +
       (out !== '-' ? ` -> ${out}` : ''),
   );
   return failed ? 1 : 0;

@@ -101,7 +101,8 @@ describe('incremental runs', () => {
     expect(cli(['parse', 'pages', '-o', 'out', '--plugin', 'mark.mjs'], { cwd: dir }).stderr).toMatch(/up to date/);
     expect(rewritten(dir)).toEqual([]);
     fs.appendFileSync(plugin, '// edited\n');
-    expect(cli(['parse', 'pages', '-o', 'out', '--plugin', 'mark.mjs'], { cwd: dir }).stderr).toMatch(/0 unchanged/);
+    // every page rebuilt: the summary counts no unchanged page
+    expect(cli(['parse', 'pages', '-o', 'out', '--plugin', 'mark.mjs'], { cwd: dir }).stderr).not.toMatch(/unchanged|up to date/);
     expect(rewritten(dir)).toEqual(outputs(dir));
 
     fs.writeFileSync(path.join(dir, 'bulletin.config.yaml'), 'plugins: [mark.mjs]\noptions:\n  rejoin-lines:\n    columnWindow: 7\n');
