@@ -107,7 +107,7 @@ describe('incremental runs', () => {
 
     fs.writeFileSync(path.join(dir, 'bulletin.config.yaml'), 'plugins: [mark.mjs]\noptions:\n  rejoin-lines:\n    columnWindow: 7\n');
     age(dir);
-    expect(cli(['parse', 'pages', '-o', 'out'], { cwd: dir }).stderr).toMatch(/0 unchanged/);
+    expect(cli(['parse', 'pages', '-o', 'out'], { cwd: dir }).stderr).not.toMatch(/unchanged|up to date/);
     expect(rewritten(dir)).toEqual(outputs(dir));
   });
 });
