@@ -43,6 +43,11 @@ export const splitArticles = definePass({
       const b = blocks[i]!;
       switch (b.kind) {
         case 'heading': {
+          // a numbered heading inside a running article (`一、…`, `（二）…`) divides it
+          if (b.level && hasBody() && isNumberedPart(b.text)) {
+            cur!.body.push({ kind: 'subhead', text: b.text, lines: b.lines });
+            break;
+          }
           close();
           const next = blocks[i + 1];
           if (b.level && next?.kind === 'heading' && next.level && next.level > b.level && isSectionLabel(b.text)) {
@@ -118,6 +123,11 @@ export const splitArticles = definePass({
 /** A second credit (a trailing name after a leading reporter line) adds an author. */
 function addByline(a: Article, text: string): void {
   a.byline = a.byline ? `${a.byline} ${text}` : text;
+}
+
+/** A heading that numbers a part of an article: 一、 （二） 3. 第四部分 */
+function isNumberedPart(text: string): boolean {
+  return /^(?:[（(]?[一二三四五六七八九十]{1,3}[、）)．.]|[（(]?\d{1,2}[、）)．.](?!\d)|第[一二三四五六七八九十\d]{1,3}[部章节条篇])/.test(text.trim());
 }
 
 /**

@@ -276,3 +276,29 @@ describe('rules for pages printed without boundaries', () => {
     expect(p.articles[0]).toMatchObject({ headline: '北坡县首家养老驿站开门迎客', subheadlines: ['让老人吃上放心饭'] });
   });
 });
+
+describe('numbered parts', () => {
+  test('a numbered Markdown heading inside a running article is a subhead of it', () => {
+    const p = parseText([
+      '## 北坡县出台养老服务提升方案',
+      '',
+      '方案从三个方面提出要求。',
+      '',
+      '### 一、扩大助餐服务覆盖面',
+      '',
+      '到年底建成助餐点二十个。',
+      '',
+      '### （二）加强护理人才培养',
+      '',
+      '每年培训护理员三百人次。',
+      '',
+      '## 南湖区社工探访困难家庭',
+      '',
+      '社工走进十二个社区。',
+    ].join('\n'));
+    expect(p.articles.map((a) => [a.headline, a.body.map((b) => b.kind)])).toEqual([
+      ['北坡县出台养老服务提升方案', ['paragraph', 'subhead', 'paragraph', 'subhead', 'paragraph']],
+      ['南湖区社工探访困难家庭', ['paragraph']],
+    ]);
+  });
+});
