@@ -1,3 +1,5 @@
+import { endsClause } from './text.js';
+
 /**
  * What kinds of printed line look like, independent of any one page: a source note in
  * brackets, a teaser pointing at another page, a headline (no clause punctuation), an
@@ -73,7 +75,11 @@ export function isTitleLike(text: string): boolean {
 
 /** A paragraph that ends with a source note or an author credit: its article ends there. */
 export function endsWithCredit(text: string): boolean {
-  const m = trailingBracket(text.trim());
+  const t = text.trim();
+  const m = trailingBracket(t);
   if (!m) return false;
+  // a credit follows the last sentence; `…村（社区）` inside a sentence is no credit
+  const before = t.slice(0, m.start).trimEnd();
+  if (before !== '' && !endsClause(before)) return false;
   return attributionText(m.inner) !== null || creditName(m.inner) !== null;
 }

@@ -277,10 +277,12 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
     grew = false;
     units.forEach((u, ui) => {
       if (assigned[ui] !== undefined) return;
-      const sibling = units.findIndex((v, vi) => assigned[vi] !== undefined && v.block === u.block && Math.abs(v.index - u.index) === 1);
-      if (sibling < 0) return;
-      const a = assigned[sibling]!;
-      if (bestArticle[ui] === a || best[ui]! < o.minScore) {
+      // the neighbours above and below may belong to different articles
+      const beside = units
+        .map((v, vi) => (assigned[vi] !== undefined && v.block === u.block && Math.abs(v.index - u.index) === 1 ? assigned[vi]! : -1))
+        .filter((a) => a >= 0);
+      const a = beside.find((x) => x === bestArticle[ui]) ?? (best[ui]! < o.minScore ? beside[0] : undefined);
+      if (a !== undefined) {
         assigned[ui] = a;
         grew = true;
       }

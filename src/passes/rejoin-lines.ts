@@ -40,6 +40,9 @@ export const rejoinLines = definePass<Options>({
 
 // ---------------------------------------------------------------- raw OCR columns
 
+/** A line that closes its sentence, or closes its article with a credit or source note. */
+const finished = (text: string): boolean => endsClause(text) || endsWithCredit(text);
+
 type Role = 'body' | 'heading' | 'subhead' | 'byline' | 'credit' | 'attribution' | 'furniture';
 
 interface Segment {
@@ -104,10 +107,17 @@ function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
           }
         }
       }
-    } else if (allTitle) {
+    } else if (!allTitle) {
+      // Headline-shaped lines wider than their column cannot be body text: a headline set
+      // right on its article's first paragraph.
+      const wide = (l: Line) => !l.lead && isTitleLike(l.text) && width[l.no]! > column[l.no]! + o.shortLineCells;
+      let run = 0;
+      while (run < seg.lines.length && wide(seg.lines[run]!)) run++;
+      if (run > 0 && (lastBody === undefined || finished(lastBody.text))) headingCount = run;
+    } else {
       const widest = Math.max(...seg.lines.map((l) => width[l.no]!));
       const col = Math.max(...seg.lines.map((l) => column[l.no]!));
-      const afterFinished = lastBody === undefined || endsClause(lastBody.text);
+      const afterFinished = lastBody === undefined || finished(lastBody.text);
       // A subhead stands between two paragraphs: narrow, or followed by a paragraph that
       // starts indented, so the line cannot be that paragraph's first.
       const next = nextText(last.no);
@@ -255,7 +265,7 @@ function rawToBlocks(
         const short = (x: Line) => width[x.no]! + o.shortLineCells <= column[x.no]!;
         const full = (x: Line) => width[x.no]! + o.fullLineCells >= column[x.no]!;
         let brk = l.lead === true;
-        if (!brk && endsClause(prev.text)) {
+        if (!brk && finished(prev.text)) {
           if (!blankSince) brk = short(prev);
           else if (!short(prev) && full(l)) {
             messages.push(message('rejoin-lines', 'a blank line after a finished sentence, then a full line: read as a column break, not a paragraph end', l.no));
@@ -315,7 +325,7 @@ function markdownBlocks(page: Page, o: Options, messages: Message[]): Block[] {
   for (let i = 0; i < raw.length; i++) {
     const b = raw[i]!;
     const prev = out[out.length - 1];
-    if (b.kind === 'paragraph' && prev?.kind === 'paragraph' && !endsClause(prev.text)) {
+    if (b.kind === 'paragraph' && prev?.kind === 'paragraph' && !finished(prev.text)) {
       const after = raw[i + 1];
       if (isCaptionLike(b.text, o.maxCaptionChars) && after?.kind === 'paragraph') {
         out.push({ ...b, kind: 'caption' });
@@ -334,7 +344,7 @@ function markdownBlocks(page: Page, o: Options, messages: Message[]): Block[] {
 }
 
 function isCaptionLike(text: string, maxChars: number): boolean {
-  return [...text].length <= maxChars && !endsClause(text) && !/[。！？；]/.test(text);
+  return [...text].length <= maxChars && !finished(text) && !/[。！？；]/.test(text);
 }
 
 const short = (s: string) => ([...s].length > 16 ? [...s].slice(0, 16).join('') + '…' : s);

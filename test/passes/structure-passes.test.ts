@@ -302,3 +302,43 @@ describe('numbered parts', () => {
     ]);
   });
 });
+
+describe('boundaries inside running text', () => {
+  test('a headline wider than its column, set right on its first paragraph, starts an article', () => {
+    const p = parseText([
+      '\uFFFD \uFFFD 南湖区民政局近日组',
+      '织社工走进十二个社区，',
+      '上门探访困难家庭。',
+      '',
+      '北坡县：首家养老驿站日前开门迎客',
+      '北坡县首家养老驿',
+      '站日前开门迎客，驿站为',
+      '老人提供助餐和日间照料。',
+    ].join('\n'));
+    expect(p.articles.map((a) => a.headline)).toEqual([null, '北坡县：首家养老驿站日前开门迎客']);
+  });
+
+  test('a credit at the end of a line ends its article, even before a blank line', () => {
+    const p = parseText([
+      '\uFFFD \uFFFD 南湖区民政局近日组',
+      '织社工走进十二个社区，',
+      '上门探访困难家庭。 （林川）',
+      '',
+      '北坡县首家养老驿站日前',
+      '开门迎客，驿站为老人提',
+      '供助餐和日间照料服务。',
+    ].join('\n'));
+    expect(p.articles.map((a) => [a.byline, a.body.length])).toEqual([['林川', 1], [null, 1]]);
+  });
+
+  test('a bracket that ends a line inside a sentence is no credit', () => {
+    const p = parseText([
+      '\uFFFD \uFFFD 南湖区民政局加强与街',
+      '道、村（社区）',
+      '',
+      '的协作，共同做好探访。',
+    ].join('\n'));
+    expect(p.articles).toHaveLength(1);
+    expect(p.articles[0]!.body.map((b) => b.text)).toEqual(['南湖区民政局加强与街道、村（社区）的协作，共同做好探访。']);
+  });
+});

@@ -21,3 +21,12 @@ test('mixed full pages keep their articles, headlines and paragraphs', () => {
   expect(r.status).toBe(0);
   expect(JSON.parse(r.stdout).summary.pages).toBe(8);
 });
+
+// A second set of full pages, scored blind before the rules it exposed were fixed.
+test('a second set of mixed full pages keeps its articles and headlines', () => {
+  const r = cli(['eval', '--gold', 'fixtures/blind/gold', 'fixtures/blind/pages', '--json',
+    '--min-f1', '0.97', '--min-headline', '0.95', '--max-cer', '0.005', '--min-para-f1', '0.95',
+    '--min-fields', '0.95', '--max-lost', '0', '--max-added', '0']);
+  expect(r.status).toBe(0);
+  expect(JSON.parse(r.stdout).summary.pages).toBe(6);
+});
