@@ -12,9 +12,7 @@ const P = escapeClass(CJK_PUNCT);
 const HAN = /\p{Script=Han}/u;
 const CJK_CHAR = new RegExp(`[\\p{Script=Han}${P}]`, 'u');
 
-export const isHan = (ch: string): boolean => HAN.test(ch);
-export const isCjk = (ch: string): boolean => CJK_CHAR.test(ch);
-export const isCjkPunct = (ch: string): boolean => ch.length > 0 && CJK_PUNCT.includes(ch);
+const isCjk = (ch: string): boolean => CJK_CHAR.test(ch);
 
 /** Visual width in terminal cells, ignoring spaces: ambiguous characters (“ ” …) count wide, as set in CJK text. */
 export function visualWidth(text: string): number {
@@ -75,7 +73,6 @@ export function setWidth(text: string): number {
 const SET_WIDTH = new Uint8Array(0x10000);
 
 const CLOSERS = '”’」』）)"';
-const SENTENCE_MARKS = '。！？!?…';
 const CLAUSE_MARKS = '。！？!?…：:；;';
 
 /** The last character before any closing quotes or brackets, looked at from the end. */
@@ -86,11 +83,6 @@ function lastMark(text: string): string {
   return i >= 0 ? text[i]! : '';
 }
 
-/** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
-export const endsSentence = (text: string): boolean => {
-  const m = lastMark(text);
-  return m !== '' && SENTENCE_MARKS.includes(m);
-};
 /** A line that finishes a sentence or a lead-in clause (`…提出要求：`). */
 export const endsClause = (text: string): boolean => {
   const m = lastMark(text);
