@@ -3,6 +3,7 @@
  * (../shared/tools/score.mjs): a change here that it does not share makes `bulletin eval`
  * disagree with it, which test/e2e/eval.test.ts catches.
  */
+import { countKept } from '../model/text.js';
 
 export interface GoldBlock { kind?: string; text: string }
 export interface ScoredArticle {
@@ -42,7 +43,6 @@ const MATCH = 0.3;
 /** ... and count as correctly found at this. */
 const GOOD = 0.9;
 /** characters that must survive, whatever the punctuation rules do */
-const KEEP = /[\p{Script=Han}A-Za-z0-9]/u;
 
 export const norm = (s: string | null | undefined) => (s ?? '').normalize('NFKC').replace(/[\s\uFFFD]+/g, '');
 const bodyText = (a: ScoredArticle) => (a.body ?? []).map((b) => b.text).join('');
@@ -148,10 +148,10 @@ function scorePage(key: string, g: GoldPage, P: PredPage, source: string | undef
     if (!used.has(j)) detail.push(`EXTRA ${A[j]!.id ?? j} «${A[j]!.headline}» ${pt[j]!.slice(0, 30)}`);
   }
   if (source !== undefined) {
-    const src = count(source);
+    const src = countKept(source);
     // a section heading is printed once but repeated on each of its articles: count it once
     const sections = [...new Set(A.map((a) => a.section).filter((s): s is string => !!s))];
-    const got = count([...A.flatMap(articleStrings), ...sections, ...(P.furniture ?? [])].join(''));
+    const got = countKept([...A.flatMap(articleStrings), ...sections, ...(P.furniture ?? [])].join(''));
     for (const [c, n] of src) t.lost += Math.max(0, n - (got.get(c) ?? 0));
     for (const [c, n] of got) t.extra += Math.max(0, n - (src.get(c) ?? 0));
   }
@@ -184,11 +184,6 @@ function multisetOverlap(x: readonly string[], y: readonly string[]): number {
   return n;
 }
 
-function count(s: string): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const c of s.normalize('NFKC')) if (KEEP.test(c)) m.set(c, (m.get(c) ?? 0) + 1);
-  return m;
-}
 
 /** Dice coefficient of character bigram multisets (UTF-16 units, as the reference does). */
 export function dice(a: string, b: string): number {
