@@ -1,5 +1,5 @@
-import { Chalk } from 'chalk';
-import { chalkStderr } from 'chalk';
+import { Chalk, chalkStderr } from 'chalk';
+import type { Ora } from 'ora';
 
 /**
  * Everything the CLI says on stderr goes through here: colour only for a terminal that wants
@@ -7,10 +7,10 @@ import { chalkStderr } from 'chalk';
  */
 export class Reporter {
   private readonly color: InstanceType<typeof Chalk>;
-  private spinner: { text: string; stop(): void; start(): unknown } | null = null;
+  private spinner: Ora | null = null;
   readonly interactive: boolean;
 
-  constructor(private readonly quiet: boolean, stream: NodeJS.WriteStream = process.stderr) {
+  constructor(private readonly quiet: boolean, private readonly stream: NodeJS.WriteStream = process.stderr) {
     const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
     this.color = new Chalk({ level: noColor ? 0 : chalkStderr.level });
     // a terminal that reports no width (a pseudo-terminal nobody sized) would make the
@@ -21,7 +21,7 @@ export class Reporter {
   async startProgress(total: number): Promise<void> {
     if (!this.interactive) return;
     const { default: ora } = await import('ora');
-    this.spinner = ora({ text: `0/${total} pages`, stream: process.stderr, discardStdin: false }).start();
+    this.spinner = ora({ text: `0/${total} pages`, stream: this.stream, discardStdin: false }).start();
   }
 
   progress(done: number, total: number): void {
@@ -35,7 +35,7 @@ export class Reporter {
 
   /** ora hooks its stream: a line written while it spins goes above it and it redraws below. */
   private say(line: string): void {
-    process.stderr.write(line + '\n');
+    this.stream.write(line + '\n');
   }
 
   error(where: string, text: string): void {
