@@ -3,6 +3,8 @@ import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Pass, PassOptions } from './passes/pass.js';
 import { UsageError } from './run/errors.js';
+import type { PassChoice } from './run/steps.js';
+import type { Step } from './pipeline.js';
 
 export const CONFIG_NAME = 'bulletin.config.yaml';
 const FORMATS = ['json', 'md', 'jsonl', 'all'];
@@ -165,6 +167,26 @@ export async function checkConfigPasses(config: Config, plugins: readonly string
   checkPasses(config, [...builtinPasses, ...(await loadPlugins(plugins)).map((p) => p.pass)]);
 }
 
+/** The pass names a `--passes` list (or the config's list) gives; undefined keeps the default order. */
+export function passNames(passes: string | undefined): string[] | undefined {
+  return passes?.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+type PassFlags = Pick<RunChoice, 'passes' | 'plugin' | 'options'> & { config?: Config | null };
+
+/** What a run asks of the passes, in the form worker threads can carry. */
+export function runPassChoice(run: PassFlags): PassChoice {
+  const names = passNames(run.passes);
+  return { ...(names ? { names } : {}), ...(run.options ? { options: run.options } : {}), plugins: run.plugin };
+}
+
+/** The run's passes, loaded, after the config file's pass names and options are checked. */
+export async function loadRunSteps(run: PassFlags): Promise<Step[]> {
+  if (run.config) await checkConfigPasses(run.config, run.plugin);
+  const { resolveSteps } = await import('./run/steps.js');
+  return resolveSteps(runPassChoice(run));
+}
+
 export interface RunChoice {
   inputs: string[];
   out?: string;
@@ -188,7 +210,7 @@ export function mergeConfig(
   const config = findConfig(flags.config);
   if (!config) return { inputs, out: flags.out, format: flags.format, passes: flags.passes, plugin: flags.plugin, config: null };
   const passes = flags.passes ?? config.passes?.join(',');
-  const names = passes?.split(',').map((s) => s.trim());
+  const names = passNames(passes);
   const options = Object.fromEntries(Object.entries(config.options).filter(([name]) => !names || names.includes(name)));
   return {
     inputs: inputs.length ? inputs : (config.inputs ?? []),

@@ -5,7 +5,7 @@ import { decode } from '../read/decode.js';
 import { expandInputs, type InputFile } from '../read/inputs.js';
 import { UsageError } from '../run/errors.js';
 import type { PassOptions } from '../passes/pass.js';
-import type { Config } from '../config.js';
+import { loadRunSteps, type Config } from '../config.js';
 
 export interface EvalFlags {
   gold: string;
@@ -124,11 +124,8 @@ function readJsonl(file: string): Map<string, PredPage> {
 
 /** Parse the inputs as `bulletin parse --format jsonl` would, with the same passes. */
 async function parseInputs(files: InputFile[], flags: EvalFlags): Promise<Map<string, PredPage>> {
-  const { resolveSteps } = await import('../run/steps.js');
   const { processFile } = await import('../run/process.js');
-  if (flags.config) await (await import('../config.js')).checkConfigPasses(flags.config, flags.plugin);
-  const names = flags.passes?.split(',').map((s) => s.trim()).filter(Boolean);
-  const steps = await resolveSteps({ names, options: flags.options, plugins: flags.plugin });
+  const steps = await loadRunSteps(flags);
   const pred = new Map<string, PredPage>();
   for (const f of files) {
     const r = processFile(f, steps, { jsonl: true, files: [] });

@@ -5,8 +5,7 @@ import type { OutputPlan, PageResult } from '../run/process.js';
 import { UsageError } from '../run/errors.js';
 import { configHash, fileHashList, Manifest } from '../run/manifest.js';
 import { inShard, type Shard } from '../run/shard.js';
-import type { PassChoice } from '../run/steps.js';
-import type { Config } from '../config.js';
+import { loadRunSteps, passNames, runPassChoice, type Config } from '../config.js';
 import type { PassOptions } from '../passes/pass.js';
 import { cleanUpOnInterrupt, releaseTemporary, removeTemporariesIn, temporaryFor, writePageFiles, type FileFormat } from '../writers/files.js';
 import { Reporter } from './report.js';
@@ -60,7 +59,7 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
   }
 
   cleanUpOnInterrupt();
-  const names = flags.passes?.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = passNames(flags.passes);
   // corpus.jsonl is written whole from every page, so only per-page files can be incremental
   const manifest = plan.jsonl || out === '-' ? null : Manifest.open(out, configHash({ names, options: flags.options, plugins: flags.plugin, formats: plan.files }));
   const selected = manifest?.select(files, flags.force);
@@ -70,9 +69,9 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
     return 0;
   }
   const todo = selected?.stale ?? files;
-  const choice: PassChoice = { ...(names ? { names } : {}), ...(flags.options ? { options: flags.options } : {}), plugins: flags.plugin };
+  const choice = runPassChoice(flags);
   try {
-    steps = await loadSteps(choice, flags);
+    steps = await loadRunSteps(flags);
   } catch (err) {
     return usageFailure(err);
   }
@@ -239,12 +238,6 @@ function usageFailure(err: unknown): number {
   return 2;
 }
 
-/** Passes are imported only here, so that a run with nothing to rebuild never loads them. */
-async function loadSteps(choice: PassChoice, flags: ParseFlags) {
-  const { resolveSteps } = await import('../run/steps.js');
-  if (flags.config) await (await import('../config.js')).checkConfigPasses(flags.config, flags.plugin);
-  return resolveSteps(choice);
-}
 
 /** `--check`: list what a run would change, on stdout, and write nothing. */
 function reportCheck(found: { source: string; reason: string; file?: string }[], pages: number, report: Reporter): number {
