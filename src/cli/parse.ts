@@ -7,7 +7,7 @@ import { configHash, fileHashList, Manifest } from '../run/manifest.js';
 import { inShard, type Shard } from '../run/shard.js';
 import { loadRunSteps, passNames, runPassChoice, type Config } from '../config.js';
 import type { PassOptions } from '../passes/pass.js';
-import { cleanUpOnInterrupt, releaseTemporary, removeTemporariesIn, temporaryFor, writePageFiles, type FileFormat } from '../writers/files.js';
+import { cleanUpOnInterrupt, commitTemporary, discardTemporary, removeTemporariesIn, temporaryFor, writePageFiles, type FileFormat } from '../writers/files.js';
 import { Reporter } from './report.js';
 
 export interface ParseFlags {
@@ -215,18 +215,15 @@ function openJsonl(out: string): JsonlSink {
     close: async () => {
       try {
         await finished();
-        fs.renameSync(tmp, target);
       } catch (err) {
-        fs.rmSync(tmp, { force: true });
+        discardTemporary(tmp);
         throw err;
-      } finally {
-        releaseTemporary(tmp);
       }
+      commitTemporary(tmp, target);
     },
     abort: async () => {
       await finished().catch(() => {});
-      fs.rmSync(tmp, { force: true });
-      releaseTemporary(tmp);
+      discardTemporary(tmp);
     },
   };
 }

@@ -71,19 +71,33 @@ export function temporaryFor(target: string): string {
   pending.add(tmp);
   return tmp;
 }
-export const releaseTemporary = (tmp: string): boolean => pending.delete(tmp);
+
+/** Rename a finished temporary over its target; if that fails, remove it and rethrow. */
+export function commitTemporary(tmp: string, target: string): void {
+  try {
+    fs.renameSync(tmp, target);
+  } catch (err) {
+    discardTemporary(tmp);
+    throw err;
+  }
+  pending.delete(tmp);
+}
+
+/** Remove a temporary that will not be committed. */
+export function discardTemporary(tmp: string): void {
+  fs.rmSync(tmp, { force: true });
+  pending.delete(tmp);
+}
 
 export function writeAtomic(target: string, content: string): void {
   const tmp = temporaryFor(target);
   try {
     fs.writeFileSync(tmp, content);
-    fs.renameSync(tmp, target);
   } catch (err) {
-    fs.rmSync(tmp, { force: true });
+    discardTemporary(tmp);
     throw err;
-  } finally {
-    pending.delete(tmp);
   }
+  commitTemporary(tmp, target);
 }
 
 /** Remove the temporaries in one page directory, whoever was writing them. */
