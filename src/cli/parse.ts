@@ -81,33 +81,27 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
   let warnings = 0;
   let done = 0;
   await report.startProgress(todo.length);
+  /** A page that could not be parsed or written: said, counted, and left out of the manifest. */
+  const fail = (r: PageResult, why: string) => {
+    report.error(r.source, why);
+    manifest?.forget(r.source);
+    failed++;
+  };
   const take = async (r: PageResult) => {
     done++;
     report.progress(done, todo.length);
-    if (r.error) {
-      report.error(r.source, r.error);
-      manifest?.forget(r.source);
-      failed++;
-      return;
-    }
+    if (r.error) return fail(r, r.error);
     articles += r.articles;
     warnings += r.warnings.length;
     for (const w of r.warnings) report.warning(w.line ? `${r.source}:${w.line}` : r.source, w.message);
-    if (r.writeError) {
-      report.error(r.source, r.writeError);
-      manifest?.forget(r.source);
-      failed++;
-      return;
-    }
+    if (r.writeError) return fail(r, r.writeError);
     try {
       if (r.files) writePageFiles(out, new Map(r.files));
       const written = r.fileHashes ?? (r.files ? fileHashList(r.files) : undefined);
       if (written !== undefined) manifest?.record(r.source, r.stem, written);
       if (r.jsonl && jsonlOut) await jsonlOut.write(r.jsonl);
     } catch (err) {
-      report.error(r.source, `cannot write output: ${(err as Error).message}`);
-      manifest?.forget(r.source);
-      failed++;
+      fail(r, `cannot write output: ${(err as Error).message}`);
     }
   };
   try {
