@@ -1,5 +1,7 @@
-// npm run bench [-- --keep]: builds a synthetic corpus of BENCH_PAGES pages (default 20,000)
-// from seeds/ in a temporary directory, and times `bulletin parse` against a floor.
+// npm run bench [-- --keep] [-- --generate-only]: builds a synthetic corpus of BENCH_PAGES pages
+// (default 20,000) from seeds/ in a temporary directory under BENCH_DIR (default the system's
+// temporary directory), and times `bulletin parse` against a floor. --keep leaves the directory
+// and prints its path; --generate-only builds the corpus and stops (it implies --keep).
 //
 // Pages are the seeds perturbed — blocks shuffled, raw columns re-wrapped to other widths —
 // so no two are byte-identical and the passes see varied shapes.
@@ -13,6 +15,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PAGES = Number(process.env.BENCH_PAGES ?? 20000);
 const PAGE_BYTES = 4000;
 const JOBS = process.env.BENCH_JOBS;
+const GENERATE_ONLY = process.argv.includes('--generate-only');
+const KEEP = GENERATE_ONLY || process.argv.includes('--keep');
 
 /** mulberry32: a seeded generator, so every bench run parses the same corpus. */
 function rng(seed) {
@@ -102,13 +106,17 @@ function timed(label, args, { stdout = 'ignore' } = {}) {
   return { label, seconds, rssMb: usage.maxRSS / 1024, cpu: usage.cpu };
 }
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-'));
+const tmp = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'bulletin-bench-'));
 try {
   const pages = path.join(tmp, 'pages');
   const g0 = performance.now();
   const bytes = generate(pages);
   const mb = bytes / 1e6;
   console.log(`corpus: ${PAGES} pages, ${mb.toFixed(1)} MB, generated in ${((performance.now() - g0) / 1000).toFixed(1)} s; ${os.availableParallelism()} cores${JOBS ? `, --jobs ${JOBS}` : ''}`);
+  if (GENERATE_ONLY) {
+    console.log(`corpus kept in ${pages}`);
+    process.exit(0);
+  }
   const bin = path.join(ROOT, 'bin', 'bulletin.js');
   const jobs = JOBS ? ['--jobs', JOBS] : [];
   const load0 = os.loadavg()[0].toFixed(2);
@@ -126,5 +134,6 @@ try {
   console.log(`ratio (a)/(c): ${(runs[0].seconds / runs[2].seconds).toFixed(2)}`);
   console.log(`load average before/after: ${load0} / ${os.loadavg()[0].toFixed(2)} (other processes share these cores)`);
 } finally {
-  fs.rmSync(tmp, { recursive: true, force: true });
+  if (KEEP) console.log(`kept: ${tmp}`);
+  else fs.rmSync(tmp, { recursive: true, force: true });
 }

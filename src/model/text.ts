@@ -89,43 +89,115 @@ export const endsClause = (text: string): boolean => {
   return m !== '' && CLAUSE_MARKS.includes(m);
 };
 
-const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
-// OCR often leaves a space between a mark and the text it belongs to: it still counts as next to it.
-const HALF_NEXT_TO_CJK_SOURCE = `(?<=[\\p{Script=Han}${P}][ \\t]*)[,;:()?!]|[,;:()?!](?=[ \\t]*[\\p{Script=Han}${P}])`;
-const HALF_NEXT_TO_CJK = new RegExp(HALF_NEXT_TO_CJK_SOURCE, 'gu');
-const ANY_HALF_NEXT_TO_CJK = new RegExp(HALF_NEXT_TO_CJK_SOURCE, 'u');
+const HALF_MARKS = ',;:()?!';
+const FULL_OF_HALF = '，；：（）？！';
 const FULLWIDTH_ALNUM = /[Ａ-Ｚａ-ｚ０-９]/g;
 const HAS_FULLWIDTH_ALNUM = /[Ａ-Ｚａ-ｚ０-９]/;
 const MAY_CHANGE = /[Ａ-Ｚａ-ｚ０-９ \t\u3000,;:()?!]/;
+const HAS_HALF_MARK = /[,;:()?!]/;
+const SPACE_RUN = /[ \t\u3000]+/g;
+const HAS_SPACE = /[ \t\u3000]/;
 
-/** The spacing and punctuation rules, on text whose full-width letters and digits are done. */
-function applyRules(text: string): string {
-  const spaced = /[ \t\u3000]/.test(text);
-  let s = spaced ? text.replace(/[ \t\u3000]+/g, ' ') : text;
-  // Marks first, then the spaces around them. A converted mark is CJK punctuation to the mark
-  // beside it, so only a chain of marks needs another round.
-  if (/[,;:()?!]/.test(s)) {
-    do s = s.replace(HALF_NEXT_TO_CJK, (c) => HALF_TO_FULL[c]!);
-    while (ANY_HALF_NEXT_TO_CJK.test(s));
-  }
-  return spaced ? s.replace(SPACE_BETWEEN, (m, a: string, b: string) => (spaceStays(a, b) ? m : a)) : s;
+/**
+ * What the rules need to know of a character, per BMP code unit, filled in on first use:
+ * the rules run on every line of every page, and a table lookup is far cheaper than a
+ * Unicode property regex at each position.
+ */
+const enum Kind {
+  Unknown = 0,
+  Other,
+  Han,
+  /** CJK punctuation of OUTPUT.md */
+  Punct,
+  /** an ASCII letter or digit */
+  Alnum,
 }
-
-/** A space and its two neighbours: after runs are collapsed no two spaces touch. */
-const SPACE_BETWEEN = /([^ ]) (?=([^ ]))/gu;
+const KIND = new Uint8Array(0x10000);
 const PUNCT_SET = new Set(CJK_PUNCT);
+function kindOf(cp: number): Kind {
+  if (cp > 0xffff) return HAN.test(String.fromCodePoint(cp)) ? Kind.Han : Kind.Other;
+  let k = KIND[cp]! as Kind;
+  if (k === Kind.Unknown) {
+    const ch = String.fromCharCode(cp);
+    k = PUNCT_SET.has(ch) ? Kind.Punct : HAN.test(ch) ? Kind.Han : /[A-Za-z0-9]/.test(ch) ? Kind.Alnum : Kind.Other;
+    KIND[cp] = k;
+  }
+  return k;
+}
+/** The code point that ends just before index `end` (a surrogate pair counts as one). */
+function codePointBefore(s: string, end: number): number {
+  const lo = s.charCodeAt(end - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && end >= 2) {
+    const hi = s.charCodeAt(end - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return (hi - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+  }
+  return lo;
+}
+const isCjkAt = (cp: number): boolean => {
+  const k = kindOf(cp);
+  return k === Kind.Han || k === Kind.Punct;
+};
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
+
+/**
+ * Rule 5: a half-width mark next to CJK text (OCR's stray space between them does not part
+ * them) becomes full-width. A converted mark is CJK punctuation to the mark beside it, so a
+ * chain of marks converts whole when either end touches CJK.
+ */
+function convertHalfMarks(s: string): string {
+  let out = '';
+  let copied = 0;
+  HALF_CHAIN.lastIndex = 0;
+  for (let m = HALF_CHAIN.exec(s); m; m = HALF_CHAIN.exec(s)) {
+    let before = m.index;
+    while (before > 0 && isBlank(s.charCodeAt(before - 1))) before--;
+    let after = HALF_CHAIN.lastIndex;
+    while (after < s.length && isBlank(s.charCodeAt(after))) after++;
+    if ((before > 0 && isCjkAt(codePointBefore(s, before))) || (after < s.length && isCjkAt(s.codePointAt(after)!))) {
+      out += s.slice(copied, m.index) + m[0].replace(HALF_MARK, (c) => FULL_OF_HALF[HALF_MARKS.indexOf(c)]!);
+      copied = HALF_CHAIN.lastIndex;
+    }
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
+/** marks with at most blanks between them, ending on a mark */
+const HALF_CHAIN = /[,;:()?!](?:[ \t]*[,;:()?!])*/g;
+const HALF_MARK = /[,;:()?!]/g;
 
 /**
  * Rule 2: no space next to CJK punctuation, nor between Han and a letter or digit (a percent
- * sign belongs to its number: `10% 的` loses its OCR space like `10 的`).
+ * sign belongs to its number: `10% 的` loses its OCR space like `10 的`). Runs of spaces are
+ * one space already; a space at either end is left for the trim.
  */
-function spaceStays(a: string, b: string): boolean {
-  if (PUNCT_SET.has(a) || PUNCT_SET.has(b)) return false;
-  if (HAN.test(a) && LATIN_DIGIT.test(b)) return false;
-  if ((a === '%' || LATIN_DIGIT.test(a)) && HAN.test(b)) return false;
-  return true;
+function dropSpaces(s: string): string {
+  let out = '';
+  let copied = 0;
+  for (let i = s.indexOf(' ', 1); i >= 0 && i + 1 < s.length; i = s.indexOf(' ', i + 1)) {
+    const a = codePointBefore(s, i);
+    const b = s.codePointAt(i + 1)!;
+    if (b === 0x20) continue;
+    const ka = kindOf(a);
+    const kb = kindOf(b);
+    const drop =
+      ka === Kind.Punct || kb === Kind.Punct ||
+      (ka === Kind.Han && kb === Kind.Alnum) ||
+      ((ka === Kind.Alnum || a === 0x25) && kb === Kind.Han);
+    if (drop) {
+      out += s.slice(copied, i);
+      copied = i + 1;
+    }
+  }
+  return copied === 0 ? s : out + s.slice(copied);
 }
-const LATIN_DIGIT = /^[A-Za-z0-9]$/;
+
+/** The spacing and punctuation rules, on text whose full-width letters and digits are done. */
+function applyRules(text: string): string {
+  const spaced = HAS_SPACE.test(text);
+  let s = spaced ? text.replace(SPACE_RUN, ' ') : text;
+  // marks first, then the spaces around them
+  if (HAS_HALF_MARK.test(s)) s = convertHalfMarks(s);
+  return spaced ? dropSpaces(s) : s;
+}
 
 /**
  * Rules 2, 4 (spacing part) and 5 of OUTPUT.md on one string. Idempotent: applying it to its
@@ -207,7 +279,6 @@ export function joinLines(lines: readonly string[]): string {
   const text = parts.length === 1 ? parts[0]! : parts.join('');
   return seamNeedsRules ? canonicalize(text) : text;
 }
-const HALF_MARKS = ',;:()?!';
 
 /**
  * Remove the spaces a justified narrow column put between every character (`众 甚 至 管 理`),
