@@ -1,4 +1,4 @@
-import { endsClause } from './text.js';
+import { endsClause, isHanCode } from './text.js';
 
 /**
  * What kinds of printed line look like, independent of any one page: a source note in
@@ -22,10 +22,19 @@ export function trailingBracket(text: string): { inner: string; start: number } 
   return m ? { inner: m[1]!, start: from + m.index } : null;
 }
 
-export const isAttributionLine = (text: string): boolean => ATTRIBUTION_LINE.test(text.trim());
+/** Whether a line, spaces aside, opens and closes with a bracket: every line is asked, few are. */
+function bracketed(text: string): boolean {
+  const t = text.trim();
+  const a = t.charAt(0);
+  const z = t.charAt(t.length - 1);
+  return (a === '（' || a === '(') && (z === '）' || z === ')');
+}
+
+export const isAttributionLine = (text: string): boolean => bracketed(text) && ATTRIBUTION_LINE.test(text.trim());
 
 /** `（王某某）` on a line of its own: the author credit that closes an article. */
 export function isCreditLine(text: string): boolean {
+  if (!bracketed(text)) return false;
   const m = /^[（(]\s*([^（）()]{1,30}?)\s*[）)]$/.exec(text.trim());
   return m !== null && creditName(m[1]!) !== null;
 }
@@ -49,7 +58,7 @@ export function creditName(inner: string): string | null {
 /** A teaser pointing at another page (`…… 09 版`), or a short Latin section label (`News`). */
 export function isFurnitureLine(text: string): boolean {
   const t = text.trim();
-  if (/\d{1,3}\s*版/.test(t) && !/[，。；！？]/.test(t)) return true;
+  if (t.includes('版') && /\d{1,3}\s*版/.test(t) && !/[，。；！？]/.test(t)) return true;
   return /^[A-Za-z][A-Za-z &'’.\-]{1,30}$/.test(t);
 }
 
@@ -58,19 +67,34 @@ export function splitTeasers(text: string): string[] {
   return text.split(/(?<=\d{1,3}\s*版)\s*/).map((t) => t.trim()).filter(Boolean);
 }
 
-/** Clause punctuation a headline does not carry; a colon may follow a short place name. */
-const CLAUSE_MARKS = /[，。；、！？,;!?]/;
+/** Clause punctuation a headline does not carry (`，。；、！？,;!?`); a colon may follow a short place name. */
+const TITLE_STOP = new Uint8Array(0x10000);
+for (const c of '，。；、！？,;!?') TITLE_STOP[c.charCodeAt(0)] = 1;
+TITLE_STOP[0xff1a] = TITLE_STOP[0x3a] = 2;
 
-/** A line shaped like a headline or subhead: no clause punctuation, no trailing colon. */
+/**
+ * A line shaped like a headline or subhead: at least two characters, some Han, no clause
+ * punctuation, and at most one colon, after a short place name (`北京：…`), not at the end.
+ */
 export function isTitleLike(text: string): boolean {
   const t = text.trim();
-  if ([...t].length < 2) return false;
-  if (CLAUSE_MARKS.test(t)) return false;
-  if (/[：:]$/.test(t)) return false;
-  const colon = t.search(/[：:]/);
-  if (colon >= 0 && (colon > 8 || /[：:]/.test(t.slice(colon + 1)))) return false;
-  if (!/\p{Script=Han}/u.test(t)) return false;
-  return true;
+  // fewer than two characters (a surrogate pair is one)
+  if (t.length < 2 || (t.length === 2 && t.codePointAt(0)! > 0xffff)) return false;
+  let colon = -1;
+  let han = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    const stop = TITLE_STOP[c];
+    if (stop === 1) return false;
+    if (stop === 2) {
+      if (colon >= 0) return false;
+      colon = i;
+    } else if (!han) {
+      han = c >= 0xd800 && c <= 0xdbff ? isHanCode(t.codePointAt(i)!) : isHanCode(c);
+    }
+  }
+  if (colon >= 0 && (colon > 8 || colon === t.length - 1)) return false;
+  return han;
 }
 
 /** A paragraph that ends with a source note or an author credit: its article ends there. */

@@ -78,9 +78,19 @@ const CLAUSE_MARKS = '。！？!?…：:；;';
 /** The last character before any closing quotes or brackets, looked at from the end. */
 function lastMark(text: string): string {
   let i = text.length - 1;
-  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  while (i >= 0 && isJsSpace(text.charCodeAt(i))) i--;
   while (i >= 0 && CLOSERS.includes(text[i]!)) i--;
   return i >= 0 ? text[i]! : '';
+}
+
+/** What `\s` matches in a JavaScript regex, for one UTF-16 code unit, without a regex. */
+export function isJsSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** A line that finishes a sentence or a lead-in clause (`…提出要求：`). */
@@ -124,6 +134,9 @@ function kindOf(cp: number): Kind {
   }
   return k;
 }
+/** Whether a code point is Han (\p{Script=Han}), from the table. */
+export const isHanCode = (cp: number): boolean => kindOf(cp) === Kind.Han;
+
 /** The code point that ends just before index `end` (a surrogate pair counts as one). */
 function codePointBefore(s: string, end: number): number {
   const lo = s.charCodeAt(end - 1);

@@ -57,8 +57,9 @@ function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
   const lines = page.lines;
   const textLines = lines.filter((l) => l.text !== '');
   // per source line number: where it stands among the text lines, and its set width
-  const position = new Int32Array(lines.length + 2);
-  const width = new Float64Array(lines.length + 2);
+  // plain arrays: a typed array this size lives off the heap and costs more to make than to use
+  const position: number[] = new Array(lines.length + 2).fill(0);
+  const width: number[] = new Array(lines.length + 2).fill(0);
   textLines.forEach((l, i) => {
     position[l.no] = i;
     width[l.no] = setWidth(l.text);
@@ -183,13 +184,15 @@ function blankAround(lines: Line[], first: number, last: number): boolean {
  * boxes): the upper quartile, not the maximum, because a line dense with punctuation holds
  * more characters than the column and would make every honest line look short.
  */
-function columnWidths(textLines: Line[], width: Float64Array, window: number): Float64Array {
+function columnWidths(textLines: Line[], width: readonly number[], window: number): number[] {
   const ordinary = textLines.filter((l) => !l.bullet && (l.indent ?? 0) === 0);
-  const widths = Float64Array.from(ordinary, (l) => width[l.no]!);
-  const fallback = widths.length ? quartile(widths.slice().sort()) : 0;
-  const out = new Float64Array(width.length);
+  const widths = ordinary.map((l) => width[l.no]!);
+  // the page's own quartile, for a line with too few neighbours: rare, so found only when asked
+  let fallback: number | undefined;
+  const pageQuartile = () => (fallback ??= widths.length ? quartile(widths.slice().sort((a, b) => a - b)) : 0);
+  const out: number[] = new Array(width.length).fill(0);
   // The window slides with the lines: keep it sorted, one insertion and one removal a step.
-  const win = new Float64Array(2 * window + 2);
+  const win: number[] = new Array(2 * window + 2).fill(0);
   let n = 0;
   const add = (w: number) => {
     let i = n++;
@@ -212,7 +215,7 @@ function columnWidths(textLines: Line[], width: Float64Array, window: number): F
     const self = j < ordinary.length && ordinary[j]!.no === l.no ? widths[j]! : undefined;
     const count = self === undefined ? n : n - 1;
     if (count < 3) {
-      out[l.no] = fallback || width[l.no]!;
+      out[l.no] = pageQuartile() || width[l.no]!;
       continue;
     }
     const k = Math.floor((count - 1) * 0.75);
@@ -232,8 +235,8 @@ const quartile = (sorted: ArrayLike<number>): number => sorted[Math.floor((sorte
 function rawToBlocks(
   lines: Line[],
   role: Map<number, Role>,
-  width: Float64Array,
-  column: Float64Array,
+  width: readonly number[],
+  column: readonly number[],
   o: Options,
   messages: Message[],
 ): Block[] {

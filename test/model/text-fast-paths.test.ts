@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { eastAsianWidth } from 'get-east-asian-width';
-import { CJK_PUNCT, canonicalize, canonicalizeLines, collapseLetterSpacing, hanBigrams, visualWidth } from '../../src/model/text.js';
+import { CJK_PUNCT, canonicalize, canonicalizeLines, collapseLetterSpacing, endsClause, hanBigrams, visualWidth } from '../../src/model/text.js';
+import { isTitleLike } from '../../src/model/shapes.js';
 
 /**
  * The text helpers run on every line of every page, so they take short cuts. These are the
@@ -34,6 +35,19 @@ const reference = {
     const run = new RegExp(`(?:[\\p{Script=Han}${P}][ \\t\\u3000]+){${minRun - 1},}[\\p{Script=Han}${P}]`, 'gu');
     return text.replace(run, (m) => m.replace(/[ \t\u3000]+/g, ''));
   },
+  isTitleLike(text: string): boolean {
+    const t = text.trim();
+    if ([...t].length < 2) return false;
+    if (/[，。；、！？,;!?]/.test(t)) return false;
+    if (/[：:]$/.test(t)) return false;
+    const colon = t.search(/[：:]/);
+    if (colon >= 0 && (colon > 8 || /[：:]/.test(t.slice(colon + 1)))) return false;
+    return /\p{Script=Han}/u.test(t);
+  },
+  endsClause(text: string): boolean {
+    const m = /([^\s”’」』）)"])[”’」』）)"]*\s*$/.exec(text);
+    return m !== null && '。！？!?…：:；;'.includes(m[1]!);
+  },
   hanBigrams(text: string): number[] {
     const kept = [...text].filter((c) => /\p{Script=Han}/u.test(c) || /[A-Za-z0-9]/.test(c)).map((c) => c.codePointAt(0)!);
     const out: number[] = [];
@@ -44,7 +58,7 @@ const reference = {
 };
 
 // Characters the rules care about, a few they do not, and astral and lone surrogates.
-const ALPHABET = [...'民政部社工a Zz09 ，。（）“”…—,;:()?!\t\u3000ＡＺａ０９\n\u00a0·■�', '𠀀', '😀', '\ud800', '\udc00'];
+const ALPHABET = [...'民政部社工a Zz09 ，。（）“”…—,;:()?!\t\u3000ＡＺａ０９\n\u00a0·■�：、；！？”’」』)"\u2028\ufeff', '𠀀', '😀', '\ud800', '\udc00'];
 const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }).map((a) => a.join(''));
 
 describe('text helpers agree with their plain versions', () => {
@@ -62,5 +76,9 @@ describe('text helpers agree with their plain versions', () => {
       }),
       { numRuns: 3000 },
     ));
+  test('isTitleLike', () => fc.assert(fc.property(text, (t) => isTitleLike(t) === reference.isTitleLike(t)), { numRuns: 5000 }));
+  test('isTitleLike on short titles with colons', () =>
+    fc.assert(fc.property(fc.array(fc.constantFrom(...'民政部社工：:，a 𠀀'), { maxLength: 14 }).map((a) => a.join('')), (t) => isTitleLike(t) === reference.isTitleLike(t)), { numRuns: 5000 }));
+  test('endsClause', () => fc.assert(fc.property(text, (t) => endsClause(t) === reference.endsClause(t)), { numRuns: 5000 }));
   test('hanBigrams', () => fc.assert(fc.property(text, (t) => expect(hanBigrams(t)).toEqual(reference.hanBigrams(t))), { numRuns: 3000 }));
 });
