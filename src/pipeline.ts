@@ -1,4 +1,4 @@
-import { createPage, emptyArticle, message, spanOf } from './model/page.js';
+import { createPage, emptyArticle, makeBlock, message, spanOf } from './model/page.js';
 import type { Block, Page } from './model/types.js';
 import type { Pass, PassOptions } from './passes/pass.js';
 
@@ -83,7 +83,7 @@ function linesAsParagraphs(page: Page): Block[] {
   const out: Block[] = [];
   let run: { no: number; text: string }[] = [];
   const close = () => {
-    if (run.length) out.push({ kind: 'paragraph', text: run.map((l) => l.text.trim()).join(''), lines: [run[0]!.no, run[run.length - 1]!.no] });
+    if (run.length) out.push(makeBlock('paragraph', run.map((l) => l.text.trim()).join(''), [run[0]!.no, run[run.length - 1]!.no]));
     run = [];
   };
   for (const l of page.lines) (l.text.trim() === '' ? close() : run.push(l));

@@ -1,9 +1,24 @@
-import type { Article, Block, LineSpan, Message, Page, Severity } from './types.js';
+import type { Article, Block, BlockKind, Line, LineSpan, Message, Page, Severity } from './types.js';
 
 export function createPage(source: string, stem: string, text: string, encoding = 'utf-8'): Page {
-  const lines = splitLines(text).map((t, i) => ({ no: i + 1, text: t }));
+  const lines = splitLines(text).map((t, i) => makeLine(i + 1, t));
   return { source, stem, encoding, dialect: 'raw', lines, blocks: [], articles: [], furniture: [], messages: [] };
 }
+
+/**
+ * A line with every field of the model present, set or not, in one order. All lines then share
+ * one hidden class, so code that reads them stays monomorphic: a line that gained `lead` or
+ * `indent` in a different order used to cost a deoptimisation and a recompile per pass.
+ */
+export function makeLine(no: number, text: string): Line {
+  return { no, text, lead: undefined, bullet: undefined, indent: undefined, heading: undefined };
+}
+
+/** A block with every field present, for the same reason as makeLine. */
+export function makeBlock(kind: BlockKind, text: string, lines: LineSpan, extra: BlockExtras = {}): Block {
+  return { kind, text, lines, parts: extra.parts, level: extra.level, lead: extra.lead, endsArticle: extra.endsArticle };
+}
+export type BlockExtras = Partial<Pick<Block, 'parts' | 'level' | 'lead' | 'endsArticle'>>;
 
 /** Split on LF, CRLF or a lone CR; a final line ending does not make an extra empty line. */
 export function splitLines(text: string): string[] {

@@ -330,31 +330,63 @@ export function hanBigrams(text: string): number[] {
   return out;
 }
 
-/** The bigrams of a text that are in `wanted`: a scan, without listing the others. */
+/**
+ * The bigrams of a text that are in `wanted`: a scan, without listing the others. Most
+ * characters of a body start no wanted bigram, so a table of the wanted first characters
+ * answers before the set is asked.
+ */
 export function bigramsIn(text: string, wanted: ReadonlySet<number>): Set<number> {
   const found = new Set<number>();
-  eachBigram(text, (g) => {
-    if (wanted.has(g)) found.add(g);
-  });
+  if (wanted.size === 0) return found;
+  const stamp = stampFirsts(wanted);
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    const cp = keptCodePoint(text, i);
+    if (cp < 0) continue;
+    if (cp > 0xffff) i++;
+    if (prev >= 0 && (prev > 0xffff || FIRSTS[prev] === stamp)) {
+      const g = prev * 0x110000 + cp;
+      if (wanted.has(g)) found.add(g);
+    }
+    prev = cp;
+  }
   return found;
+}
+
+/**
+ * Per BMP code unit, the stamp of the last call whose wanted set has a bigram starting there:
+ * a new stamp per call, so the table never needs clearing.
+ */
+const FIRSTS = new Uint32Array(0x10000);
+let stamp = 0;
+function stampFirsts(wanted: ReadonlySet<number>): number {
+  if (++stamp === 0xffffffff) {
+    FIRSTS.fill(0);
+    stamp = 1;
+  }
+  for (const g of wanted) {
+    const first = Math.floor(g / 0x110000);
+    if (first <= 0xffff) FIRSTS[first] = stamp;
+  }
+  return stamp;
+}
+
+/** The code point at `i` when it is Han, a letter or a digit, else -1. */
+function keptCodePoint(text: string, i: number): number {
+  let cp = text.charCodeAt(i);
+  if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) cp = text.codePointAt(i)!;
+  if (cp > 0xffff) return BIGRAM_CHAR.test(String.fromCodePoint(cp)) ? cp : -1;
+  let k = BIGRAM_BMP[cp]!;
+  if (k === 0) BIGRAM_BMP[cp] = k = BIGRAM_CHAR.test(String.fromCharCode(cp)) ? 2 : 1;
+  return k === 2 ? cp : -1;
 }
 
 function eachBigram(text: string, take: (gram: number) => void): void {
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    let keep: boolean;
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-      cp = text.codePointAt(i)!;
-      if (cp > 0xffff) i++;
-    }
-    if (cp > 0xffff) keep = BIGRAM_CHAR.test(String.fromCodePoint(cp));
-    else {
-      let k = BIGRAM_BMP[cp]!;
-      if (k === 0) BIGRAM_BMP[cp] = k = BIGRAM_CHAR.test(String.fromCharCode(cp)) ? 2 : 1;
-      keep = k === 2;
-    }
-    if (!keep) continue;
+    const cp = keptCodePoint(text, i);
+    if (cp < 0) continue;
+    if (cp > 0xffff) i++;
     if (prev >= 0) take(prev * 0x110000 + cp);
     prev = cp;
   }

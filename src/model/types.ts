@@ -17,8 +17,6 @@ export interface Line {
   indent?: number;
   /** Markdown heading level (1–6), when the line was a heading */
   heading?: number;
-  /** visual width in terminal cells (CJK two, ASCII one), spaces not counted */
-  width?: number;
 }
 
 export type BlockKind =

@@ -1,5 +1,5 @@
 import { definePass } from './pass.js';
-import { message, spanOf } from '../model/page.js';
+import { makeLine, message, spanOf } from '../model/page.js';
 import { bigramsIn, hanBigrams, joinLines, setWidth } from '../model/text.js';
 import type { Article, Block, Line, Message } from '../model/types.js';
 
@@ -90,7 +90,7 @@ export const matchHeadlines = definePass<Options>({
 const unitSpan = (u: Unit): [number, number] => [u.lines[0]!.no, u.lines[u.lines.length - 1]!.no];
 
 function unitOf(b: Block, block: number): Unit {
-  const lines = b.parts ?? [{ no: b.lines[0], text: b.text }];
+  const lines = b.parts ?? [makeLine(b.lines[0], b.text)];
   return { text: b.text, lines, block, index: 0, boxed: false };
 }
 
@@ -221,20 +221,29 @@ function scorer(articles: Article[], vocab: Vocabulary): Scorer {
     if (!gs) cache.set(u.text, (gs = [...new Set(hanBigrams(u.text))]));
     return gs;
   };
+  // a headline is scored against every body: its words' weights are looked up once
+  const weighed = new Map<string, { grams: number[]; weights: number[]; total: number }>();
+  const weighedOf = (u: Unit) => {
+    let entry = weighed.get(u.text);
+    if (!entry) {
+      const gs = grams(u);
+      const weights = gs.map(weight);
+      entry = { grams: gs, weights, total: weights.reduce((x, y) => x + y, 0) };
+      weighed.set(u.text, entry);
+    }
+    return entry;
+  };
   return {
     bodies,
     wanted: vocab.wanted,
     grams,
     weight,
     score(unit, have) {
-      let total = 0;
+      const { grams: gs, weights, total } = weighedOf(unit);
+      if (!total) return 0;
       let found = 0;
-      for (const g of grams(unit)) {
-        const w = weight(g);
-        total += w;
-        if (have.has(g)) found += w;
-      }
-      return total ? found / total : 0;
+      for (let i = 0; i < gs.length; i++) if (have.has(gs[i]!)) found += weights[i]!;
+      return found / total;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { definePass } from './pass.js';
 import { endsClause, joinLines, setWidth } from '../model/text.js';
-import { message } from '../model/page.js';
+import { makeBlock, message, type BlockExtras } from '../model/page.js';
 import type { Block, Line, Message, Page } from '../model/types.js';
 import { endsWithCredit, isAttributionLine, isCreditLine, isFurnitureLine, isTitleLike, splitTeasers } from '../model/shapes.js';
 
@@ -249,7 +249,7 @@ function rawToBlocks(
     para = [];
   };
   const closeHeading = () => {
-    if (heading.length) blocks.push({ ...linesBlock('heading', heading), parts: heading });
+    if (heading.length) blocks.push(linesBlock('heading', heading, { parts: heading }));
     heading = [];
   };
   let prev: Line | undefined;
@@ -291,7 +291,7 @@ function rawToBlocks(
           blocks[blocks.length - 1] = { ...lastBlock, text: joinLines([lastBlock.text, l.text]), lines: [lastBlock.lines[0], l.no] };
         } else blocks.push(linesBlock('subhead', [l]));
       } else if (r === 'furniture') {
-        for (const piece of splitTeasers(l.text)) blocks.push({ kind: 'furniture', text: piece, lines: [l.no, l.no] });
+        for (const piece of splitTeasers(l.text)) blocks.push(makeBlock('furniture', piece, [l.no, l.no]));
       } else if (r === 'credit') {
         blocks.push(linesBlock('paragraph', [l]));
       } else {
@@ -306,9 +306,8 @@ function rawToBlocks(
   return blocks;
 }
 
-function linesBlock(kind: Block['kind'], ls: Line[], extra: Partial<Block> = {}): Block {
-  const text = joinLines(ls.map((l) => l.text));
-  return { kind, text, lines: [ls[0]!.no, ls[ls.length - 1]!.no], ...extra };
+function linesBlock(kind: Block['kind'], ls: Line[], extra: BlockExtras = {}): Block {
+  return makeBlock(kind, joinLines(ls.map((l) => l.text)), [ls[0]!.no, ls[ls.length - 1]!.no], extra);
 }
 
 // ---------------------------------------------------------------- Markdown
@@ -317,10 +316,11 @@ function markdownBlocks(page: Page, o: Options, messages: Message[]): Block[] {
   const raw: Block[] = [];
   for (const l of page.lines) {
     if (l.text === '') continue;
-    if (l.heading) raw.push({ kind: 'heading', text: l.text, lines: [l.no, l.no], level: l.heading, parts: [l] });
-    else if (l.bullet) raw.push({ kind: 'byline', text: l.text, lines: [l.no, l.no] });
-    else if (isAttributionLine(l.text)) raw.push({ kind: 'attribution', text: l.text, lines: [l.no, l.no] });
-    else raw.push({ kind: 'paragraph', text: l.text, lines: [l.no, l.no] });
+    const at: [number, number] = [l.no, l.no];
+    if (l.heading) raw.push(makeBlock('heading', l.text, at, { level: l.heading, parts: [l] }));
+    else if (l.bullet) raw.push(makeBlock('byline', l.text, at));
+    else if (isAttributionLine(l.text)) raw.push(makeBlock('attribution', l.text, at));
+    else raw.push(makeBlock('paragraph', l.text, at));
   }
   // A paragraph that stops mid-sentence continues in the next paragraph; a short unpunctuated
   // paragraph between the two halves is the caption of a picture that cut the sentence.

@@ -1,5 +1,5 @@
 import { definePass } from './pass.js';
-import { emptyArticle, message, spanOf } from '../model/page.js';
+import { emptyArticle, makeBlock, message, spanOf } from '../model/page.js';
 import type { Article, Block, Furniture, LineSpan, Message } from '../model/types.js';
 
 /**
@@ -45,7 +45,7 @@ export const splitArticles = definePass({
         case 'heading': {
           // a numbered heading inside a running article (`一、…`, `（二）…`) divides it
           if (b.level && hasBody() && isNumberedPart(b.text)) {
-            cur!.body.push({ kind: 'subhead', text: b.text, lines: b.lines });
+            cur!.body.push(makeBlock('subhead', b.text, b.lines));
             break;
           }
           close();

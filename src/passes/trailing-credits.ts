@@ -2,6 +2,7 @@ import { definePass } from './pass.js';
 import { attributionText, creditName, trailingBracket } from '../model/shapes.js';
 import { endsClause } from '../model/text.js';
 import type { Block } from '../model/types.js';
+import { makeBlock } from '../model/page.js';
 
 /**
  * An article often ends with a bracket after its last sentence: a source note
@@ -29,12 +30,7 @@ export const trailingCredits = definePass({
       const name = source ? null : creditName(m.inner);
       if (!source && !name) { blocks.push(b); continue; }
       if (before) blocks.push({ ...b, text: before });
-      blocks.push({
-        kind: source ? 'attribution' : 'byline',
-        text: (source ?? name)!,
-        lines: [b.lines[1], b.lines[1]],
-        endsArticle: true,
-      });
+      blocks.push(makeBlock(source ? 'attribution' : 'byline', (source ?? name)!, [b.lines[1], b.lines[1]], { endsArticle: true }));
     }
     return { ...page, blocks };
   },

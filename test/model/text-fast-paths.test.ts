@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { eastAsianWidth } from 'get-east-asian-width';
-import { CJK_PUNCT, canonicalize, canonicalizeLines, collapseLetterSpacing, endsClause, hanBigrams, visualWidth } from '../../src/model/text.js';
+import { CJK_PUNCT, bigramsIn, canonicalize, canonicalizeLines, collapseLetterSpacing, endsClause, hanBigrams, visualWidth } from '../../src/model/text.js';
 import { isTitleLike } from '../../src/model/shapes.js';
 
 /**
@@ -80,5 +80,14 @@ describe('text helpers agree with their plain versions', () => {
   test('isTitleLike on short titles with colons', () =>
     fc.assert(fc.property(fc.array(fc.constantFrom(...'民政部社工：:，a 𠀀'), { maxLength: 14 }).map((a) => a.join('')), (t) => isTitleLike(t) === reference.isTitleLike(t)), { numRuns: 5000 }));
   test('endsClause', () => fc.assert(fc.property(text, (t) => endsClause(t) === reference.endsClause(t)), { numRuns: 5000 }));
+  test('bigramsIn is the bigrams of a text that are wanted', () =>
+    fc.assert(
+      fc.property(text, text, (t, headline) => {
+        const wanted = new Set(reference.hanBigrams(headline));
+        const expected = new Set(reference.hanBigrams(t).filter((g) => wanted.has(g)));
+        expect(bigramsIn(t, wanted)).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    ));
   test('hanBigrams', () => fc.assert(fc.property(text, (t) => expect(hanBigrams(t)).toEqual(reference.hanBigrams(t))), { numRuns: 3000 }));
 });
