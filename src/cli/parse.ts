@@ -59,6 +59,8 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
   }
 
   cleanUpOnInterrupt();
+  // page directories a killed (SIGKILL) run left half-filled under temporary names
+  if (plan.files.length && out !== '-') removeTemporariesIn(out);
   const names = passNames(flags.passes);
   // corpus.jsonl is written whole from every page, so only per-page files can be incremental
   const manifest = plan.jsonl || out === '-' ? null : Manifest.open(out, configHash({ names, options: flags.options, plugins: flags.plugin, formats: plan.files }));

@@ -72,6 +72,8 @@ export async function* processInOrder(
   const unhook = onInterrupt(async () => {
     await pool.close();
     if (!outDir) return;
+    // page directories being filled sit beside the finished ones
+    removeTemporariesIn(outDir);
     for (let b = next; b < sent; b++) for (const { file } of batches[b]!) removeTemporariesIn(path.join(outDir, safeStem(file.stem)));
   });
   let next = 0;

@@ -49,10 +49,24 @@ describe('Markdown round trip: read(write(record)) is the record', () => {
     );
   });
 
+  test('front matter holds any string, control characters and line separators included', () => {
+    // Only the body is Markdown; the fields in the front matter may hold anything a file name can.
+    const anyText = fc.string({ unit: 'binary', maxLength: 16 });
+    const bare = { type: 'article' as const, headline: null, body: [], captions: [], lines: [1, 1] as [number, number] };
+    fc.assert(
+      fc.property(anyText, anyText, fc.array(anyText, { maxLength: 3 }), fc.option(anyText, { nil: null }), fc.option(anyText, { nil: null }), fc.option(anyText, { nil: null }),
+        (id, source, subheadlines, byline, section, attribution) => {
+          const r: ArticleRecord = { ...bare, id, source, subheadlines, byline, section, attribution };
+          expect(readArticleMarkdown(articleToMarkdown(r))).toEqual(r);
+        }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
   test('a file that is not bulletin article Markdown is an error, not a guess', () => {
     expect(() => readArticleMarkdown('# just a heading\n')).toThrow(/not a bulletin article/);
     const md = articleToMarkdown({ type: 'article', id: 'p/01', source: 'p.txt', headline: '标题', subheadlines: [], byline: null, section: null, body: [{ kind: 'paragraph', text: '正文。', lines: [2, 3] }], captions: [], attribution: null, lines: [1, 3] });
-    expect(md).toBe('---\nid: p/01\nsource: p.txt\nheadline: 标题\nsubheadlines: []\nbyline: null\nsection: null\nattribution: null\nlines:\n  - 1\n  - 3\nbody_lines:\n  - - 2\n    - 3\n---\n\n# 标题\n\n正文。\n');
+    expect(md).toBe('---\nid: "p/01"\nsource: "p.txt"\nheadline: "标题"\nsubheadlines: []\nbyline: null\nsection: null\nattribution: null\nlines: [1, 3]\nbody_lines: [[2, 3]]\n---\n\n# 标题\n\n正文。\n');
     expect(() => readArticleMarkdown(md.replace('# 标题', '# 别的'))).toThrow(/headline/);
     expect(() => readArticleMarkdown(md.replace('正文。', '正文。\n\n多一段'))).toThrow(/body_lines/);
   });
