@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expandInputs } from '../read/inputs.js';
-import type { OutputPlan, PageResult } from '../run/process.js';
+import type { OutputPlan } from '../run/process.js';
+import type { PooledResult } from '../run/pool.js';
 import { UsageError } from '../run/errors.js';
 import { configHash, fileHashList, Manifest } from '../run/manifest.js';
 import { inShard, type Shard } from '../run/shard.js';
@@ -84,12 +85,12 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
   let done = 0;
   await report.startProgress(todo.length);
   /** A page that could not be parsed or written: said, counted, and left out of the manifest. */
-  const fail = (r: PageResult, why: string) => {
+  const fail = (r: PooledResult, why: string) => {
     report.error(r.source, why);
     manifest?.forget(r.source);
     failed++;
   };
-  const take = async (r: PageResult) => {
+  const take = async (r: PooledResult) => {
     done++;
     report.progress(done, todo.length);
     if (r.error) return fail(r, r.error);
@@ -153,7 +154,8 @@ export function outputPlan(format: string): OutputPlan {
 }
 
 interface JsonlSink {
-  write(text: string): Promise<void>;
+  /** a page's lines: text, or UTF-8 bytes as the workers send them */
+  write(chunk: string | Uint8Array): Promise<void>;
   close(): Promise<void>;
   /** drop a half-written OUT/corpus.jsonl, leaving the previous one in place */
   abort(): Promise<void>;
@@ -167,23 +169,25 @@ interface JsonlSink {
  */
 function openJsonl(out: string): JsonlSink {
   const sink = openStream(out);
-  let held: string[] = [];
+  let held: (string | Uint8Array)[] = [];
   let size = 0;
   const flush = async () => {
     if (held.length === 0) return;
-    const text = held.length === 1 ? held[0]! : held.join('');
+    const chunk = held.every((c) => typeof c === 'string')
+      ? held.join('')
+      : Buffer.concat(held.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
     held = [];
     size = 0;
-    await sink.write(text);
+    await sink.write(chunk);
   };
   return {
     get broken() {
       return sink.broken;
     },
-    write: async (text) => {
-      held.push(text);
-      size += text.length;
-      if (size >= 1 << 15) await flush();
+    write: async (chunk) => {
+      held.push(chunk);
+      size += chunk.length;
+      if (size >= 1 << 16) await flush();
     },
     close: async () => {
       await flush();

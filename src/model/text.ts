@@ -10,9 +10,6 @@ export const CJK_PUNCT = '，。、；：？！“”‘’《》（）…—·�
 const P = escapeClass(CJK_PUNCT);
 
 const HAN = /\p{Script=Han}/u;
-const CJK_CHAR = new RegExp(`[\\p{Script=Han}${P}]`, 'u');
-
-const isCjk = (ch: string): boolean => CJK_CHAR.test(ch);
 
 /** Visual width in terminal cells, ignoring spaces: ambiguous characters (“ ” …) count wide, as set in CJK text. */
 export function visualWidth(text: string): number {
@@ -274,16 +271,16 @@ export function joinLines(lines: readonly string[]): string {
   let tail = '';
   let seamNeedsRules = false;
   for (const line of lines) {
-    const r = line.trim();
+    const r = trimmed(line);
     if (!r) continue;
     if (tail) {
       const { drop, space } = seam(tail, r);
       if (drop) parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -drop);
       if (space) parts.push(' ');
       if (!seamNeedsRules) {
-        const a = tail[tail.length - 1]!;
-        const b = r[0]!;
-        seamNeedsRules = (HALF_MARKS.includes(a) && isCjk(b)) || (HALF_MARKS.includes(b) && isCjk(a));
+        seamNeedsRules =
+          (isHalfMark(tail.charCodeAt(tail.length - 1)) && isCjkAt(r.codePointAt(0)!)) ||
+          (isHalfMark(r.charCodeAt(0)) && isCjkAt(codePointBefore(tail, tail.length)));
       }
     }
     parts.push(r);
@@ -292,6 +289,14 @@ export function joinLines(lines: readonly string[]): string {
   const text = parts.length === 1 ? parts[0]! : parts.join('');
   return seamNeedsRules ? canonicalize(text) : text;
 }
+
+/** `text.trim()`, without making a new string for the usual line that has nothing to trim. */
+function trimmed(text: string): string {
+  if (text === '') return text;
+  return isJsSpace(text.charCodeAt(0)) || isJsSpace(text.charCodeAt(text.length - 1)) ? text.trim() : text;
+}
+
+const isHalfMark = (c: number): boolean => c === 0x2c || c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29 || c === 0x3f || c === 0x21;
 
 /**
  * Remove the spaces a justified narrow column put between every character (`众 甚 至 管 理`),

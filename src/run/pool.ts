@@ -30,9 +30,12 @@ export interface BatchRequest {
   id: number;
   files: { file: InputFile; write: boolean }[];
 }
+/** A page's result as the pool yields it: a worker sends its JSON Lines as UTF-8 bytes (see worker.ts). */
+export type PooledResult = Omit<PageResult, 'jsonl'> & { jsonl?: string | Uint8Array };
+
 export interface BatchReply {
   id: number;
-  results?: PageResult[];
+  results?: PooledResult[];
   /** the worker could not start (a plugin failed to load there) */
   fatal?: string;
 }
@@ -50,7 +53,7 @@ export async function* processInOrder(
   plan: OutputPlan,
   jobs: number = defaultJobs(),
   opts: PoolOptions = {},
-): AsyncGenerator<PageResult> {
+): AsyncGenerator<PooledResult> {
   const writeHere = ownDirectories(files, opts.outDir);
   const batch = batchSize(files.length, jobs);
   // Standard input can only be read once, by one thread; and a pool does not pay for itself
@@ -79,7 +82,7 @@ export async function* processInOrder(
   let next = 0;
   // Enough batches queued per worker that none idles while the main thread writes output.
   const window = jobs * 4;
-  const pending = new Map<number, Promise<PageResult[]>>();
+  const pending = new Map<number, Promise<PooledResult[]>>();
   let sent = 0;
   try {
     for (; next < batches.length; next++) {
@@ -133,7 +136,7 @@ export function processOne(file: InputFile, steps: readonly Step[], plan: Output
 
 interface Task {
   req: BatchRequest;
-  resolve: (r: PageResult[]) => void;
+  resolve: (r: PooledResult[]) => void;
 }
 
 class Pool {
@@ -146,7 +149,7 @@ class Pool {
     for (let i = 0; i < size; i++) this.spawn();
   }
 
-  run(req: BatchRequest): Promise<PageResult[]> {
+  run(req: BatchRequest): Promise<PooledResult[]> {
     return new Promise((resolve) => {
       this.queue.push({ req, resolve });
       this.pump();

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Step } from '../pipeline.js';
-import { processOne, type BatchReply, type BatchRequest, type WorkerInit } from './pool.js';
+import { processOne, type BatchReply, type BatchRequest, type PooledResult, type WorkerInit } from './pool.js';
 import { resolveSteps } from './steps.js';
 
 const init = workerData as WorkerInit;
@@ -15,8 +15,30 @@ try {
 }
 
 parentPort!.on('message', (req: BatchRequest) => {
-  const reply: BatchReply = steps
-    ? { id: req.id, results: req.files.map(({ file, write }) => processOne(file, steps!, init.plan, init.outDir, write)) }
-    : { id: req.id, fatal: fatal! };
-  parentPort!.postMessage(reply);
+  if (!steps) return parentPort!.postMessage({ id: req.id, fatal: fatal! } satisfies BatchReply);
+  const results: PooledResult[] = req.files.map(({ file, write }) => processOne(file, steps!, init.plan, init.outDir, write));
+  const bytes = encodeJsonl(results);
+  parentPort!.postMessage({ id: req.id, results } satisfies BatchReply, bytes ? [bytes] : []);
 });
+
+/**
+ * The batch's JSON Lines as UTF-8 in one buffer that is handed over, not copied: each page's
+ * `jsonl` becomes a view into it. The main thread then writes bytes as they are, where it used
+ * to receive a copy of every string and encode it again, on the cores the workers need.
+ */
+function encodeJsonl(results: PooledResult[]): ArrayBuffer | null {
+  let units = 0;
+  for (const r of results) if (typeof r.jsonl === 'string') units += r.jsonl.length;
+  if (units === 0) return null;
+  // a UTF-16 code unit is at most three bytes of UTF-8
+  const buffer = new ArrayBuffer(units * 3);
+  let at = 0;
+  for (const r of results) {
+    if (typeof r.jsonl !== 'string') continue;
+    const { written } = encoder.encodeInto(r.jsonl, new Uint8Array(buffer, at));
+    r.jsonl = new Uint8Array(buffer, at, written);
+    at += written;
+  }
+  return buffer;
+}
+const encoder = new TextEncoder();

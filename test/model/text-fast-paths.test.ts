@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { eastAsianWidth } from 'get-east-asian-width';
-import { CJK_PUNCT, bigramsIn, canonicalize, canonicalizeLines, collapseLetterSpacing, endsClause, hanBigrams, visualWidth } from '../../src/model/text.js';
+import { CJK_PUNCT, bigramsIn, canonicalize, joinLines, canonicalizeLines, collapseLetterSpacing, endsClause, hanBigrams, visualWidth } from '../../src/model/text.js';
 import { isTitleLike } from '../../src/model/shapes.js';
 
 /**
@@ -88,6 +88,14 @@ describe('text helpers agree with their plain versions', () => {
         expect(bigramsIn(t, wanted)).toEqual(expected);
       }),
       { numRuns: 3000 },
+    ));
+  test('joinLines of canonical lines is canonical, astral Han at a seam included', () =>
+    fc.assert(
+      fc.property(fc.array(text.map((t) => canonicalize(t.replace(/[\r\n]/g, ''))), { maxLength: 6 }), (lines) => {
+        const joined = joinLines(lines);
+        expect(canonicalize(joined)).toBe(joined);
+      }),
+      { numRuns: 5000 },
     ));
   test('hanBigrams', () => fc.assert(fc.property(text, (t) => expect(hanBigrams(t)).toEqual(reference.hanBigrams(t))), { numRuns: 3000 }));
 });
