@@ -220,6 +220,11 @@ export function canonicalize(text: string): string {
   return applyRules(s).trim();
 }
 
+/** Whether canonicalize could change a text: only these characters or surrounding spaces make it. */
+export function mayChange(text: string): boolean {
+  return text !== '' && (MAY_CHANGE.test(text) || isJsSpace(text.charCodeAt(0)) || isJsSpace(text.charCodeAt(text.length - 1)));
+}
+
 /**
  * canonicalize for many lines at once: no rule crosses a line break, so the page goes through
  * the rules in one piece and is cut back into lines. The same as mapping canonicalize.

@@ -1,5 +1,5 @@
 import { definePass } from './pass.js';
-import { canonicalize, canonicalizeLines } from '../model/text.js';
+import { canonicalize, canonicalizeLines, mayChange } from '../model/text.js';
 import type { Article, Block, Line } from '../model/types.js';
 
 /**
@@ -36,7 +36,15 @@ export const canonicalText = definePass({
 
 /** Lines with canonical text; a line the rules leave alone stays the same object. */
 function linesCanonical(lines: Line[]): Line[] {
-  // a line never holds a line break, so the page's lines can go through the rules together
-  const texts = canonicalizeLines(lines.map((l) => l.text));
-  return lines.map((l, i) => (texts[i] === l.text ? l : { ...l, text: texts[i]! }));
+  // Most lines hold nothing the rules change. The others go through the rules together (a line
+  // never holds a line break), which costs less than a call per line.
+  const touched: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (mayChange(lines[i]!.text)) touched.push(i);
+  if (touched.length === 0) return lines;
+  const texts = canonicalizeLines(touched.map((i) => lines[i]!.text));
+  const out = lines.slice();
+  touched.forEach((i, k) => {
+    if (texts[k] !== lines[i]!.text) out[i] = { ...lines[i]!, text: texts[k]! };
+  });
+  return out;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { eastAsianWidth } from 'get-east-asian-width';
-import { CJK_PUNCT, bigramsIn, canonicalize, joinLines, canonicalizeLines, collapseLetterSpacing, endsClause, hanBigrams, visualWidth } from '../../src/model/text.js';
+import { CJK_PUNCT, bigramsIn, canonicalize, joinLines, mayChange, canonicalizeLines, collapseLetterSpacing, endsClause, hanBigrams, visualWidth } from '../../src/model/text.js';
 import { isTitleLike } from '../../src/model/shapes.js';
 
 /**
@@ -89,6 +89,8 @@ describe('text helpers agree with their plain versions', () => {
       }),
       { numRuns: 3000 },
     ));
+  test('a text mayChange calls unchanged is left unchanged by canonicalize', () =>
+    fc.assert(fc.property(text, (t) => mayChange(t) || canonicalize(t) === t), { numRuns: 5000 }));
   test('joinLines of canonical lines is canonical, astral Han at a seam included', () =>
     fc.assert(
       fc.property(fc.array(text.map((t) => canonicalize(t.replace(/[\r\n]/g, ''))), { maxLength: 6 }), (lines) => {
