@@ -1,4 +1,4 @@
-import { createPage, emptyArticle, makeBlock, message, spanOf } from './model/page.js';
+import { blockWith, createPage, emptyArticle, makeBlock, message, normalizePage, pageWith } from './model/page.js';
 import type { Block, Page } from './model/types.js';
 import type { Pass, PassOptions } from './passes/pass.js';
 
@@ -51,7 +51,8 @@ export function runSteps(page: Page, steps: readonly Step[]): Page {
       current = withMessage(current, 'pipeline', `pass ${where} returned a malformed page (${problem}) and was skipped`);
       continue;
     }
-    current = next as Page;
+    // a user's page may be made of any objects: rebuilt, it keeps later passes on their fast path
+    current = file ? normalizePage(next as Page) : (next as Page);
   }
   return current;
 }
@@ -69,14 +70,14 @@ export function finish(page: Page): Page {
   const body: Block[] = [];
   for (const b of blocks) {
     if (b.kind === 'furniture' || b.kind === 'heading') furniture.push({ text: b.text, lines: b.lines });
-    else body.push(b.kind === 'paragraph' || b.kind === 'subhead' ? b : { ...b, kind: 'paragraph' });
+    else body.push(b.kind === 'paragraph' || b.kind === 'subhead' ? b : blockWith(b, { kind: 'paragraph' }));
   }
-  if (body.length) articles = [...articles, { ...emptyArticle(body), lines: spanOf(body) }];
+  if (body.length) articles = [...articles, emptyArticle(body)];
   articles = articles.filter((a) => a.body.length || a.headline || a.captions.length || a.byline || a.attribution);
   if (page.lines.every((l) => l.text.trim() === '')) {
     page = withMessage(page, 'pipeline', 'the page has no text', null);
   }
-  return { ...page, blocks: [], articles, furniture };
+  return pageWith(page, { blocks: [], articles, furniture });
 }
 
 function linesAsParagraphs(page: Page): Block[] {
@@ -92,7 +93,7 @@ function linesAsParagraphs(page: Page): Block[] {
 }
 
 function withMessage(page: Page, origin: string, text: string, line: number | null = null): Page {
-  return { ...page, messages: [...page.messages, message(origin, text, line)] };
+  return pageWith(page, { messages: [...page.messages, message(origin, text, line)] });
 }
 
 const isStr = (v: unknown): v is string => typeof v === 'string';

@@ -13,9 +13,9 @@ export interface Line {
   lead?: boolean;
   /** the line carried a `■` bullet, which bylines use */
   bullet?: boolean;
-  /** leading spaces the line had before indentation was stripped */
+  /** leading spaces the line had before indentation was stripped (0 or absent: none) */
   indent?: number;
-  /** Markdown heading level (1–6), when the line was a heading */
+  /** Markdown heading level (1–6) when the line was a heading; 0 or absent when it was not */
   heading?: number;
 }
 

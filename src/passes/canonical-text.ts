@@ -1,4 +1,5 @@
 import { definePass } from './pass.js';
+import { articleWith, blockWith, lineWith, pageWith } from '../model/page.js';
 import { canonicalize, canonicalizeLines, mayChange } from '../model/text.js';
 import type { Article, Block, Line } from '../model/types.js';
 
@@ -12,25 +13,24 @@ export const canonicalText = definePass({
   description: 'Apply the canonical spacing and punctuation rules to every line and string',
   defaults: {},
   run(page) {
-    const fixBlock = (b: Block): Block => ({ ...b, text: canonicalize(b.text) });
+    const fixBlock = (b: Block): Block => blockWith(b, { text: canonicalize(b.text) });
     const fix = (s: string | null) => (s === null ? null : canonicalize(s));
-    const fixArticle = (a: Article): Article => ({
-      ...a,
-      headline: fix(a.headline),
-      subheadlines: a.subheadlines.map(canonicalize),
-      byline: fix(a.byline),
-      section: fix(a.section),
-      body: a.body.map(fixBlock),
-      captions: a.captions.map(canonicalize),
-      attribution: fix(a.attribution),
-    });
-    return {
-      ...page,
+    const fixArticle = (a: Article): Article =>
+      articleWith(a, {
+        headline: fix(a.headline),
+        subheadlines: a.subheadlines.map(canonicalize),
+        byline: fix(a.byline),
+        section: fix(a.section),
+        body: a.body.map(fixBlock),
+        captions: a.captions.map(canonicalize),
+        attribution: fix(a.attribution),
+      });
+    return pageWith(page, {
       lines: linesCanonical(page.lines),
       blocks: page.blocks.map(fixBlock),
       articles: page.articles.map(fixArticle),
-      furniture: page.furniture.map((f) => ({ ...f, text: canonicalize(f.text) })),
-    };
+      furniture: page.furniture.map((f) => ({ text: canonicalize(f.text), lines: f.lines })),
+    });
   },
 });
 
@@ -44,7 +44,7 @@ function linesCanonical(lines: Line[]): Line[] {
   const texts = canonicalizeLines(touched.map((i) => lines[i]!.text));
   const out = lines.slice();
   touched.forEach((i, k) => {
-    if (texts[k] !== lines[i]!.text) out[i] = { ...lines[i]!, text: texts[k]! };
+    if (texts[k] !== lines[i]!.text) out[i] = lineWith(lines[i]!, { text: texts[k]! });
   });
   return out;
 }

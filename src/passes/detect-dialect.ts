@@ -1,4 +1,5 @@
 import { definePass } from './pass.js';
+import { pageWith } from '../model/page.js';
 import { visualWidth } from '../model/text.js';
 
 /**
@@ -16,6 +17,6 @@ export const detectDialect = definePass({
     // a line of n characters is at most 2n cells wide: only long lines need measuring
     const wide = text.filter((l) => 2 * l.text.length > wideLineCells && visualWidth(l.text) > wideLineCells).length;
     const dialect = headings > 0 || wide / text.length > 0.2 ? 'markdown' : 'raw';
-    return dialect === page.dialect ? page : { ...page, dialect };
+    return dialect === page.dialect ? page : pageWith(page, { dialect });
   },
 });

@@ -1,4 +1,5 @@
 import { definePass } from './pass.js';
+import { lineWith, pageWith } from '../model/page.js';
 import { collapseLetterSpacing } from '../model/text.js';
 
 /**
@@ -13,8 +14,8 @@ export const letterSpacing = definePass({
   run(page, { minRun }) {
     const lines = page.lines.map((line) => {
       const text = collapseLetterSpacing(line.text, minRun);
-      return text === line.text ? line : { ...line, text };
+      return text === line.text ? line : lineWith(line, { text });
     });
-    return { ...page, lines };
+    return pageWith(page, { lines });
   },
 });

@@ -1,4 +1,5 @@
 import { definePass } from './pass.js';
+import { lineWith, pageWith } from '../model/page.js';
 
 /** Turn `#`–`######` marks into a heading level on the line; the marks themselves are not text. */
 export const markdownHeadings = definePass({
@@ -9,8 +10,8 @@ export const markdownHeadings = definePass({
     if (page.dialect !== 'markdown') return page;
     const lines = page.lines.map((line) => {
       const m = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line.text);
-      return m ? { ...line, heading: m[1]!.length, text: m[2]! } : line;
+      return m ? lineWith(line, { heading: m[1]!.length, text: m[2]! }) : line;
     });
-    return { ...page, lines };
+    return pageWith(page, { lines });
   },
 });

@@ -1,5 +1,5 @@
 import { definePass } from './pass.js';
-import { makeLine, message, spanOf } from '../model/page.js';
+import { articleWith, makeLine, message, pageWith, spanOf } from '../model/page.js';
 import { bigramsIn, hanBigrams, joinLines, setWidth } from '../model/text.js';
 import type { Article, Block, Line, Message } from '../model/types.js';
 
@@ -43,7 +43,7 @@ export const matchHeadlines = definePass<Options>({
     const messages: Message[] = [];
     const markdown = page.dialect === 'markdown';
     let units = markdown ? headings.map((b, i) => unitOf(b, i)) : headings.flatMap(splitUnits);
-    let articles = page.articles.map((a) => ({ ...a, subheadlines: [...a.subheadlines] }));
+    let articles = page.articles.map((a) => articleWith(a, { subheadlines: [...a.subheadlines] }));
     let assigned: (number | undefined)[];
     if (markdown) assigned = byPosition(units, articles);
     else {
@@ -83,7 +83,7 @@ export const matchHeadlines = definePass<Options>({
       a.subheadlines = [...us.filter((u) => u !== head).map((u) => u.text), ...a.subheadlines];
       a.lines = spanOf([a, ...us.map((u) => ({ lines: unitSpan(u) }))]);
     }
-    return { ...page, articles, blocks: rest, furniture, messages: [...page.messages, ...messages] };
+    return pageWith(page, { articles, blocks: rest, furniture, messages: [...page.messages, ...messages] });
   },
 });
 
@@ -365,8 +365,8 @@ function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { s
   if (!best) return null;
   const before = a.body.slice(0, best.at);
   const after = a.body.slice(best.at);
-  const firstPart: Article = { ...a, body: before, attribution: null, lines: spanOf(before) };
-  const secondPart: Article = { ...a, body: after, byline: null, captions: [], subheadlines: [], lines: [after[0]!.lines[0], a.lines[1]] };
+  const firstPart = articleWith(a, { body: before, attribution: null, lines: spanOf(before) });
+  const secondPart = articleWith(a, { body: after, byline: null, captions: [], subheadlines: [], lines: [after[0]!.lines[0], a.lines[1]] });
   const next = [...articles.slice(0, req.article), firstPart, secondPart, ...articles.slice(req.article + 1)];
   const line = after[0]!.lines[0];
   return {

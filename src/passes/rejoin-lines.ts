@@ -1,6 +1,6 @@
 import { definePass } from './pass.js';
 import { endsClause, joinLines, setWidth } from '../model/text.js';
-import { makeBlock, message, type BlockExtras } from '../model/page.js';
+import { blockWith, makeBlock, message, pageWith, type BlockExtras } from '../model/page.js';
 import type { Block, Line, Message, Page } from '../model/types.js';
 import { endsWithCredit, isAttributionLine, isCreditLine, isFurnitureLine, isTitleLike, splitTeasers } from '../model/shapes.js';
 
@@ -34,7 +34,7 @@ export const rejoinLines = definePass<Options>({
     if (page.blocks.length > 0) return page;
     const messages: Message[] = [];
     const blocks = page.dialect === 'markdown' ? markdownBlocks(page, options, messages) : rawBlocks(page, options, messages);
-    return { ...page, blocks, messages: [...page.messages, ...messages] };
+    return pageWith(page, { blocks, messages: [...page.messages, ...messages] });
   },
 });
 
@@ -288,7 +288,7 @@ function rawToBlocks(
       } else if (r === 'subhead') {
         const lastBlock = blocks[blocks.length - 1];
         if (lastBlock?.kind === 'subhead' && lastBlock.lines[1] === l.no - 1) {
-          blocks[blocks.length - 1] = { ...lastBlock, text: joinLines([lastBlock.text, l.text]), lines: [lastBlock.lines[0], l.no] };
+          blocks[blocks.length - 1] = blockWith(lastBlock, { text: joinLines([lastBlock.text, l.text]), lines: [lastBlock.lines[0], l.no] });
         } else blocks.push(linesBlock('subhead', [l]));
       } else if (r === 'furniture') {
         for (const piece of splitTeasers(l.text)) blocks.push(makeBlock('furniture', piece, [l.no, l.no]));
@@ -331,14 +331,14 @@ function markdownBlocks(page: Page, o: Options, messages: Message[]): Block[] {
     if (b.kind === 'paragraph' && prev?.kind === 'paragraph' && !finished(prev.text)) {
       const after = raw[i + 1];
       if (isCaptionLike(b.text, o.maxCaptionChars) && after?.kind === 'paragraph') {
-        out.push({ ...b, kind: 'caption' });
+        out.push(blockWith(b, { kind: 'caption' }));
         messages.push(message('rejoin-lines', `took "${short(b.text)}" out of a sentence as a picture caption`, b.lines[0]));
-        const mended: Block = { ...prev, text: joinLines([prev.text, after.text]), lines: [prev.lines[0], after.lines[1]] };
+        const mended = blockWith(prev, { text: joinLines([prev.text, after.text]), lines: [prev.lines[0], after.lines[1]] });
         out.splice(out.indexOf(prev), 1, mended);
         i++;
         continue;
       }
-      out[out.length - 1] = { ...prev, text: joinLines([prev.text, b.text]), lines: [prev.lines[0], b.lines[1]] };
+      out[out.length - 1] = blockWith(prev, { text: joinLines([prev.text, b.text]), lines: [prev.lines[0], b.lines[1]] });
       continue;
     }
     out.push(b);

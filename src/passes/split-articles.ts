@@ -1,5 +1,5 @@
 import { definePass } from './pass.js';
-import { emptyArticle, makeBlock, message, spanOf } from '../model/page.js';
+import { articleWith, blockWith, emptyArticle, makeBlock, message, pageWith, spanOf } from '../model/page.js';
 import type { Article, Block, Furniture, LineSpan, Message } from '../model/types.js';
 
 /**
@@ -26,12 +26,12 @@ export const splitArticles = definePass({
       section = null;
     };
     const close = () => {
-      if (cur) articles.push({ ...cur, lines: spanOf([cur, ...cur.body]) });
+      if (cur) articles.push(articleWith(cur, { lines: spanOf([cur, ...cur.body]) }));
       cur = null;
     };
     const open = (): Article => {
       if (!cur) {
-        cur = { ...emptyArticle(), section: section?.text ?? null };
+        cur = articleWith(emptyArticle(), { section: section?.text ?? null });
         if (section) section.used = true;
       }
       return cur;
@@ -56,7 +56,7 @@ export const splitArticles = definePass({
             continue;
           }
           if (section && b.level && b.level <= section.level) leaveSection();
-          unplaced.push({ ...b, level: b.level });
+          unplaced.push(blockWith(b, { level: b.level }));
           break;
         }
         case 'paragraph':
@@ -116,7 +116,7 @@ export const splitArticles = definePass({
         };
       } else merged.push(a);
     }
-    return { ...page, articles: merged, blocks: unplaced, furniture, messages: [...page.messages, ...messages] };
+    return pageWith(page, { articles: merged, blocks: unplaced, furniture, messages: [...page.messages, ...messages] });
   },
 });
 

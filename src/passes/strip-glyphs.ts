@@ -1,4 +1,5 @@
 import { definePass } from './pass.js';
+import { lineWith, pageWith } from '../model/page.js';
 import type { Line } from '../model/types.js';
 
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\u00AD]/g;
@@ -20,7 +21,7 @@ export const stripGlyphs = definePass({
     const lines = page.lines.map((line): Line => {
       if (!NEEDS_WORK.test(line.text)) return line;
       let text = line.text.replace(CONTROL, '');
-      const next: Line = { ...line };
+      const next = lineWith(line, {});
       if (LEAD.test(text)) {
         next.lead = true;
         text = text.replace(LEAD, '');
@@ -36,6 +37,6 @@ export const stripGlyphs = definePass({
       next.text = text.trim();
       return next;
     });
-    return { ...page, lines };
+    return pageWith(page, { lines });
   },
 });

@@ -2,7 +2,7 @@ import { definePass } from './pass.js';
 import { attributionText, creditName, trailingBracket } from '../model/shapes.js';
 import { endsClause } from '../model/text.js';
 import type { Block } from '../model/types.js';
-import { makeBlock } from '../model/page.js';
+import { blockWith, makeBlock, pageWith } from '../model/page.js';
 
 /**
  * An article often ends with a bracket after its last sentence: a source note
@@ -19,7 +19,7 @@ export const trailingCredits = definePass({
     for (const b of page.blocks) {
       if (b.kind === 'attribution') {
         const inner = b.text.replace(/^[（(]\s*/, '').replace(/\s*[）)]$/, '');
-        blocks.push({ ...b, text: inner, endsArticle: true });
+        blocks.push(blockWith(b, { text: inner, endsArticle: true }));
         continue;
       }
       if (b.kind !== 'paragraph') { blocks.push(b); continue; }
@@ -29,9 +29,9 @@ export const trailingCredits = definePass({
       const source = attributionText(m.inner);
       const name = source ? null : creditName(m.inner);
       if (!source && !name) { blocks.push(b); continue; }
-      if (before) blocks.push({ ...b, text: before });
+      if (before) blocks.push(blockWith(b, { text: before }));
       blocks.push(makeBlock(source ? 'attribution' : 'byline', (source ?? name)!, [b.lines[1], b.lines[1]], { endsArticle: true }));
     }
-    return { ...page, blocks };
+    return pageWith(page, { blocks });
   },
 });

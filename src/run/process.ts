@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { decode, describeInvalid } from '../read/decode.js';
 import type { InputFile } from '../read/inputs.js';
 import { parsePage, type Step } from '../pipeline.js';
-import { message } from '../model/page.js';
+import { message, pageWith } from '../model/page.js';
 import type { Page } from '../model/types.js';
 import { pageToJsonl } from '../writers/jsonl.js';
 import { pageFiles, type FileFormat } from '../writers/files.js';
@@ -42,7 +42,7 @@ export function processBytes(file: InputFile, bytes: Uint8Array, steps: readonly
     const notes = shown.map((s) => message('decode', describeInvalid(s, decoded.encoding, bytes), s.line));
     const rest = decoded.invalid.length - shown.length;
     if (rest > 0) notes.push(message('decode', `${rest} more invalid ${decoded.encoding} byte sequence(s) after byte offset ${shown[shown.length - 1]!.offset}`, null));
-    page = { ...page, messages: [...notes, ...page.messages] };
+    page = pageWith(page, { messages: [...notes, ...page.messages] });
   }
   return {
     ...base,
