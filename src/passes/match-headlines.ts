@@ -43,7 +43,7 @@ export const matchHeadlines = definePass<Options>({
     const messages: Message[] = [];
     const markdown = page.dialect === 'markdown';
     let units = markdown ? headings.map((b, i) => unitOf(b, i)) : headings.flatMap(splitUnits);
-    let articles = page.articles.map((a) => articleWith(a, { subheadlines: [...a.subheadlines] }));
+    let articles = [...page.articles];
     let assigned: (number | undefined)[];
     if (markdown) assigned = byPosition(units, articles);
     else {
@@ -79,9 +79,11 @@ export const matchHeadlines = definePass<Options>({
       // a kicker printed above the main headline's own box is a subheadline too
       const head = (!markdown && us.slice(1).find((u) => u.boxed && !us[0]!.boxed)) || us[0]!;
       const a = articles[ai]!;
-      a.headline = head.text;
-      a.subheadlines = [...us.filter((u) => u !== head).map((u) => u.text), ...a.subheadlines];
-      a.lines = spanOf([a, ...us.map((u) => ({ lines: unitSpan(u) }))]);
+      articles[ai] = articleWith(a, {
+        headline: head.text,
+        subheadlines: [...us.filter((u) => u !== head).map((u) => u.text), ...a.subheadlines],
+        lines: spanOf([a, ...us.map((u) => ({ lines: unitSpan(u) }))]),
+      });
     }
     return pageWith(page, { articles, blocks: rest, furniture, messages: [...page.messages, ...messages] });
   },

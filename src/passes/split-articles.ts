@@ -36,6 +36,8 @@ export const splitArticles = definePass({
       }
       return cur;
     };
+    // the article being built is replaced, not changed: model objects keep their hidden class
+    const update = (c: Partial<Article>): Article => (cur = articleWith(open(), c));
     const hasBody = () => cur !== null && cur.body.length > 0;
     const blocks = page.blocks;
 
@@ -63,7 +65,7 @@ export const splitArticles = definePass({
         case 'subhead': {
           if (b.lead && hasBody()) close();
           const a = open();
-          if (a.body.length === 0 && a.lines[0] === 0) a.lines = b.lines;
+          if (a.body.length === 0 && a.lines[0] === 0) update({ lines: b.lines });
           a.body.push(b);
           break;
         }
@@ -72,13 +74,12 @@ export const splitArticles = definePass({
           break;
         case 'byline':
           if (b.endsArticle) {
-            addByline(open(), b.text);
+            update({ byline: withByline(open(), b.text) });
             close();
           } else {
             if (hasBody()) close();
-            const a = open();
-            addByline(a, b.text);
-            a.lines = spanOf([a, b]);
+            const a = update({ byline: withByline(open(), b.text) });
+            update({ lines: spanOf([a, b]) });
           }
           break;
         case 'attribution': {
@@ -86,8 +87,8 @@ export const splitArticles = definePass({
           if (a.attribution) {
             furniture.push({ text: b.text, lines: b.lines });
             messages.push(message('split-articles', `a second source note for one article, kept as page furniture: "${b.text}"`, b.lines[0]));
-          } else a.attribution = b.text;
-          a.lines = spanOf([a, b]);
+          } else update({ attribution: b.text });
+          update({ lines: spanOf([a, b]) });
           close();
           break;
         }
@@ -107,13 +108,12 @@ export const splitArticles = definePass({
           furniture.push({ text: a.attribution, lines: a.lines });
           messages.push(message('split-articles', `a second source note for one article, kept as page furniture: "${a.attribution}"`, a.lines[0]));
         }
-        merged[merged.length - 1] = {
-          ...prev,
+        merged[merged.length - 1] = articleWith(prev, {
           byline: [prev.byline, a.byline].filter(Boolean).join(' ') || null,
           attribution: prev.attribution ?? a.attribution,
           captions: [...prev.captions, ...a.captions],
           lines: spanOf([prev, a]),
-        };
+        });
       } else merged.push(a);
     }
     return pageWith(page, { articles: merged, blocks: unplaced, furniture, messages: [...page.messages, ...messages] });
@@ -121,8 +121,8 @@ export const splitArticles = definePass({
 });
 
 /** A second credit (a trailing name after a leading reporter line) adds an author. */
-function addByline(a: Article, text: string): void {
-  a.byline = a.byline ? `${a.byline} ${text}` : text;
+function withByline(a: Article, text: string): string {
+  return a.byline ? `${a.byline} ${text}` : text;
 }
 
 /** A heading that numbers a part of an article: 一、 （二） 3. 第四部分 */

@@ -21,21 +21,22 @@ export const stripGlyphs = definePass({
     const lines = page.lines.map((line): Line => {
       if (!NEEDS_WORK.test(line.text)) return line;
       let text = line.text.replace(CONTROL, '');
-      const next = lineWith(line, {});
+      let lead = line.lead ?? false;
+      let bullet = line.bullet ?? false;
+      let indent = line.indent ?? 0;
       if (LEAD.test(text)) {
-        next.lead = true;
+        lead = true;
         text = text.replace(LEAD, '');
       }
       text = text.replace(/\uFFFD/g, '');
       if (/^\s*■/.test(text)) {
-        next.bullet = true;
+        bullet = true;
         text = text.replace(/^\s*■+\s*/, '');
       }
       text = text.replace(/■/g, '');
-      const indent = /^[ \t\u3000]*/.exec(text)![0].length;
-      if (indent > 0 && text.trim() !== '') next.indent = indent;
-      next.text = text.trim();
-      return next;
+      const leading = /^[ \t\u3000]*/.exec(text)![0].length;
+      if (leading > 0 && text.trim() !== '') indent = leading;
+      return lineWith(line, { text: text.trim(), lead, bullet, indent });
     });
     return pageWith(page, { lines });
   },
