@@ -27,11 +27,11 @@ parentPort!.on('message', (req: BatchRequest) => {
  * to receive a copy of every string and encode it again, on the cores the workers need.
  */
 function encodeJsonl(results: PooledResult[]): ArrayBuffer | null {
-  let units = 0;
-  for (const r of results) if (typeof r.jsonl === 'string') units += r.jsonl.length;
-  if (units === 0) return null;
-  // a UTF-16 code unit is at most three bytes of UTF-8
-  const buffer = new ArrayBuffer(units * 3);
+  let bytes = 0;
+  for (const r of results) if (typeof r.jsonl === 'string') bytes += Buffer.byteLength(r.jsonl);
+  if (bytes === 0) return null;
+  // the exact size: the main thread holds these until its collector runs, so none is wasted
+  const buffer = new ArrayBuffer(bytes);
   let at = 0;
   for (const r of results) {
     if (typeof r.jsonl !== 'string') continue;
