@@ -90,7 +90,7 @@ export function normalizePage(p: Page): Page {
 /** Split on LF, CRLF or a lone CR; a final line ending does not make an extra empty line. */
 export function splitLines(text: string): string[] {
   if (text === '') return [];
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;
 }

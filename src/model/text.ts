@@ -308,7 +308,13 @@ const isHalfMark = (c: number): boolean => c === 0x2c || c === 0x3b || c === 0x3
  * keeping an isolated space between two phrases (`善心仁者 与爱同行`).
  */
 export function collapseLetterSpacing(text: string, minRun = 3): string {
-  if (!/[ \t\u3000]/.test(text)) return text;
+  // a run of minRun characters has minRun - 1 gaps: a line with fewer blanks has none
+  let blanks = 0;
+  for (let i = 0; i < text.length && blanks < minRun - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x3000) blanks++;
+  }
+  if (blanks < Math.max(1, minRun - 1)) return text;
   let run = SPACED_RUN.get(minRun);
   if (!run) {
     run = new RegExp(`(?:[\\p{Script=Han}${P}][ \\t\\u3000]+){${minRun - 1},}[\\p{Script=Han}${P}]`, 'gu');

@@ -11,12 +11,20 @@ export const detectDialect = definePass({
   description: 'Tell raw OCR columns from converter Markdown by headings and line widths',
   defaults: { wideLineCells: 60 },
   run(page, { wideLineCells }) {
-    const text = page.lines.filter((l) => l.text.trim() !== '');
-    if (text.length === 0) return page;
-    const headings = text.filter((l) => /^\s{0,3}#{1,6}\s/.test(l.text)).length;
-    // a line of n characters is at most 2n cells wide: only long lines need measuring
-    const wide = text.filter((l) => 2 * l.text.length > wideLineCells && visualWidth(l.text) > wideLineCells).length;
-    const dialect = headings > 0 || wide / text.length > 0.2 ? 'markdown' : 'raw';
+    let lines = 0;
+    let headings = 0;
+    let wide = 0;
+    for (const { text } of page.lines) {
+      if (!/\S/.test(text)) continue;
+      lines++;
+      // a heading mark is within the first four characters
+      const hash = text.indexOf('#');
+      if (hash >= 0 && hash <= 3 && /^\s{0,3}#{1,6}\s/.test(text)) headings++;
+      // a line of n characters is at most 2n cells wide: only long lines need measuring
+      if (2 * text.length > wideLineCells && visualWidth(text) > wideLineCells) wide++;
+    }
+    if (lines === 0) return page;
+    const dialect = headings > 0 || wide / lines > 0.2 ? 'markdown' : 'raw';
     return dialect === page.dialect ? page : pageWith(page, { dialect });
   },
 });
