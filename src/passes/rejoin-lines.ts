@@ -254,6 +254,8 @@ function rawToBlocks(
   };
   let prev: Line | undefined;
   let blankSince = false;
+  const short = (x: Line) => width[x.no]! + o.shortLineCells <= column[x.no]!;
+  const full = (x: Line) => width[x.no]! + o.fullLineCells >= column[x.no]!;
 
   for (const l of lines) {
     if (l.text === '') { blankSince = true; if (heading.length) headingBlank = true; continue; }
@@ -265,12 +267,11 @@ function rawToBlocks(
       // short of the column ends the paragraph, and so does a blank line, unless the line
       // after it fills the column: paragraphs start indented, so a full line goes on.
       if (para.length && prev) {
-        const short = (x: Line) => width[x.no]! + o.shortLineCells <= column[x.no]!;
-        const full = (x: Line) => width[x.no]! + o.fullLineCells >= column[x.no]!;
         let brk = l.lead === true;
-        if (!brk && finished(prev.text)) {
-          if (!blankSince) brk = short(prev);
-          else if (!short(prev) && full(l)) {
+        // `short` is asked first: a comparison, where `finished` reads the text
+        if (!brk && !blankSince) brk = short(prev) && finished(prev.text);
+        else if (!brk && finished(prev.text)) {
+          if (!short(prev) && full(l)) {
             messages.push(message('rejoin-lines', 'a blank line after a finished sentence, then a full line: read as a column break, not a paragraph end', l.no));
           } else brk = true;
         }
