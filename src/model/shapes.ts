@@ -57,9 +57,12 @@ export function creditName(inner: string): string | null {
 
 /** A teaser pointing at another page (`…… 09 版`), or a short Latin section label (`News`). */
 export function isFurnitureLine(text: string): boolean {
+  // most lines are neither: a page reference needs 版, a label a Latin letter
+  const latin = /^\s*[A-Za-z]/.test(text);
+  if (!latin && !text.includes('版')) return false;
   const t = text.trim();
-  if (t.includes('版') && /\d{1,3}\s*版/.test(t) && !/[，。；！？]/.test(t)) return true;
-  return /^[A-Za-z][A-Za-z &'’.\-]{1,30}$/.test(t);
+  if (/\d{1,3}\s*版/.test(t) && !/[，。；！？]/.test(t)) return true;
+  return latin && /^[A-Za-z][A-Za-z &'’.\-]{1,30}$/.test(t);
 }
 
 /** A teaser line can run two teasers together: each ends at its page reference. */

@@ -65,13 +65,14 @@ function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
     width[l.no] = setWidth(l.text);
   });
   const column = columnWidths(textLines, width, o.columnWindow);
-  const role = new Map<number, Role>();
+  // per source line number, as the position and width arrays are
+  const role: (Role | undefined)[] = new Array(lines.length + 2).fill(undefined);
   const segments = cutSegments(lines, role);
 
   const textAt = (no: number, step: 1 | -1): Line | undefined => textLines[position[no]! + step];
   /** the first ordinary text line after `no`, skipping bylines, notes and furniture */
   const nextText = (no: number): Line | undefined => {
-    for (let i = position[no]! + 1; i < textLines.length; i++) if (!role.has(textLines[i]!.no)) return textLines[i];
+    for (let i = position[no]! + 1; i < textLines.length; i++) if (role[textLines[i]!.no] === undefined) return textLines[i];
     return undefined;
   };
   const narrowerThan = (l: Line, after: Line | undefined): boolean =>
@@ -86,7 +87,7 @@ function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
     const first = seg.lines[0]!;
     const last = seg.lines[seg.lines.length - 1]!;
     const before = textAt(first.no, -1);
-    if (seg.afterArticleEnd || (before && role.get(before.no) === 'body' && endsWithCredit(before.text))) articleEnded = true;
+    if (seg.afterArticleEnd || (before && role[before.no] === 'body' && endsWithCredit(before.text))) articleEnded = true;
     const following = textAt(last.no, 1);
     const followedByStart = seg.beforeLead || following === undefined || following.bullet === true;
     const allTitle = seg.lines.every((l) => isTitleLike(l.text));
@@ -125,12 +126,12 @@ function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
       const opensParagraph = next !== undefined && narrowerThan(next, nextText(next.no));
       if (afterFinished && (followedByStart || widest > col + o.shortLineCells)) headingCount = seg.lines.length;
       else if (afterFinished && blankAround(lines, first.no, last.no) && (widest <= col * o.subheadRatio || opensParagraph)) {
-        for (const l of seg.lines) role.set(l.no, 'subhead');
+        for (const l of seg.lines) role[l.no] = 'subhead';
         continue;
       }
     }
 
-    seg.lines.forEach((l, i) => role.set(l.no, i < headingCount ? 'heading' : 'body'));
+    seg.lines.forEach((l, i) => (role[l.no] = i < headingCount ? 'heading' : 'body'));
     if (headingCount < seg.lines.length) {
       articleEnded = false;
       lastBody = last;
@@ -144,7 +145,7 @@ function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
  * Segments: runs of non-blank lines, cut before a lead line and around lines that are
  * bylines, source notes or furniture (whose role is settled here).
  */
-function cutSegments(lines: Line[], role: Map<number, Role>): Segment[] {
+function cutSegments(lines: Line[], role: (Role | undefined)[]): Segment[] {
   const segments: Segment[] = [];
   let current: Line[] = [];
   let sawArticleEnd = false;
@@ -162,7 +163,7 @@ function cutSegments(lines: Line[], role: Map<number, Role>): Segment[] {
       : null;
     if (s) {
       flush(false);
-      role.set(l.no, s);
+      role[l.no] = s;
       if (s === 'attribution' || s === 'credit') sawArticleEnd = true;
       continue;
     }
@@ -234,7 +235,7 @@ const quartile = (sorted: ArrayLike<number>): number => sorted[Math.floor((sorte
 
 function rawToBlocks(
   lines: Line[],
-  role: Map<number, Role>,
+  role: readonly (Role | undefined)[],
   width: readonly number[],
   column: readonly number[],
   o: Options,
@@ -259,7 +260,7 @@ function rawToBlocks(
 
   for (const l of lines) {
     if (l.text === '') { blankSince = true; if (heading.length) headingBlank = true; continue; }
-    const r = role.get(l.no) ?? 'body';
+    const r = role[l.no] ?? 'body';
     if (r !== 'heading') closeHeading();
     if (r === 'body') {
       // A lead marker starts a paragraph. After an unfinished sentence nothing does: a blank
@@ -348,7 +349,15 @@ function markdownBlocks(page: Page, o: Options, messages: Message[]): Block[] {
 }
 
 function isCaptionLike(text: string, maxChars: number): boolean {
-  return [...text].length <= maxChars && !finished(text) && !/[。！？；]/.test(text);
+  return codePointsAtMost(text, maxChars) && !finished(text) && !/[。！？；]/.test(text);
+}
+
+/** Whether a text has at most `max` characters, without listing them (a paragraph can be long). */
+function codePointsAtMost(text: string, max: number): boolean {
+  if (text.length <= max) return true;
+  let n = 0;
+  for (const _ of text) if (++n > max) return false;
+  return true;
 }
 
 const short = (s: string) => ([...s].length > 16 ? [...s].slice(0, 16).join('') + '…' : s);
