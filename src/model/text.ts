@@ -368,9 +368,19 @@ export function bigramsIn(text: string, wanted: ReadonlySet<number>): Set<number
     const cp = keptCodePoint(text, i);
     if (cp < 0) continue;
     if (cp > 0xffff) i++;
-    if (prev >= 0 && (prev > 0xffff || FIRSTS[prev] === stamp)) {
+    if (prev > 0xffff) {
       const g = prev * 0x110000 + cp;
       if (wanted.has(g)) found.add(g);
+    } else if (prev >= 0 && FIRSTS[prev] === stamp) {
+      // the second characters of the wanted bigrams that start with `prev`: a short list
+      // of small integers, where asking the set would box a large number at every character
+      const seconds = SECONDS[SLOT[prev]!]!;
+      for (let k = 0; k < seconds.length; k++) {
+        if (seconds[k] === cp) {
+          found.add(prev * 0x110000 + cp);
+          break;
+        }
+      }
     }
     prev = cp;
   }
@@ -378,19 +388,29 @@ export function bigramsIn(text: string, wanted: ReadonlySet<number>): Set<number
 }
 
 /**
- * Per BMP code unit, the stamp of the last call whose wanted set has a bigram starting there:
- * a new stamp per call, so the table never needs clearing.
+ * Per BMP code unit, the stamp of the last call whose wanted set has a bigram starting there
+ * (a new stamp per call, so the table never needs clearing), and where its second characters
+ * are listed.
  */
 const FIRSTS = new Uint32Array(0x10000);
+const SLOT = new Uint32Array(0x10000);
+let SECONDS: number[][] = [];
 let stamp = 0;
 function stampFirsts(wanted: ReadonlySet<number>): number {
   if (++stamp === 0xffffffff) {
     FIRSTS.fill(0);
     stamp = 1;
   }
+  SECONDS = [];
   for (const g of wanted) {
     const first = Math.floor(g / 0x110000);
-    if (first <= 0xffff) FIRSTS[first] = stamp;
+    if (first > 0xffff) continue;
+    if (FIRSTS[first] !== stamp) {
+      FIRSTS[first] = stamp;
+      SLOT[first] = SECONDS.length;
+      SECONDS.push([]);
+    }
+    SECONDS[SLOT[first]!]!.push(g - first * 0x110000);
   }
   return stamp;
 }
