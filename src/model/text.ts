@@ -155,20 +155,16 @@ const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
  * chain of marks converts whole when either end touches CJK.
  */
 function convertHalfMarks(s: string): string {
-  let out = '';
-  let copied = 0;
-  HALF_CHAIN.lastIndex = 0;
-  for (let m = HALF_CHAIN.exec(s); m; m = HALF_CHAIN.exec(s)) {
-    let before = m.index;
+  return s.replace(HALF_CHAIN, (chain: string, at: number) => {
+    let before = at;
     while (before > 0 && isBlank(s.charCodeAt(before - 1))) before--;
-    let after = HALF_CHAIN.lastIndex;
+    let after = at + chain.length;
     while (after < s.length && isBlank(s.charCodeAt(after))) after++;
-    if ((before > 0 && isCjkAt(codePointBefore(s, before))) || (after < s.length && isCjkAt(s.codePointAt(after)!))) {
-      out += s.slice(copied, m.index) + m[0].replace(HALF_MARK, (c) => FULL_OF_HALF[HALF_MARKS.indexOf(c)]!);
-      copied = HALF_CHAIN.lastIndex;
-    }
-  }
-  return copied === 0 ? s : out + s.slice(copied);
+    const touches = (before > 0 && isCjkAt(codePointBefore(s, before))) || (after < s.length && isCjkAt(s.codePointAt(after)!));
+    if (!touches) return chain;
+    if (chain.length === 1) return FULL_OF_HALF[HALF_MARKS.indexOf(chain)]!;
+    return chain.replace(HALF_MARK, (c) => FULL_OF_HALF[HALF_MARKS.indexOf(c)]!);
+  });
 }
 /** marks with at most blanks between them, ending on a mark */
 const HALF_CHAIN = /[,;:()?!](?:[ \t]*[,;:()?!])*/g;
@@ -180,25 +176,21 @@ const HALF_MARK = /[,;:()?!]/g;
  * one space already; a space at either end is left for the trim.
  */
 function dropSpaces(s: string): string {
-  let out = '';
-  let copied = 0;
-  for (let i = s.indexOf(' ', 1); i >= 0 && i + 1 < s.length; i = s.indexOf(' ', i + 1)) {
+  return s.replace(ONE_SPACE, (space: string, i: number) => {
+    if (i === 0 || i + 1 >= s.length) return space;
     const a = codePointBefore(s, i);
     const b = s.codePointAt(i + 1)!;
-    if (b === 0x20) continue;
+    if (b === 0x20) return space;
     const ka = kindOf(a);
     const kb = kindOf(b);
     const drop =
       ka === Kind.Punct || kb === Kind.Punct ||
       (ka === Kind.Han && kb === Kind.Alnum) ||
       ((ka === Kind.Alnum || a === 0x25) && kb === Kind.Han);
-    if (drop) {
-      out += s.slice(copied, i);
-      copied = i + 1;
-    }
-  }
-  return copied === 0 ? s : out + s.slice(copied);
+    return drop ? '' : space;
+  });
 }
+const ONE_SPACE = / /g;
 
 /** The spacing and punctuation rules, on text whose full-width letters and digits are done. */
 function applyRules(text: string): string {
