@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { eastAsianWidth } from 'get-east-asian-width';
 import { CJK_PUNCT, bigramsIn, canonicalize, joinLines, mayChange, canonicalizeLines, collapseLetterSpacing, endsClause, hanBigrams, visualWidth } from '../../src/model/text.js';
 import { isTitleLike } from '../../src/model/shapes.js';
+import { needsWork } from '../../src/passes/strip-glyphs.js';
 
 /**
  * The text helpers run on every line of every page, so they take short cuts. These are the
@@ -91,6 +92,11 @@ describe('text helpers agree with their plain versions', () => {
     ));
   test('a text mayChange calls unchanged is left unchanged by canonicalize', () =>
     fc.assert(fc.property(text, (t) => mayChange(t) || canonicalize(t) === t), { numRuns: 5000 }));
+  test('strip-glyphs needsWork is the regex it replaced', () => {
+    const glyphs = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\u00AD\uFFFD■]|^\s|\s$/;
+    const withGlyphs = fc.array(fc.constantFrom(...ALPHABET, '\u0001', '\u000b', '\u0085', '\u200b', '\u2060', '\u00ad', '\ufeff', '\u2028'), { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(fc.property(withGlyphs, (t) => needsWork(t) === glyphs.test(t)), { numRuns: 5000 });
+  });
   test('joinLines of canonical lines is canonical, astral Han at a seam included', () =>
     fc.assert(
       fc.property(fc.array(text.map((t) => canonicalize(t.replace(/[\r\n]/g, ''))), { maxLength: 6 }), (lines) => {
