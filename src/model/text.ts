@@ -336,73 +336,97 @@ export function countKept(text: string, into = new Map<string, number>()): Map<s
 const BIGRAM_BMP = new Uint8Array(0x10000);
 const BIGRAM_CHAR = /[\p{Script=Han}A-Za-z0-9]/u;
 
-/**
- * Bigrams of Han characters, letters and digits, the unit headline-to-body matching counts,
- * each as a number (two code points) so that sets of them are cheap.
- */
-export function hanBigrams(text: string): number[] {
-  const out: number[] = [];
-  eachBigram(text, (g) => out.push(g));
-  return out;
-}
 
 /**
- * The bigrams of a text that are in `wanted`: a scan, without listing the others. Most
- * characters of a body start no wanted bigram, so a table of the wanted first characters
- * answers before the set is asked.
+ * The bigrams of some texts (a page's headlines), numbered from 0, and a scan for them in
+ * other text (the bodies). Ids are small integers, so flags and weights live in arrays; a
+ * bigram itself (two code points) is beyond the small-integer range, and every set or map
+ * lookup with one allocated a boxed number.
  */
-export function bigramsIn(text: string, wanted: ReadonlySet<number>): Set<number> {
-  const found = new Set<number>();
-  if (wanted.size === 0) return found;
-  const stamp = stampFirsts(wanted);
-  let prev = -1;
-  for (let i = 0; i < text.length; i++) {
-    const cp = keptCodePoint(text, i);
-    if (cp < 0) continue;
-    if (cp > 0xffff) i++;
-    if (prev > 0xffff) {
-      const g = prev * 0x110000 + cp;
-      if (wanted.has(g)) found.add(g);
-    } else if (prev >= 0 && FIRSTS[prev] === stamp) {
-      // the second characters of the wanted bigrams that start with `prev`: a short list
-      // of small integers, where asking the set would box a large number at every character
-      const seconds = SECONDS[SLOT[prev]!]!;
-      for (let k = 0; k < seconds.length; k++) {
-        if (seconds[k] === cp) {
-          found.add(prev * 0x110000 + cp);
-          break;
+export class BigramIndex {
+  private readonly ids = new Map<number, number>();
+  /** per first code point (BMP), the wanted bigrams starting with it: second code point, id */
+  private readonly firsts = new Map<number, number[]>();
+  /** how many bigrams the scan looks for: those of the texts the index was made from */
+  readonly wanted: number;
+
+  constructor(texts: readonly string[]) {
+    for (const t of texts) {
+      eachBigram(t, (g) => {
+        if (this.ids.has(g)) return;
+        const id = this.ids.size;
+        this.ids.set(g, id);
+        const first = Math.floor(g / 0x110000);
+        if (first > 0xffff) return;
+        let list = this.firsts.get(first);
+        if (!list) this.firsts.set(first, (list = []));
+        list.push(g - first * 0x110000, id);
+      });
+    }
+    this.wanted = this.ids.size;
+  }
+
+  /**
+   * The ids of a text's bigrams, each once, in order of first appearance. A bigram the index
+   * was not made from gets an id of its own, which no scan finds.
+   */
+  idsOf(text: string): number[] {
+    const out: number[] = [];
+    const seen = new Set<number>();
+    eachBigram(text, (g) => {
+      let id = this.ids.get(g);
+      if (id === undefined) this.ids.set(g, (id = this.ids.size));
+      if (!seen.has(id)) {
+        seen.add(id);
+        out.push(id);
+      }
+    });
+    return out;
+  }
+
+  /** A flag (1) per wanted id whose bigram occurs in `text`. */
+  occurrences(text: string): Uint8Array {
+    const found = new Uint8Array(this.wanted);
+    if (this.wanted === 0) return found;
+    const stamp = nextStamp();
+    for (const [first, list] of this.firsts) {
+      FIRSTS[first] = stamp;
+      SECONDS[first] = list;
+    }
+    let prev = -1;
+    for (let i = 0; i < text.length; i++) {
+      const cp = keptCodePoint(text, i);
+      if (cp < 0) continue;
+      if (cp > 0xffff) i++;
+      if (prev > 0xffff) {
+        const id = this.ids.get(prev * 0x110000 + cp);
+        if (id !== undefined && id < this.wanted) found[id] = 1;
+      } else if (prev >= 0 && FIRSTS[prev] === stamp) {
+        const list = SECONDS[prev]!;
+        for (let k = 0; k < list.length; k += 2) {
+          if (list[k] === cp) {
+            found[list[k + 1]!] = 1;
+            break;
+          }
         }
       }
+      prev = cp;
     }
-    prev = cp;
+    return found;
   }
-  return found;
 }
 
 /**
- * Per BMP code unit, the stamp of the last call whose wanted set has a bigram starting there
- * (a new stamp per call, so the table never needs clearing), and where its second characters
- * are listed.
+ * Per BMP code unit, the stamp of the last scan whose index has a bigram starting there (a
+ * new stamp per scan, so the table never needs clearing), and that index's list for it.
  */
 const FIRSTS = new Uint32Array(0x10000);
-const SLOT = new Uint32Array(0x10000);
-let SECONDS: number[][] = [];
+const SECONDS: (number[] | undefined)[] = new Array(0x10000).fill(undefined);
 let stamp = 0;
-function stampFirsts(wanted: ReadonlySet<number>): number {
+function nextStamp(): number {
   if (++stamp === 0xffffffff) {
     FIRSTS.fill(0);
     stamp = 1;
-  }
-  SECONDS = [];
-  for (const g of wanted) {
-    const first = Math.floor(g / 0x110000);
-    if (first > 0xffff) continue;
-    if (FIRSTS[first] !== stamp) {
-      FIRSTS[first] = stamp;
-      SLOT[first] = SECONDS.length;
-      SECONDS.push([]);
-    }
-    SECONDS[SLOT[first]!]!.push(g - first * 0x110000);
   }
   return stamp;
 }
@@ -417,6 +441,10 @@ function keptCodePoint(text: string, i: number): number {
   return k === 2 ? cp : -1;
 }
 
+/**
+ * Each bigram of Han characters, letters and digits (what headline-to-body matching counts),
+ * as a number: the two code points.
+ */
 function eachBigram(text: string, take: (gram: number) => void): void {
   let prev = -1;
   for (let i = 0; i < text.length; i++) {

@@ -1,6 +1,6 @@
 import { definePass } from './pass.js';
 import { articleWith, makeLine, message, pageWith, spanOf } from '../model/page.js';
-import { bigramsIn, hanBigrams, joinLines, setWidth } from '../model/text.js';
+import { BigramIndex, joinLines, setWidth } from '../model/text.js';
 import type { Article, Block, Line, Message } from '../model/types.js';
 
 interface Options {
@@ -174,15 +174,16 @@ function byPosition(units: Unit[], articles: Article[]): (number | undefined)[] 
 }
 
 /**
- * Share of a headline's words found in a set of bigrams, each word weighted by its rarity
- * among the page's bodies. Bodies' bigram sets are made once per page.
+ * Share of a headline's words found in a text, each word weighted by its rarity among the
+ * page's bodies. Words are bigram ids of the page's vocabulary; a text's words are a flag per
+ * id (BigramIndex.occurrences), and bodies' flags are made once per page.
  */
 interface Scorer {
-  bodies: Set<number>[];
-  wanted: ReadonlySet<number>;
+  bodies: Uint8Array[];
+  index: BigramIndex;
   grams(unit: Unit): number[];
-  weight(gram: number): number;
-  score(unit: Unit, have: ReadonlySet<number>): number;
+  weight(id: number): number;
+  score(unit: Unit, have: Uint8Array): number;
 }
 
 
@@ -192,35 +193,36 @@ interface Scorer {
  * into a set of all its words.
  */
 interface Vocabulary {
-  wanted: Set<number>;
-  byBody: WeakMap<Block[], Set<number>>;
+  index: BigramIndex;
+  byBody: WeakMap<Block[], Uint8Array>;
 }
 
 function vocabulary(units: Unit[]): Vocabulary {
-  return { wanted: new Set(units.flatMap((u) => hanBigrams(u.text))), byBody: new WeakMap() };
+  return { index: new BigramIndex(units.map((u) => u.text)), byBody: new WeakMap() };
 }
 
 function scorer(articles: Article[], vocab: Vocabulary): Scorer {
+  const { index } = vocab;
   const bodies = articles.map((a) => {
-    let set = vocab.byBody.get(a.body);
-    if (!set) vocab.byBody.set(a.body, (set = bigramsIn(bodyText(a.body), vocab.wanted)));
-    return set;
+    let found = vocab.byBody.get(a.body);
+    if (!found) vocab.byBody.set(a.body, (found = index.occurrences(bodyText(a.body))));
+    return found;
   });
   const weights = new Map<number, number>();
   // a bigram in no body is mostly a junction between two words: weigh it like a rare word
-  const weight = (g: number) => {
-    let w = weights.get(g);
+  const weight = (id: number) => {
+    let w = weights.get(id);
     if (w === undefined) {
       let df = 0;
-      for (const set of bodies) if (set.has(g)) df++;
-      weights.set(g, (w = Math.log(1 + articles.length / Math.max(1, df))));
+      for (const found of bodies) if (found[id] === 1) df++;
+      weights.set(id, (w = Math.log(1 + articles.length / Math.max(1, df))));
     }
     return w;
   };
   const cache = new Map<string, number[]>();
   const grams = (u: Unit) => {
     let gs = cache.get(u.text);
-    if (!gs) cache.set(u.text, (gs = [...new Set(hanBigrams(u.text))]));
+    if (!gs) cache.set(u.text, (gs = index.idsOf(u.text)));
     return gs;
   };
   // a headline is scored against every body: its words' weights are looked up once
@@ -237,14 +239,14 @@ function scorer(articles: Article[], vocab: Vocabulary): Scorer {
   };
   return {
     bodies,
-    wanted: vocab.wanted,
+    index,
     grams,
     weight,
     score(unit, have) {
       const { grams: gs, weights, total } = weighedOf(unit);
       if (!total) return 0;
       let found = 0;
-      for (let i = 0; i < gs.length; i++) if (have.has(gs[i]!)) found += weights[i]!;
+      for (let i = 0; i < gs.length; i++) if (have[gs[i]!] === 1) found += weights[i]!;
       return found / total;
     },
   };
@@ -324,12 +326,12 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
  * part before and the other headline the part after. Its byline stays with the first part,
  * its source note with the second. Null when no cut gives both headlines a real match.
  */
-function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { score, grams, weight, wanted }: Scorer, o: Options) {
+function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { score, grams, weight, index }: Scorer, o: Options) {
   const a = articles[req.article]!;
   if (req.holder === undefined || a.body.length < 2) return null;
   const pair = [units[req.holder]!, units[req.unit]!];
   const orders = [pair, [pair[1]!, pair[0]!]];
-  const paragraphs = a.body.map((b) => bigramsIn(b.text, wanted));
+  const paragraphs = a.body.map((b) => index.occurrences(b.text));
   // A headline's share of words in the first `at` paragraphs, and in the rest, for every cut:
   // each of its words counts before a cut after its first paragraph, after one before its last.
   const shares = (u: Unit) => {
@@ -339,10 +341,10 @@ function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { s
     for (const g of grams(u)) {
       const w = weight(g);
       total += w;
-      const first = paragraphs.findIndex((p) => p.has(g));
+      const first = paragraphs.findIndex((p) => p[g] === 1);
       if (first < 0) continue;
       let last = paragraphs.length - 1;
-      while (!paragraphs[last]!.has(g)) last--;
+      while (paragraphs[last]![g] !== 1) last--;
       for (let at = first + 1; at <= a.body.length; at++) before[at]! += w;
       for (let at = 0; at <= last; at++) after[at]! += w;
     }
