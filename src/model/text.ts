@@ -29,6 +29,25 @@ export function visualWidth(text: string): number {
   return w;
 }
 
+/** Whether visualWidth(text) exceeds `cells`, reading only as far as it takes to know. */
+export function widerThan(text: string, cells: number): boolean {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp === 0x20 || cp === 0x09 || cp === 0x3000) continue;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    w += cellWidth(cp);
+    if (w > cells) return true;
+  }
+  return false;
+}
+
 /** The library's answer per BMP code point, remembered: passes ask it for every character. */
 const BMP_WIDTH = new Uint8Array(0x10000);
 function cellWidth(cp: number): number {

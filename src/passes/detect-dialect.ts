@@ -1,6 +1,6 @@
 import { definePass } from './pass.js';
 import { pageWith } from '../model/page.js';
-import { visualWidth } from '../model/text.js';
+import { widerThan } from '../model/text.js';
 
 /**
  * Raw OCR prints one narrow column line per text line; a PDF-to-Markdown converter writes one
@@ -21,7 +21,7 @@ export const detectDialect = definePass({
       const hash = text.indexOf('#');
       if (hash >= 0 && hash <= 3 && /^\s{0,3}#{1,6}\s/.test(text)) headings++;
       // a line of n characters is at most 2n cells wide: only long lines need measuring
-      if (2 * text.length > wideLineCells && visualWidth(text) > wideLineCells) wide++;
+      if (2 * text.length > wideLineCells && widerThan(text, wideLineCells)) wide++;
     }
     if (lines === 0) return page;
     const dialect = headings > 0 || wide / lines > 0.2 ? 'markdown' : 'raw';

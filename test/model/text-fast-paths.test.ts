@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { eastAsianWidth } from 'get-east-asian-width';
-import { CJK_PUNCT, BigramIndex, canonicalize, joinLines, mayChange, canonicalizeLines, collapseLetterSpacing, endsClause, visualWidth } from '../../src/model/text.js';
+import { CJK_PUNCT, BigramIndex, canonicalize, joinLines, mayChange, canonicalizeLines, collapseLetterSpacing, endsClause, visualWidth, widerThan } from '../../src/model/text.js';
 import { isTitleLike } from '../../src/model/shapes.js';
 import { needsWork } from '../../src/passes/strip-glyphs.js';
 
@@ -64,6 +64,8 @@ const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }).map((a) =
 
 describe('text helpers agree with their plain versions', () => {
   test('visualWidth', () => fc.assert(fc.property(text, (t) => visualWidth(t) === reference.visualWidth(t)), { numRuns: 3000 }));
+  test('widerThan is visualWidth compared', () =>
+    fc.assert(fc.property(text, fc.nat(60), (t, cells) => widerThan(t, cells) === reference.visualWidth(t) > cells), { numRuns: 3000 }));
   test('canonicalize', () => fc.assert(fc.property(text, (t) => canonicalize(t) === reference.canonicalize(t)), { numRuns: 3000 }));
   test('collapseLetterSpacing, any run length', () =>
     fc.assert(
