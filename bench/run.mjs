@@ -106,6 +106,14 @@ function timed(label, args, { stdout = 'ignore' } = {}) {
   return { label, seconds, rssMb: usage.maxRSS / 1024, cpu: usage.cpu };
 }
 
+/** Microseconds to create one empty file in `dir`, over 2,000 (left in place: removing them would slow what follows). */
+function fileCreationCost(dir) {
+  fs.mkdirSync(dir);
+  const t0 = performance.now();
+  for (let i = 0; i < 2000; i++) fs.closeSync(fs.openSync(path.join(dir, `f${i}`), 'w'));
+  return ((performance.now() - t0) * 1000) / 2000;
+}
+
 const tmp = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'bulletin-bench-'));
 try {
   const pages = path.join(tmp, 'pages');
@@ -120,6 +128,7 @@ try {
   const bin = path.join(ROOT, 'bin', 'bulletin.js');
   const jobs = JOBS ? ['--jobs', JOBS] : [];
   const load0 = os.loadavg()[0].toFixed(2);
+  const createUs = fileCreationCost(path.join(tmp, 'probe'));
   const runs = [
     timed('(a) parse --format jsonl > /dev/null', [bin, 'parse', pages, '--format', 'jsonl', '-q', ...jobs]),
     timed('(b) parse --out DIR (json + md)', [bin, 'parse', pages, '--out', path.join(tmp, 'out'), '-q', ...jobs]),
@@ -132,6 +141,10 @@ try {
     );
   }
   console.log(`ratio (a)/(c): ${(runs[0].seconds / runs[2].seconds).toFixed(2)}`);
+  // (b) writes about seven files per page: on a file system where creating one is slow, that is
+  // what (b) measures. On ext4 without a journal, files created soon after many were deleted
+  // (a test run, an earlier bench) cost up to a millisecond each, for minutes.
+  console.log(`file system: creating an empty file in the bench directory took ${createUs.toFixed(0)} µs (2,000 files, before (b))`);
   console.log(`load average before/after: ${load0} / ${os.loadavg()[0].toFixed(2)} (other processes share these cores)`);
 } finally {
   if (KEEP) console.log(`kept: ${tmp}`);
