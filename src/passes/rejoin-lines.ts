@@ -220,12 +220,9 @@ function columnWidths(textLines: Line[], width: readonly number[], window: numbe
       continue;
     }
     const k = Math.floor((count - 1) * 0.75);
-    let at = k;
-    if (self !== undefined) {
-      let p = 0;
-      while (win[p] !== self) p++;
-      if (p <= k) at = k + 1;
-    }
+    // leaving the line's own width out of the sorted window moves the k-th one up a place
+    // exactly when its width comes first at or before k, that is when win[k] >= it
+    const at = self !== undefined && win[k]! >= self ? k + 1 : k;
     out[l.no] = win[at]!;
   }
   return out;
