@@ -20,8 +20,8 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ files: 
   const files: InputFile[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
-  const add = (p: string) => {
-    const key = p === '-' ? '-' : path.resolve(p);
+  /** `key` is the absolute path, when the caller knows it without resolving `p` */
+  const add = (p: string, key = p === '-' ? '-' : path.resolve(p)) => {
     if (seen.has(key)) return;
     seen.add(key);
     files.push({ path: p, stem: p === '-' ? 'stdin' : stemOf(p) });
@@ -31,7 +31,10 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ files: 
     const stat = fs.statSync(input, { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
       const found = await fg('**/*.txt', { cwd: input, onlyFiles: true, dot: false, followSymbolicLinks: true });
-      for (const f of found.sort()) add(path.join(input, f));
+      // fast-glob's paths are plain relative ones (no `.` or `..`): joining them to the
+      // resolved directory is resolving them, without a resolve per file
+      const base = path.resolve(input);
+      for (const f of found.sort()) add(path.join(input, f), base + path.sep + f.split('/').join(path.sep));
     } else if (stat) add(input);
     else if (fg.isDynamicPattern(input)) {
       const found = await fg(input, { onlyFiles: true, dot: false });
