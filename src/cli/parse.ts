@@ -185,7 +185,12 @@ function openJsonl(out: string): JsonlSink {
       return sink.broken;
     },
     write: async (chunk) => {
-      held.push(chunk);
+      // a worker's pages arrive as consecutive views of one buffer: held as one view, they
+      // are written without being copied together
+      const last = held[held.length - 1];
+      if (typeof chunk !== 'string' && last instanceof Uint8Array && last.buffer === chunk.buffer && last.byteOffset + last.byteLength === chunk.byteOffset) {
+        held[held.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.byteLength + chunk.byteLength);
+      } else held.push(chunk);
       size += chunk.length;
       if (size >= 1 << 16) await flush();
     },
