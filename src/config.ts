@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node } from 'yaml';
 import type { Pass, PassOptions } from './passes/pass.js';
 import { UsageError } from './run/errors.js';
 import type { PassChoice } from './run/steps.js';
@@ -39,7 +40,12 @@ export function loadConfig(file: string): Config {
   return parseConfig(fs.readFileSync(file, 'utf8'), file);
 }
 
+/** The YAML parser, loaded on the first config file: most runs have none, and it takes 30 ms to load. */
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+
 export function parseConfig(text: string, file: string): Config {
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const lineOf = (n: Node | null | undefined) => (n?.range ? counter.linePos(n.range[0]).line : 1);
