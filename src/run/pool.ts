@@ -139,11 +139,14 @@ interface Task {
   resolve: (r: PooledResult[]) => void;
 }
 
+/**
+ * Workers, each given up to two batches at a time: the second waits in the worker's queue, so
+ * the worker goes on to it at once instead of idling while the main thread takes its reply and
+ * sends the next request.
+ */
 class Pool {
-  private readonly idle: Worker[] = [];
+  private readonly inFlight = new Map<Worker, Task[]>();
   private readonly queue: Task[] = [];
-  private readonly busy = new Map<Worker, Task>();
-  private readonly all = new Set<Worker>();
 
   constructor(size: number, private readonly init: WorkerInit) {
     for (let i = 0; i < size; i++) this.spawn();
@@ -158,24 +161,19 @@ class Pool {
 
   private spawn(): void {
     const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: this.init });
-    this.all.add(w);
-    this.idle.push(w);
+    this.inFlight.set(w, []);
     w.on('message', (reply: BatchReply) => {
-      const task = this.busy.get(w);
+      const task = this.inFlight.get(w)?.shift();
       if (!task) return;
-      this.busy.delete(w);
       task.resolve(reply.results ?? failed(task.req, reply.fatal ?? 'worker failed'));
-      this.idle.push(w);
       this.pump();
     });
     // A worker that dies fails only the pages it held; a fresh one takes its place.
     const died = (why: string) => {
-      if (!this.all.delete(w)) return;
-      const i = this.idle.indexOf(w);
-      if (i >= 0) this.idle.splice(i, 1);
-      const task = this.busy.get(w);
-      this.busy.delete(w);
-      task?.resolve(failed(task.req, why));
+      const tasks = this.inFlight.get(w);
+      if (!tasks) return;
+      this.inFlight.delete(w);
+      for (const task of tasks) task.resolve(failed(task.req, why));
       if (this.queue.length) this.spawn();
       this.pump();
     };
@@ -184,17 +182,20 @@ class Pool {
   }
 
   private pump(): void {
-    while (this.idle.length && this.queue.length) {
-      const w = this.idle.shift()!;
-      const task = this.queue.shift()!;
-      this.busy.set(w, task);
-      w.postMessage(task.req);
+    for (let depth = 0; depth < 2; depth++) {
+      for (const [w, tasks] of this.inFlight) {
+        if (this.queue.length === 0) return;
+        if (tasks.length > depth) continue;
+        const task = this.queue.shift()!;
+        tasks.push(task);
+        w.postMessage(task.req);
+      }
     }
   }
 
   async close(): Promise<void> {
-    const ws = [...this.all];
-    this.all.clear();
+    const ws = [...this.inFlight.keys()];
+    this.inFlight.clear();
     await Promise.all(ws.map((w) => w.terminate()));
   }
 }
