@@ -88,3 +88,25 @@ describe('one page that breaks the pipeline itself', () => {
     expect(processFile({ path: file, stem: 'page' }, [], { jsonl: true, files: [] }).error).toBeUndefined();
   });
 });
+
+describe('a worker that dies mid-run', () => {
+  test('fails only the pages it held; the others are parsed, in order, and the run exits 1', () => {
+    const dir = tempDir();
+    const pages = path.join(dir, 'pages');
+    fs.mkdirSync(pages);
+    const text = fs.readFileSync(seedFile, 'utf8');
+    for (let i = 0; i < 200; i++) fs.writeFileSync(path.join(pages, `p${String(i).padStart(3, '0')}.txt`), i === 150 ? `STOP\n${text}` : text);
+    // the plugin ends its worker thread on the marked page
+    const file = path.join(dir, 'exit.mjs');
+    fs.writeFileSync(file, "import { isMainThread } from 'node:worker_threads';\n" + plugin('stopper', "if (!isMainThread && page.lines.some((l) => l.text === 'STOP')) process.exit(3); return page;"));
+    const r = cli(['parse', pages, '--format', 'jsonl', '--jobs', '2', '--plugin', file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/p150\.txt: error: worker exited with code 3/);
+    const sources = jsonl(r.stdout).filter((x) => x.type === 'page').map((x) => path.basename(x.source as string));
+    // the dead worker held at most two batches of 13 pages; a fresh worker took the rest
+    expect(sources).not.toContain('p150.txt');
+    expect(sources.length).toBeGreaterThanOrEqual(200 - 2 * 13);
+    expect(sources).toEqual([...sources].sort());
+    expect(sources).toContain('p199.txt');
+  });
+});
