@@ -9,6 +9,15 @@ import { endsClause, isHanCode } from './text.js';
 /** `（据民政部网站）`, `（《某某日报》）`: a source note on a line of its own. */
 const ATTRIBUTION_LINE = /^[（(]\s*(据[^（）()]*|《[^》]+》[^（）()]{0,12})\s*[）)]$/;
 const TRAILING_BRACKET = /[（(]\s*([^（）()]{1,30}?)\s*[）)]$/;
+// Regexes in hot code are constants: a literal makes a new RegExp object each time it runs.
+const CREDIT_LINE = /^[（(]\s*([^（）()]{1,30}?)\s*[）)]$/;
+const SOURCE_TITLE = /^《[^》]+》[^（）()]{0,12}$/;
+const PERSONAL_NAME = /^\p{Script=Han}{2,4}$/u;
+const REPORTER = /^(本报)?(记者|通讯员|特约记者|实习生)[\s\p{Script=Han}·]{2,20}$/u;
+const LATIN_START = /^\s*[A-Za-z]/;
+const PAGE_REFERENCE = /\d{1,3}\s*版/;
+const SENTENCE_MARK = /[，。；！？]/;
+const LATIN_LABEL = /^[A-Za-z][A-Za-z &'’.\-]{1,30}$/;
 
 /**
  * The bracket a paragraph ends with (an author credit or a source note): its content and
@@ -35,34 +44,34 @@ export const isAttributionLine = (text: string): boolean => bracketed(text) && A
 /** `（王某某）` on a line of its own: the author credit that closes an article. */
 export function isCreditLine(text: string): boolean {
   if (!bracketed(text)) return false;
-  const m = /^[（(]\s*([^（）()]{1,30}?)\s*[）)]$/.exec(text.trim());
+  const m = CREDIT_LINE.exec(text.trim());
   return m !== null && creditName(m[1]!) !== null;
 }
 
 /** What is inside a source note, without its outer brackets, or null when it is not one. */
 export function attributionText(inner: string): string | null {
   const t = inner.trim();
-  if (/^据/.test(t)) return t;
-  if (/^《[^》]+》[^（）()]{0,12}$/.test(t)) return t;
+  if (t.startsWith('据')) return t;
+  if (SOURCE_TITLE.test(t)) return t;
   return null;
 }
 
 /** An author credit: a personal name of two to four Han characters, or a reporter line. */
 export function creditName(inner: string): string | null {
   const t = inner.trim();
-  if (/^\p{Script=Han}{2,4}$/u.test(t)) return t;
-  if (/^(本报)?(记者|通讯员|特约记者|实习生)[\s\p{Script=Han}·]{2,20}$/u.test(t)) return t;
+  if (PERSONAL_NAME.test(t)) return t;
+  if (REPORTER.test(t)) return t;
   return null;
 }
 
 /** A teaser pointing at another page (`…… 09 版`), or a short Latin section label (`News`). */
 export function isFurnitureLine(text: string): boolean {
   // most lines are neither: a page reference needs 版, a label a Latin letter
-  const latin = /^\s*[A-Za-z]/.test(text);
+  const latin = LATIN_START.test(text);
   if (!latin && !text.includes('版')) return false;
   const t = text.trim();
-  if (/\d{1,3}\s*版/.test(t) && !/[，。；！？]/.test(t)) return true;
-  return latin && /^[A-Za-z][A-Za-z &'’.\-]{1,30}$/.test(t);
+  if (PAGE_REFERENCE.test(t) && !SENTENCE_MARK.test(t)) return true;
+  return latin && LATIN_LABEL.test(t);
 }
 
 /** A teaser line can run two teasers together: each ends at its page reference. */

@@ -366,6 +366,9 @@ export class BigramIndex {
   private readonly ids = new Map<number, number>();
   /** per first code point (BMP), the wanted bigrams starting with it: second code point, id */
   private readonly firsts = new Map<number, number[]>();
+  /** the same, as two arrays: a scan stamps them all, and iterating a map's entries allocates */
+  private readonly firstCodes: number[] = [];
+  private readonly firstLists: number[][] = [];
   /** how many bigrams the scan looks for: those of the texts the index was made from */
   readonly wanted: number;
 
@@ -378,7 +381,11 @@ export class BigramIndex {
         const first = Math.floor(g / 0x110000);
         if (first > 0xffff) return;
         let list = this.firsts.get(first);
-        if (!list) this.firsts.set(first, (list = []));
+        if (!list) {
+          this.firsts.set(first, (list = []));
+          this.firstCodes.push(first);
+          this.firstLists.push(list);
+        }
         list.push(g - first * 0x110000, id);
       });
     }
@@ -408,9 +415,9 @@ export class BigramIndex {
     const found = new Uint8Array(this.wanted);
     if (this.wanted === 0) return found;
     const stamp = nextStamp();
-    for (const [first, list] of this.firsts) {
-      FIRSTS[first] = stamp;
-      SECONDS[first] = list;
+    for (let k = 0; k < this.firstCodes.length; k++) {
+      FIRSTS[this.firstCodes[k]!] = stamp;
+      SECONDS[this.firstCodes[k]!] = this.firstLists[k];
     }
     let prev = -1;
     for (let i = 0; i < text.length; i++) {

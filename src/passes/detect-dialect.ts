@@ -2,6 +2,10 @@ import { definePass } from './pass.js';
 import { pageWith } from '../model/page.js';
 import { widerThan } from '../model/text.js';
 
+// Regexes in hot code are constants: a literal makes a new RegExp object each time it runs.
+const NOT_BLANK = /\S/;
+const HEADING = /^\s{0,3}#{1,6}\s/;
+
 /**
  * Raw OCR prints one narrow column line per text line; a PDF-to-Markdown converter writes one
  * paragraph per line and marks headings. Either sign decides.
@@ -15,11 +19,11 @@ export const detectDialect = definePass({
     let headings = 0;
     let wide = 0;
     for (const { text } of page.lines) {
-      if (!/\S/.test(text)) continue;
+      if (!NOT_BLANK.test(text)) continue;
       lines++;
       // a heading mark is within the first four characters
       const hash = text.indexOf('#');
-      if (hash >= 0 && hash <= 3 && /^\s{0,3}#{1,6}\s/.test(text)) headings++;
+      if (hash >= 0 && hash <= 3 && HEADING.test(text)) headings++;
       // a line of n characters is at most 2n cells wide: only long lines need measuring
       if (2 * text.length > wideLineCells && widerThan(text, wideLineCells)) wide++;
     }

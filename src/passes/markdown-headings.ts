@@ -1,6 +1,8 @@
 import { definePass } from './pass.js';
 import { lineWith, pageWith } from '../model/page.js';
 
+const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+
 /** Turn `#`–`######` marks into a heading level on the line; the marks themselves are not text. */
 export const markdownHeadings = definePass({
   name: 'markdown-headings',
@@ -9,7 +11,7 @@ export const markdownHeadings = definePass({
   run(page) {
     if (page.dialect !== 'markdown') return page;
     const lines = page.lines.map((line) => {
-      const m = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line.text);
+      const m = HEADING.exec(line.text);
       return m ? lineWith(line, { heading: m[1]!.length, text: m[2]! }) : line;
     });
     return pageWith(page, { lines });

@@ -345,8 +345,10 @@ function markdownBlocks(page: Page, o: Options, messages: Message[]): Block[] {
   return out;
 }
 
+const SENTENCE_END = /[。！？；]/;
+
 function isCaptionLike(text: string, maxChars: number): boolean {
-  return codePointsAtMost(text, maxChars) && !finished(text) && !/[。！？；]/.test(text);
+  return codePointsAtMost(text, maxChars) && !finished(text) && !SENTENCE_END.test(text);
 }
 
 /** Whether a text has at most `max` characters, without listing them (a paragraph can be long). */

@@ -5,6 +5,11 @@ import type { Line } from '../model/types.js';
 
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const LEAD = /^[\s\uFFFD]*\uFFFD[\s\uFFFD]*/;
+const REPLACEMENT_CHARS = /\uFFFD/g;
+const BULLET_START = /^\s*■/;
+const BULLETS_START = /^\s*■+\s*/;
+const BULLETS = /■/g;
+const INDENT = /^[ \t\u3000]*/;
 /** What this pass removes or reads, per UTF-16 code unit: most lines have none of it. */
 const GLYPHS = new Uint8Array(0x10000);
 for (const [from, to] of [[0x00, 0x08], [0x0b, 0x1f], [0x7f, 0x9f], [0x200b, 0x200d]]) GLYPHS.fill(1, from!, to! + 1);
@@ -39,13 +44,13 @@ export const stripGlyphs = definePass({
         lead = true;
         text = text.replace(LEAD, '');
       }
-      text = text.replace(/\uFFFD/g, '');
-      if (/^\s*■/.test(text)) {
+      text = text.replace(REPLACEMENT_CHARS, '');
+      if (BULLET_START.test(text)) {
         bullet = true;
-        text = text.replace(/^\s*■+\s*/, '');
+        text = text.replace(BULLETS_START, '');
       }
-      text = text.replace(/■/g, '');
-      const leading = /^[ \t\u3000]*/.exec(text)![0].length;
+      text = text.replace(BULLETS, '');
+      const leading = INDENT.exec(text)![0].length;
       if (leading > 0 && text.trim() !== '') indent = leading;
       return lineWith(line, { text: text.trim(), lead, bullet, indent });
     });
