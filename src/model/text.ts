@@ -12,9 +12,15 @@ const P = escapeClass(CJK_PUNCT);
 const HAN = /\p{Script=Han}/u;
 
 /** Visual width in terminal cells, ignoring spaces: ambiguous characters (“ ” …) count wide, as set in CJK text. */
-export function visualWidth(text: string): number {
+export const visualWidth = (text: string): number => widthUpTo(text, Infinity);
+
+/** Whether visualWidth(text) exceeds `cells`, reading only as far as it takes to know. */
+export const widerThan = (text: string, cells: number): boolean => widthUpTo(text, cells) > cells;
+
+/** The visual width of a text, or of as much of it as first exceeds `limit`. */
+function widthUpTo(text: string, limit: number): number {
   let w = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && w <= limit; i++) {
     let cp = text.charCodeAt(i);
     if (cp === 0x20 || cp === 0x09 || cp === 0x3000) continue;
     if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
@@ -27,25 +33,6 @@ export function visualWidth(text: string): number {
     w += cellWidth(cp);
   }
   return w;
-}
-
-/** Whether visualWidth(text) exceeds `cells`, reading only as far as it takes to know. */
-export function widerThan(text: string, cells: number): boolean {
-  let w = 0;
-  for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    if (cp === 0x20 || cp === 0x09 || cp === 0x3000) continue;
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-      const lo = text.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
-        i++;
-      }
-    }
-    w += cellWidth(cp);
-    if (w > cells) return true;
-  }
-  return false;
 }
 
 /** The library's answer per BMP code point, remembered: passes ask it for every character. */

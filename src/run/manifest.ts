@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InputFile } from '../read/inputs.js';
+import { readWhole } from '../read/whole-file.js';
 import type { PassOptions } from '../passes/pass.js';
 
 /**
@@ -140,7 +141,7 @@ export class Manifest {
       this.current.add(key);
       let bytes: Buffer;
       try {
-        bytes = readInto(f.path);
+        bytes = readWhole(f.path);
       } catch {
         stale.push(f);
         reasons.push({ source: f.path, reason: 'input changed' });
@@ -252,30 +253,6 @@ export class Manifest {
       }
     }
     return out;
-  }
-}
-
-let scratch = Buffer.alloc(1 << 16);
-/**
- * Read a whole file into one reused buffer: hashing 20,000 inputs must not allocate 20,000
- * buffers for the garbage collector. The result is valid until the next call.
- */
-function readInto(file: string): Buffer {
-  const fd = fs.openSync(file, 'r');
-  try {
-    let n = 0;
-    for (;;) {
-      if (n === scratch.length) {
-        const bigger = Buffer.alloc(scratch.length * 2);
-        scratch.copy(bigger);
-        scratch = bigger;
-      }
-      const got = fs.readSync(fd, scratch, n, scratch.length - n, null);
-      if (got === 0) return scratch.subarray(0, n);
-      n += got;
-    }
-  } finally {
-    fs.closeSync(fd);
   }
 }
 

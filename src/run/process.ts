@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { decode, describeInvalid } from '../read/decode.js';
+import { readWhole } from '../read/whole-file.js';
 import type { InputFile } from '../read/inputs.js';
 import { parsePage, type Step } from '../pipeline.js';
 import { message, pageWith } from '../model/page.js';
@@ -69,36 +70,6 @@ export function processFile(file: InputFile, steps: readonly Step[], plan: Outpu
     return { source: file.path, stem: file.stem, articles: 0, warnings: [], error: `internal error: ${(err as Error)?.stack ?? String(err)}` };
   }
 }
-
-/**
- * A file's bytes, read into a buffer this thread reuses: the page is decoded into a string
- * before the next file is read, and a fresh buffer per page was a fifth of the cost of
- * reading it. Valid until the next call.
- */
-function readWhole(path: string): Uint8Array {
-  const fd = fs.openSync(path, 'r');
-  try {
-    let n = 0;
-    for (;;) {
-      if (n === scratch.length) {
-        const bigger = Buffer.allocUnsafe(scratch.length * 2);
-        scratch.copy(bigger, 0, 0, n);
-        scratch = bigger;
-      }
-      const got = fs.readSync(fd, scratch, n, scratch.length - n, null);
-      if (got === 0) break;
-      n += got;
-    }
-    const bytes = scratch.subarray(0, n);
-    // a huge page's buffer is not kept for the pages after it
-    if (scratch.length > SCRATCH_BYTES * 64) scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
-    return bytes;
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-const SCRATCH_BYTES = 1 << 16;
-let scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
 
 function looksUtf16(bytes: Uint8Array): boolean {
   return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
