@@ -117,8 +117,13 @@ function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
       while (run < seg.lines.length && wide(seg.lines[run]!)) run++;
       if (run > 0 && (lastBody === undefined || finished(lastBody.text))) headingCount = run;
     } else {
-      const widest = Math.max(...seg.lines.map((l) => width[l.no]!));
-      const col = Math.max(...seg.lines.map((l) => column[l.no]!));
+      // a loop, not Math.max(...): a page of one unbroken run can have more lines than a call has room for arguments
+      let widest = -Infinity;
+      let col = -Infinity;
+      for (const l of seg.lines) {
+        widest = Math.max(widest, width[l.no]!);
+        col = Math.max(col, column[l.no]!);
+      }
       const afterFinished = lastBody === undefined || finished(lastBody.text);
       // A subhead stands between two paragraphs: narrow, or followed by a paragraph that
       // starts indented, so the line cannot be that paragraph's first.

@@ -130,6 +130,15 @@ describe('bad input files', () => {
     expect(han(text)).toBe(han(line));
   });
 
+  test('200,000 headline-shaped lines in one run do not overflow the call stack of any pass', () => {
+    const lines = ['第一段写完了。', ''];
+    for (let i = 0; i < 200_000; i++) lines.push(i % 2 ? '县里开了个会' : '村里修了条路');
+    const p = parseText(lines.join('\n'));
+    expect(p.messages.filter((m) => /failed/.test(m.message))).toEqual([]);
+    // the run is one headline-shaped block: kept, whole, as furniture
+    expect(p.furniture.map((f) => f.lines)).toEqual([[3, 200_002]]);
+  });
+
   test('a directory of 10,000 files is parsed, one page record each', () => {
     const dir = tempDir();
     for (let i = 0; i < 10_000; i++) fs.writeFileSync(path.join(dir, `p${String(i).padStart(5, '0')}.txt`), `第${i}篇文章，要求各地做好工作。\n`);
