@@ -214,8 +214,12 @@ function applyRules(text: string): string {
 export function canonicalize(text: string): string {
   // Every rule below needs one of these characters to match; most lines of a page have none.
   if (!MAY_CHANGE.test(text)) return text.trim();
-  let s = HAS_FULLWIDTH_ALNUM.test(text) ? text.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text;
-  return applyRules(s).trim();
+  return applyRules(halfWidthAlnum(text)).trim();
+}
+
+/** Rule 4: full-width letters and digits become ASCII. */
+function halfWidthAlnum(text: string): string {
+  return HAS_FULLWIDTH_ALNUM.test(text) ? text.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text;
 }
 
 /** Whether canonicalize could change a text: only these characters or surrounding spaces make it. */
@@ -238,8 +242,7 @@ for (const c of ' \t\u3000,;:()?!') CHANGES[c.charCodeAt(0)] = 1;
 export function canonicalizeLines(lines: readonly string[]): string[] {
   const text = lines.join('\n');
   if (!MAY_CHANGE.test(text)) return lines.map((l) => l.trim());
-  let s = HAS_FULLWIDTH_ALNUM.test(text) ? text.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text;
-  return applyRules(s).split('\n').map((l) => l.trim());
+  return applyRules(halfWidthAlnum(text)).split('\n').map((l) => l.trim());
 }
 
 /**
@@ -331,17 +334,12 @@ export function collapseLetterSpacing(text: string, minRun = 3): string {
 const SPACED_RUN = new Map<number, RegExp>();
 
 /** Characters that must survive every rule: the conservation tests count these. */
-export const KEPT = /[\p{Script=Han}A-Za-z0-9]/u;
+const KEPT = /[\p{Script=Han}A-Za-z0-9]/u;
 
 export function countKept(text: string, into = new Map<string, number>()): Map<string, number> {
   for (const ch of text.normalize('NFKC')) if (KEPT.test(ch)) into.set(ch, (into.get(ch) ?? 0) + 1);
   return into;
 }
-
-/** Whether each BMP code unit is Han, a letter or a digit: bigrams ask it of every character. */
-const BIGRAM_BMP = new Uint8Array(0x10000);
-const BIGRAM_CHAR = /[\p{Script=Han}A-Za-z0-9]/u;
-
 
 /**
  * The bigrams of some texts (a page's headlines), numbered from 0, and a scan for them in
@@ -351,15 +349,17 @@ const BIGRAM_CHAR = /[\p{Script=Han}A-Za-z0-9]/u;
  */
 export class BigramIndex {
   private readonly ids = new Map<number, number>();
-  /** per first code point (BMP), the wanted bigrams starting with it: second code point, id */
-  private readonly firsts = new Map<number, number[]>();
-  /** the same, as two arrays: a scan stamps them all, and iterating a map's entries allocates */
+  /**
+   * The first code points (BMP) of the wanted bigrams, and for each a list of second code
+   * point, id: arrays, since a scan stamps them all and iterating a map's entries allocates.
+   */
   private readonly firstCodes: number[] = [];
   private readonly firstLists: number[][] = [];
   /** how many bigrams the scan looks for: those of the texts the index was made from */
   readonly wanted: number;
 
   constructor(texts: readonly string[]) {
+    const listOf = new Map<number, number[]>();
     for (const t of texts) {
       eachBigram(t, (g) => {
         if (this.ids.has(g)) return;
@@ -367,9 +367,9 @@ export class BigramIndex {
         this.ids.set(g, id);
         const first = Math.floor(g / 0x110000);
         if (first > 0xffff) return;
-        let list = this.firsts.get(first);
+        let list = listOf.get(first);
         if (!list) {
-          this.firsts.set(first, (list = []));
+          listOf.set(first, (list = []));
           this.firstCodes.push(first);
           this.firstLists.push(list);
         }
@@ -444,14 +444,12 @@ function nextStamp(): number {
   return stamp;
 }
 
-/** The code point at `i` when it is Han, a letter or a digit, else -1. */
+/** The code point at `i` when it is Han, a letter or a digit (what KEPT counts), else -1. */
 function keptCodePoint(text: string, i: number): number {
   let cp = text.charCodeAt(i);
   if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) cp = text.codePointAt(i)!;
-  if (cp > 0xffff) return BIGRAM_CHAR.test(String.fromCodePoint(cp)) ? cp : -1;
-  let k = BIGRAM_BMP[cp]!;
-  if (k === 0) BIGRAM_BMP[cp] = k = BIGRAM_CHAR.test(String.fromCharCode(cp)) ? 2 : 1;
-  return k === 2 ? cp : -1;
+  const k = kindOf(cp);
+  return k === Kind.Han || k === Kind.Alnum ? cp : -1;
 }
 
 /**
