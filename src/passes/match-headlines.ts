@@ -181,11 +181,15 @@ function byPosition(units: Unit[], articles: Article[]): (number | undefined)[] 
 interface Scorer {
   bodies: Uint8Array[];
   index: BigramIndex;
-  grams(unit: Unit): number[];
-  weight(id: number): number;
+  /** a headline's words (ids, each once, in order), their weights and the weights' sum */
+  weighed(unit: Unit): Weighed;
   score(unit: Unit, have: Uint8Array): number;
 }
-
+interface Weighed {
+  grams: number[];
+  weights: number[];
+  total: number;
+}
 
 /**
  * Per page: the headline bigrams, and what each body holds of them (kept across cuts). Only
@@ -219,18 +223,12 @@ function scorer(articles: Article[], vocab: Vocabulary): Scorer {
     }
     return w;
   };
-  const cache = new Map<string, number[]>();
-  const grams = (u: Unit) => {
-    let gs = cache.get(u.text);
-    if (!gs) cache.set(u.text, (gs = index.idsOf(u.text)));
-    return gs;
-  };
-  // a headline is scored against every body: its words' weights are looked up once
-  const weighed = new Map<string, { grams: number[]; weights: number[]; total: number }>();
+  // a headline is scored against every body: its words and their weights are found once
+  const weighed = new Map<string, Weighed>();
   const weighedOf = (u: Unit) => {
     let entry = weighed.get(u.text);
     if (!entry) {
-      const gs = grams(u);
+      const gs = index.idsOf(u.text);
       const weights = gs.map(weight);
       entry = { grams: gs, weights, total: weights.reduce((x, y) => x + y, 0) };
       weighed.set(u.text, entry);
@@ -240,8 +238,7 @@ function scorer(articles: Article[], vocab: Vocabulary): Scorer {
   return {
     bodies,
     index,
-    grams,
-    weight,
+    weighed: weighedOf,
     score(unit, have) {
       const { grams: gs, weights, total } = weighedOf(unit);
       if (!total) return 0;
@@ -326,7 +323,7 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
  * part before and the other headline the part after. Its byline stays with the first part,
  * its source note with the second. Null when no cut gives both headlines a real match.
  */
-function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { score, grams, weight, index }: Scorer, o: Options) {
+function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { score, weighed, index }: Scorer, o: Options) {
   const a = articles[req.article]!;
   if (req.holder === undefined || a.body.length < 2) return null;
   const pair = [units[req.holder]!, units[req.unit]!];
@@ -337,10 +334,10 @@ function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { s
   const shares = (u: Unit) => {
     const before = new Float64Array(a.body.length + 1);
     const after = new Float64Array(a.body.length + 1);
-    let total = 0;
-    for (const g of grams(u)) {
-      const w = weight(g);
-      total += w;
+    const { grams, weights, total } = weighed(u);
+    for (let i = 0; i < grams.length; i++) {
+      const g = grams[i]!;
+      const w = weights[i]!;
       const first = paragraphs.findIndex((p) => p[g] === 1);
       if (first < 0) continue;
       let last = paragraphs.length - 1;
