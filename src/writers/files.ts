@@ -39,14 +39,14 @@ export function safeStem(stem: string): string {
  */
 export function writePageFiles(outDir: string, files: Map<string, string>): void {
   const root = path.resolve(outDir);
-  const byDir = new Map<string, [name: string, rel: string, content: string][]>();
+  const byDir = new Map<string, [name: string, content: string][]>();
   for (const [rel, content] of files) {
     const target = path.resolve(root, rel);
     if (!target.startsWith(root + path.sep)) throw new Error(`refusing to write outside ${outDir}: ${rel}`);
     const dir = path.dirname(target);
     let entries = byDir.get(dir);
     if (!entries) byDir.set(dir, (entries = []));
-    entries.push([path.basename(target), rel, content]);
+    entries.push([path.basename(target), content]);
   }
   for (const [dir, entries] of byDir) {
     if (path.dirname(dir) === root && !fs.existsSync(dir) && writeNewDirectory(root, dir, entries)) continue;
@@ -55,7 +55,7 @@ export function writePageFiles(outDir: string, files: Map<string, string>): void
 }
 
 /** Write a directory that does not exist yet; false when it appeared meanwhile. */
-function writeNewDirectory(root: string, dir: string, entries: [string, string, string][]): boolean {
+function writeNewDirectory(root: string, dir: string, entries: [string, string][]): boolean {
   if (!knownRoots.has(root)) {
     fs.mkdirSync(root, { recursive: true });
     knownRoots.add(root);
@@ -64,23 +64,26 @@ function writeNewDirectory(root: string, dir: string, entries: [string, string, 
   const tmp = temporaryFor(path.join(root, `.${path.basename(dir)}`));
   try {
     fs.mkdirSync(tmp);
-    for (const [name, , content] of entries) fs.writeFileSync(path.join(tmp, name), content);
-    fs.renameSync(tmp, dir);
+    for (const [name, content] of entries) fs.writeFileSync(path.join(tmp, name), content);
   } catch (err) {
     discardTemporary(tmp);
+    throw err;
+  }
+  try {
+    commitTemporary(tmp, dir);
+  } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOTEMPTY' || code === 'EEXIST') return false;
     throw err;
   }
-  pending.delete(tmp);
   return true;
 }
 const knownRoots = new Set<string>();
 
-function writeIntoDirectory(root: string, dir: string, entries: [string, string, string][], files: Map<string, string>): void {
+function writeIntoDirectory(root: string, dir: string, entries: [string, string][], files: Map<string, string>): void {
   // a directory made just now holds nothing stale: only an existing one is swept
   const existed = fs.mkdirSync(dir, { recursive: true }) === undefined;
-  for (const [name, , content] of entries) writeAtomic(path.join(dir, name), content);
+  for (const [name, content] of entries) writeAtomic(path.join(dir, name), content);
   if (!existed) return;
   for (const name of fs.readdirSync(dir)) {
     const rel = path.relative(root, path.join(dir, name)).split(path.sep).join('/');
