@@ -57,7 +57,6 @@ function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
   const lines = page.lines;
   const textLines = lines.filter((l) => l.text !== '');
   // per source line number: where it stands among the text lines, and its set width
-  // plain arrays: a typed array this size lives off the heap and costs more to make than to use
   const position: number[] = new Array(lines.length + 2).fill(0);
   const width: number[] = new Array(lines.length + 2).fill(0);
   textLines.forEach((l, i) => {
