@@ -36,7 +36,9 @@ function buildHash(): string {
   return h.digest('base64url').slice(0, 12);
 }
 
-const BULLETIN_VERSION = `${version}+${buildHash()}`;
+/** Read and hash on first use: workers import this module for fileHashList and never need it. */
+let cachedVersion: string | undefined;
+const programVersion = (): string => (cachedVersion ??= `${version}+${buildHash()}`);
 
 export interface PageEntry {
   stem: string;
@@ -150,7 +152,7 @@ export class Manifest {
       const h = createHash('sha256').update(f.path).update('\0').update(bytes).digest('base64url').slice(0, 22);
       this.inputHashes.set(key, h);
       const e = this.old[key];
-      const why = !e ? 'new' : e.input !== h ? 'input changed' : e.config !== this.config ? 'config changed' : e.bulletin !== BULLETIN_VERSION ? 'program changed' : null;
+      const why = !e ? 'new' : e.input !== h ? 'input changed' : e.config !== this.config ? 'config changed' : e.bulletin !== programVersion() ? 'program changed' : null;
       if (why === null && !force) {
         this.next[key] = e!;
         fresh++;
@@ -179,7 +181,7 @@ export class Manifest {
     const key = this.key(source);
     const input = this.inputHashes.get(key);
     if (!input) return;
-    this.next[key] = { stem, input, bulletin: BULLETIN_VERSION, config: this.config, files: fileHashes };
+    this.next[key] = { stem, input, bulletin: programVersion(), config: this.config, files: fileHashes };
     this.dirty = true;
   }
 
