@@ -1,4 +1,4 @@
-import { blockWith, createPage, emptyArticle, makeBlock, message, normalizePage, pageWith } from './model/page.js';
+import { blockWith, createPage, emptyArticle, listFrom, makeBlock, message, normalizePage, pageWith } from './model/page.js';
 import type { Block, Page } from './model/types.js';
 import type { Pass, PassOptions } from './passes/pass.js';
 
@@ -63,7 +63,7 @@ export function runSteps(page: Page, steps: readonly Step[]): Page {
  */
 export function finish(page: Page): Page {
   let { blocks, articles } = page;
-  const furniture = [...page.furniture];
+  const furniture = listFrom(page.furniture);
   // Only when no pass grouped anything: a page whose one line became furniture (an unmatched
   // headline) is placed already, and would otherwise be written twice.
   if (blocks.length === 0 && articles.length === 0 && furniture.length === 0) blocks = linesAsParagraphs(page);

@@ -95,6 +95,17 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
+/**
+ * A copy of a model list, to add to. A spread of an empty list copies its elements kind (small
+ * integers), so the first object pushed changes the copy's hidden class and deoptimises the
+ * pass that pushed it; a list begun from this literal holds objects from the first page on.
+ */
+export function listFrom<T>(items: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const x of items) out.push(x);
+  return out;
+}
+
 export function message(origin: string, text: string, line: number | null, severity: Severity = 'warning'): Message {
   return { severity, origin, message: text, line };
 }

@@ -1,5 +1,5 @@
 import { definePass } from './pass.js';
-import { articleWith, makeLine, message, pageWith, spanOf } from '../model/page.js';
+import { articleWith, listFrom, makeLine, message, pageWith, spanOf } from '../model/page.js';
 import { BigramIndex, joinLines, setWidth } from '../model/text.js';
 import type { Article, Block, Line, Message } from '../model/types.js';
 
@@ -43,7 +43,7 @@ export const matchHeadlines = definePass<Options>({
     const messages: Message[] = [];
     const markdown = page.dialect === 'markdown';
     let units = markdown ? headings.map((b, i) => unitOf(b, i)) : headings.flatMap(splitUnits);
-    let articles = [...page.articles];
+    let articles = listFrom(page.articles);
     let assigned: (number | undefined)[];
     if (markdown) assigned = byPosition(units, articles);
     else {
@@ -65,7 +65,7 @@ export const matchHeadlines = definePass<Options>({
       }
     }
 
-    const furniture = [...page.furniture];
+    const furniture = listFrom(page.furniture);
     const byArticle = new Map<number, Unit[]>();
     units.forEach((u, i) => {
       const a = assigned[i];

@@ -1,5 +1,5 @@
 import { definePass } from './pass.js';
-import { articleWith, blockWith, emptyArticle, makeBlock, message, pageWith, spanOf } from '../model/page.js';
+import { articleWith, blockWith, emptyArticle, listFrom, makeBlock, message, pageWith, spanOf } from '../model/page.js';
 import type { Article, Block, Furniture, LineSpan, Message } from '../model/types.js';
 
 /**
@@ -14,9 +14,9 @@ export const splitArticles = definePass({
   defaults: {},
   run(page) {
     if (page.blocks.length === 0) return page;
-    const articles: Article[] = [...page.articles];
+    const articles: Article[] = listFrom(page.articles);
     const unplaced: Block[] = [];
-    const furniture: Furniture[] = [...page.furniture];
+    const furniture: Furniture[] = listFrom(page.furniture);
     const messages: Message[] = [];
     let cur: Article | null = null;
     let section: { text: string; level: number; lines: LineSpan; used: boolean } | null = null;
