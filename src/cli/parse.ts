@@ -173,7 +173,10 @@ function openJsonl(out: string): JsonlSink {
   let size = 0;
   const flush = async () => {
     if (held.length === 0) return;
-    const chunk = held.every((c) => typeof c === 'string')
+    // one worker's batch is usually a chunk by itself: written as it is, not copied
+    const chunk = held.length === 1
+      ? held[0]!
+      : held.every((c) => typeof c === 'string')
       ? held.join('')
       : Buffer.concat(held.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
     held = [];

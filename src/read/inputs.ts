@@ -31,10 +31,14 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ files: 
     const stat = fs.statSync(input, { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
       const found = await fg('**/*.txt', { cwd: input, onlyFiles: true, dot: false, followSymbolicLinks: true });
-      // fast-glob's paths are plain relative ones (no `.` or `..`): joining them to the
-      // resolved directory is resolving them, without a resolve per file
-      const base = path.resolve(input);
-      for (const f of found.sort()) add(path.join(input, f), base + path.sep + f.split('/').join(path.sep));
+      // fast-glob's paths are plain relative ones (no `.` or `..`), so prefixing the directory,
+      // normalised once, is what path.join and path.resolve would give, without their work per file
+      const under = prefixer(path.normalize(input));
+      const resolved = prefixer(path.resolve(input));
+      for (const f of found.sort()) {
+        const own = path.sep === '/' ? f : f.split('/').join(path.sep);
+        add(under(own), resolved(own));
+      }
     } else if (stat) add(input);
     else if (fg.isDynamicPattern(input)) {
       const found = await fg(input, { onlyFiles: true, dot: false });
@@ -43,6 +47,13 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ files: 
     } else missing.push(input);
   }
   return { files: uniqueStems(files), missing };
+}
+
+/** `dir` joined to a plain relative path: `.` adds nothing, and a root keeps its one separator. */
+function prefixer(dir: string): (relative: string) => string {
+  if (dir === '.') return (relative) => relative;
+  const head = dir.endsWith(path.sep) ? dir : dir + path.sep;
+  return (relative) => head + relative;
 }
 
 /**

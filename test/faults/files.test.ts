@@ -4,6 +4,7 @@ import path from 'node:path';
 import { BIN, cli, jsonl, ROOT, tempDir } from '../helpers.js';
 import { pageFiles, writePageFiles } from '../../src/writers/files.js';
 import { parseText } from '../helpers.js';
+import { expandInputs } from '../../src/read/inputs.js';
 
 /** The page directories bulletin wrote, without its manifest of what it wrote. */
 const pageDirs = (out: string) => fs.readdirSync(out).filter((d) => d !== '.bulletin-manifest.json').sort();
@@ -150,6 +151,22 @@ describe('bad input files', () => {
     expect(pages.length).toBe(10_000);
     expect(pages[9999].source).toBe(path.join(dir, 'p09999.txt'));
     expect(seconds).toBeLessThan(60);
+  });
+});
+
+describe('inputs', () => {
+  test('a directory however spelled gives the paths path.join would, each file once', async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'sub', 'deeper'), { recursive: true });
+    for (const f of ['b.txt', 'a.txt', 'sub/c.txt', 'sub/deeper/d.txt', 'skip.md']) fs.writeFileSync(path.join(dir, f), 'x\n');
+    const own = ['a.txt', 'b.txt', 'sub/c.txt', 'sub/deeper/d.txt'];
+    const relative = path.relative(process.cwd(), dir);
+    for (const spelling of [dir, `${dir}/`, `${dir}/./`, `${dir}//`, relative, `./${relative}/`, `${dir}/sub/..`]) {
+      const { files } = await expandInputs([spelling]);
+      expect(files.map((f) => f.path)).toEqual(own.map((f) => path.join(spelling, f)));
+    }
+    const twice = await expandInputs([dir, `${relative}/`, path.join(dir, 'a.txt')]);
+    expect(twice.files.map((f) => f.path)).toEqual(own.map((f) => path.join(dir, f)));
   });
 });
 
