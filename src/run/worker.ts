@@ -27,18 +27,33 @@ parentPort!.on('message', (req: BatchRequest) => {
  * to receive a copy of every string and encode it again, on the cores the workers need.
  */
 function encodeJsonl(results: PooledResult[]): ArrayBuffer | null {
-  let bytes = 0;
-  for (const r of results) if (typeof r.jsonl === 'string') bytes += Buffer.byteLength(r.jsonl);
-  if (bytes === 0) return null;
-  // the exact size: the main thread holds these until its collector runs, so none is wasted
-  const buffer = new ArrayBuffer(bytes);
-  let at = 0;
+  let units = 0;
+  for (const r of results) if (typeof r.jsonl === 'string') units += r.jsonl.length;
+  if (units === 0) return null;
+  // Encoded into room for the worst case (three bytes a UTF-16 unit), then copied out at its
+  // exact size: one pass over the text, where measuring it first took two.
+  if (scratch.length < units * 3) scratch = new Uint8Array(units * 3);
+  let end = 0;
+  const ends: number[] = [];
   for (const r of results) {
     if (typeof r.jsonl !== 'string') continue;
-    const { written } = encoder.encodeInto(r.jsonl, new Uint8Array(buffer, at));
-    r.jsonl = new Uint8Array(buffer, at, written);
-    at += written;
+    end += encoder.encodeInto(r.jsonl, scratch.subarray(end)).written;
+    ends.push(end);
   }
+  // the exact size: the main thread holds these until its collector runs, so none is wasted
+  const buffer = new ArrayBuffer(end);
+  new Uint8Array(buffer).set(scratch.subarray(0, end));
+  let start = 0;
+  let k = 0;
+  for (const r of results) {
+    if (typeof r.jsonl !== 'string') continue;
+    r.jsonl = new Uint8Array(buffer, start, ends[k]! - start);
+    start = ends[k++]!;
+  }
+  // a batch of huge pages does not keep its room for the batches after it
+  if (scratch.length > SCRATCH_BYTES) scratch = new Uint8Array(SCRATCH_BYTES);
   return buffer;
 }
 const encoder = new TextEncoder();
+const SCRATCH_BYTES = 1 << 20;
+let scratch = new Uint8Array(SCRATCH_BYTES);
