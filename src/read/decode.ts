@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 
 /** A run of bytes that is not valid in the chosen encoding. */
 export interface InvalidSequence {
@@ -33,10 +33,14 @@ export function decode(bytes: Uint8Array): Decoded {
   if (asUtf8.invalid.length === 0) return asUtf8;
   const gbInvalid = invalidGb18030(buf);
   if (gbInvalid.length < asUtf8.invalid.length) {
-    return { text: iconv.decode(buf, 'gb18030'), encoding: 'gb18030', invalid: withLines(buf, gbInvalid, 0) };
+    return { text: iconv().decode(buf, 'gb18030'), encoding: 'gb18030', invalid: withLines(buf, gbInvalid, 0) };
   }
   return asUtf8;
 }
+
+/** iconv-lite, loaded with the first GB18030 page: every worker imports this module, few need it. */
+let iconvModule: typeof import('iconv-lite') | undefined;
+const iconv = (): typeof import('iconv-lite') => (iconvModule ??= createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite'));
 
 function utf8(buf: Buffer, encoding: string, start: number): Decoded {
   const body = buf.subarray(start);
