@@ -96,6 +96,24 @@ export function splitLines(text: string): string[] {
 }
 
 /**
+ * `lines` with `change` applied to each; the same array when it changed none. Most passes
+ * change few lines of a page, and a copy of every page's lines per pass was garbage.
+ */
+export function mapLines(lines: Line[], change: (line: Line) => Line): Line[] {
+  let out: Line[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const changed = change(line);
+    if (out) out.push(changed);
+    else if (changed !== line) {
+      out = lines.slice(0, i);
+      out.push(changed);
+    }
+  }
+  return out ?? lines;
+}
+
+/**
  * A copy of a model list, to add to. A spread of an empty list copies its elements kind (small
  * integers), so the first object pushed changes the copy's hidden class and deoptimises the
  * pass that pushed it; a list begun from this literal holds objects from the first page on.

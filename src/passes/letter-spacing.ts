@@ -1,5 +1,5 @@
 import { definePass } from './pass.js';
-import { lineWith, pageWith } from '../model/page.js';
+import { lineWith, mapLines, pageWith } from '../model/page.js';
 import { collapseLetterSpacing } from '../model/text.js';
 
 /**
@@ -12,10 +12,10 @@ export const letterSpacing = definePass({
   description: 'Remove the spaces a justified line put between every character; keep phrase spaces',
   defaults: { minRun: 3 },
   run(page, { minRun }) {
-    const lines = page.lines.map((line) => {
+    const lines = mapLines(page.lines, (line) => {
       const text = collapseLetterSpacing(line.text, minRun);
       return text === line.text ? line : lineWith(line, { text });
     });
-    return pageWith(page, { lines });
+    return lines === page.lines ? page : pageWith(page, { lines });
   },
 });

@@ -1,5 +1,5 @@
 import { definePass } from './pass.js';
-import { lineWith, pageWith } from '../model/page.js';
+import { lineWith, mapLines, pageWith } from '../model/page.js';
 
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 
@@ -10,10 +10,10 @@ export const markdownHeadings = definePass({
   defaults: {},
   run(page) {
     if (page.dialect !== 'markdown') return page;
-    const lines = page.lines.map((line) => {
+    const lines = mapLines(page.lines, (line) => {
       const m = HEADING.exec(line.text);
       return m ? lineWith(line, { heading: m[1]!.length, text: m[2]! }) : line;
     });
-    return pageWith(page, { lines });
+    return lines === page.lines ? page : pageWith(page, { lines });
   },
 });

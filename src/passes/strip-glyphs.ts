@@ -1,5 +1,5 @@
 import { definePass } from './pass.js';
-import { lineWith, pageWith } from '../model/page.js';
+import { lineWith, mapLines, pageWith } from '../model/page.js';
 import { isJsSpace } from '../model/text.js';
 import type { Line } from '../model/types.js';
 
@@ -34,7 +34,7 @@ export const stripGlyphs = definePass({
   description: 'Drop U+FFFD, control and zero-width characters, byline bullets and indentation, noting where they were',
   defaults: {},
   run(page) {
-    const lines = page.lines.map((line): Line => {
+    const lines = mapLines(page.lines, (line): Line => {
       if (!needsWork(line.text)) return line;
       let text = line.text.replace(CONTROL, '');
       let lead = line.lead ?? false;
@@ -54,6 +54,6 @@ export const stripGlyphs = definePass({
       if (leading > 0 && text.trim() !== '') indent = leading;
       return lineWith(line, { text: text.trim(), lead, bullet, indent });
     });
-    return pageWith(page, { lines });
+    return lines === page.lines ? page : pageWith(page, { lines });
   },
 });
