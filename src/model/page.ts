@@ -1,3 +1,4 @@
+import { charKinds } from './text.js';
 import type { Article, Block, BlockKind, Line, LineSpan, Message, Page, Severity } from './types.js';
 
 export function createPage(source: string, stem: string, text: string, encoding = 'utf-8'): Page {
@@ -15,18 +16,20 @@ export function createPage(source: string, stem: string, text: string, encoding 
  */
 
 export function makeLine(no: number, text: string): Line {
-  return { no, text, lead: false, bullet: false, indent: 0, heading: 0 };
+  return { no, text, lead: false, bullet: false, indent: 0, heading: 0, kinds: charKinds(text) };
 }
 
-/** A line with some fields changed (its number never changes). */
-export function lineWith(l: Line, c: Partial<Omit<Line, 'no'>>): Line {
+/** A line with some fields changed (its number never changes); `kinds` follows the text. */
+export function lineWith(l: Line, c: Partial<Omit<Line, 'no' | 'kinds'>>): Line {
+  const text = c.text ?? l.text;
   return {
     no: l.no,
-    text: c.text ?? l.text,
+    text,
     lead: c.lead ?? l.lead ?? false,
     bullet: c.bullet ?? l.bullet ?? false,
     indent: c.indent ?? l.indent ?? 0,
     heading: c.heading ?? l.heading ?? 0,
+    kinds: text === l.text && l.kinds !== undefined ? l.kinds : charKinds(text),
   };
 }
 
@@ -80,11 +83,16 @@ export function pageWith(p: Page, c: Partial<Page>): Page {
  */
 export function normalizePage(p: Page): Page {
   return pageWith(p, {
-    lines: p.lines.map((l) => lineWith(l, {})),
+    // a plugin may have changed a line's text and kept its kinds: they are counted again
+    lines: p.lines.map((l) => freshLine(l)),
     blocks: p.blocks.map((b) => blockWith(b, {})),
     articles: p.articles.map((a) => articleWith(a, { body: a.body.map((b) => blockWith(b, {})) })),
     furniture: p.furniture.map((f) => ({ text: f.text, lines: f.lines })),
   });
+}
+
+function freshLine(l: Line): Line {
+  return lineWith(makeLine(l.no, l.text), { lead: l.lead ?? false, bullet: l.bullet ?? false, indent: l.indent ?? 0, heading: l.heading ?? 0 });
 }
 
 /** Split on LF, CRLF or a lone CR; a final line ending does not make an extra empty line. */

@@ -96,6 +96,46 @@ export function isJsSpace(c: number): boolean {
   );
 }
 
+/**
+ * Which kinds of characters a text holds, as bits: each pass that acts on a few kinds asks a
+ * line's summary (Line.kinds, made once with the line) before reading its text. Every pass
+ * scanned every line for its own characters, most often to find none.
+ */
+export const CharKind = {
+  /** anything `\S` matches */
+  Visible: 1,
+  /** space, tab, ideographic space: what letter spacing and the spacing rules act on */
+  Blank: 2,
+  /** half-width marks and full-width letters and digits: what the canonical rules convert */
+  Convertible: 4,
+  /** what OCR leaves that is not text: controls, zero-width characters, BOM, soft hyphen, U+FFFD, the `■` bullet */
+  Glyph: 8,
+} as const;
+
+const CHAR_KINDS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (!isJsSpace(c)) CHAR_KINDS[c] = CharKind.Visible;
+for (const c of ' \t\u3000') CHAR_KINDS[c.charCodeAt(0)]! |= CharKind.Blank;
+for (const c of ',;:()?!') CHAR_KINDS[c.charCodeAt(0)]! |= CharKind.Convertible;
+for (const [from, to] of [['Ａ', 'Ｚ'], ['ａ', 'ｚ'], ['０', '９']] as const) {
+  for (let c = from.charCodeAt(0); c <= to.charCodeAt(0); c++) CHAR_KINDS[c]! |= CharKind.Convertible;
+}
+for (const [from, to] of [[0x00, 0x08], [0x0b, 0x1f], [0x7f, 0x9f], [0x200b, 0x200d]] as const) {
+  for (let c = from; c <= to; c++) CHAR_KINDS[c]! |= CharKind.Glyph;
+}
+for (const c of [0x2060, 0xfeff, 0x00ad, 0xfffd, 0x25a0 /* ■ */]) CHAR_KINDS[c]! |= CharKind.Glyph;
+
+/** The CharKind bits of the characters in a text. */
+export function charKinds(text: string): number {
+  let kinds = 0;
+  for (let i = 0; i < text.length; i++) kinds |= CHAR_KINDS[text.charCodeAt(i)]!;
+  return kinds;
+}
+
+/** Whether a text starts or ends with what `trim` removes. */
+export function hasEdgeSpace(text: string): boolean {
+  return text !== '' && (isJsSpace(text.charCodeAt(0)) || isJsSpace(text.charCodeAt(text.length - 1)));
+}
+
 /** A line that finishes a sentence or a lead-in clause (`…提出要求：`). */
 export const endsClause = (text: string): boolean => {
   const m = lastMark(text);
@@ -222,18 +262,13 @@ function halfWidthAlnum(text: string): string {
   return HAS_FULLWIDTH_ALNUM.test(text) ? text.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text;
 }
 
-/** Whether canonicalize could change a text: only these characters or surrounding spaces make it. */
-export function mayChange(text: string): boolean {
-  if (text === '') return false;
-  if (isJsSpace(text.charCodeAt(0)) || isJsSpace(text.charCodeAt(text.length - 1))) return true;
-  // a table, not MAY_CHANGE: every line of every page is asked, and few say yes
-  for (let i = 0; i < text.length; i++) if (CHANGES[text.charCodeAt(i)] === 1) return true;
-  return false;
+/**
+ * Whether canonicalize could change a text: only spaces at its ends, blanks, or characters the
+ * rules convert make it. `kinds` is the text's charKinds, when the caller has it already.
+ */
+export function mayChange(text: string, kinds: number = charKinds(text)): boolean {
+  return (kinds & (CharKind.Blank | CharKind.Convertible)) !== 0 || hasEdgeSpace(text);
 }
-/** The characters of MAY_CHANGE, per UTF-16 code unit. */
-const CHANGES = new Uint8Array(0x10000);
-for (const [from, to] of [['Ａ', 'Ｚ'], ['ａ', 'ｚ'], ['０', '９']] as const) CHANGES.fill(1, from.charCodeAt(0), to.charCodeAt(0) + 1);
-for (const c of ' \t\u3000,;:()?!') CHANGES[c.charCodeAt(0)] = 1;
 
 /**
  * canonicalize for many lines at once: no rule crosses a line break, so the page goes through
@@ -316,7 +351,8 @@ const isHalfMark = (c: number): boolean => c === 0x2c || c === 0x3b || c === 0x3
  * Remove the spaces a justified narrow column put between every character (`众 甚 至 管 理`),
  * keeping an isolated space between two phrases (`善心仁者 与爱同行`).
  */
-export function collapseLetterSpacing(text: string, minRun = 3): string {
+export function collapseLetterSpacing(text: string, minRun = 3, kinds: number = CharKind.Blank): string {
+  if ((kinds & CharKind.Blank) === 0) return text;
   // a run of minRun characters has minRun - 1 gaps: a line with fewer blanks has none
   let blanks = 0;
   for (let i = 0; i < text.length && blanks < minRun - 1; i++) {

@@ -17,6 +17,11 @@ export interface Line {
   indent?: number;
   /** Markdown heading level (1–6) when the line was a heading; 0 or absent when it was not */
   heading?: number;
+  /**
+   * Which kinds of characters `text` holds (charKinds: CharKind bits), kept with the text by
+   * makeLine and lineWith; absent on a line made otherwise, which passes then read in full.
+   */
+  readonly kinds?: number;
 }
 
 export type BlockKind =

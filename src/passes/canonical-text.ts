@@ -39,7 +39,7 @@ function linesCanonical(lines: Line[]): Line[] {
   // Most lines hold nothing the rules change. The others go through the rules together (a line
   // never holds a line break), which costs less than a call per line.
   const touched: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (mayChange(lines[i]!.text)) touched.push(i);
+  for (let i = 0; i < lines.length; i++) if (mayChange(lines[i]!.text, lines[i]!.kinds)) touched.push(i);
   if (touched.length === 0) return lines;
   const texts = canonicalizeLines(touched.map((i) => lines[i]!.text));
   const out = lines.slice();

@@ -1,9 +1,8 @@
 import { definePass } from './pass.js';
 import { pageWith } from '../model/page.js';
-import { widerThan } from '../model/text.js';
+import { CharKind, charKinds, widerThan } from '../model/text.js';
 
 // Regexes in hot code are constants: a literal makes a new RegExp object each time it runs.
-const NOT_BLANK = /\S/;
 const HEADING = /^\s{0,3}#{1,6}\s/;
 
 /**
@@ -18,8 +17,8 @@ export const detectDialect = definePass({
     let lines = 0;
     let headings = 0;
     let wide = 0;
-    for (const { text } of page.lines) {
-      if (!NOT_BLANK.test(text)) continue;
+    for (const { text, kinds = charKinds(text) } of page.lines) {
+      if ((kinds & CharKind.Visible) === 0) continue;
       lines++;
       // a heading mark is within the first four characters
       const hash = text.indexOf('#');

@@ -13,7 +13,7 @@ export const letterSpacing = definePass({
   defaults: { minRun: 3 },
   run(page, { minRun }) {
     const lines = mapLines(page.lines, (line) => {
-      const text = collapseLetterSpacing(line.text, minRun);
+      const text = collapseLetterSpacing(line.text, minRun, line.kinds);
       return text === line.text ? line : lineWith(line, { text });
     });
     return lines === page.lines ? page : pageWith(page, { lines });

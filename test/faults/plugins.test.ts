@@ -48,6 +48,18 @@ describe('a plugin that fails is reported by name and file, and the page goes on
     }
   });
 
+  test('a plugin that edits line text in place, keeping the rest of each line, has its lines read afresh', () => {
+    // kinds (the summary of a line's characters) would say "nothing to strip" for the old text
+    const dir = tempDir();
+    const file = path.join(dir, 'bullets.mjs');
+    fs.writeFileSync(file, plugin('zwsp', "return { ...page, lines: page.lines.map((l) => (l.text ? { ...l, text: l.text.slice(0, 1) + '\\u200b\\u00ad' + l.text.slice(1) } : l)) };"));
+    const r = cli(['parse', seedFile, '--format', 'jsonl', '--plugin', file, '--passes', 'zwsp,strip-glyphs,canonical-text,rejoin-lines,split-articles']);
+    expect(r.status).toBe(0);
+    const text = jsonl(r.stdout).filter((x) => x.type === 'article').flatMap((a) => a.body.map((b: { text: string }) => b.text)).join('');
+    expect(text.length).toBeGreaterThan(100);
+    expect(text).not.toMatch(/[\u200b\u00ad]/);
+  });
+
   test('a plugin that fails on one page only: the other pages keep its work', () => {
     const file = path.join(dir, 'picky.mjs');
     fs.writeFileSync(file, plugin('picky', "if (page.stem === 'b') throw new Error('not this one'); return { ...page, furniture: [...page.furniture, { text: 'PICKY', lines: [1, 1] }] };"));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { eastAsianWidth } from 'get-east-asian-width';
-import { CJK_PUNCT, BigramIndex, canonicalize, joinLines, mayChange, canonicalizeLines, collapseLetterSpacing, endsClause, visualWidth, widerThan } from '../../src/model/text.js';
+import { CJK_PUNCT, BigramIndex, CharKind, charKinds, canonicalize, joinLines, mayChange, canonicalizeLines, collapseLetterSpacing, endsClause, visualWidth, widerThan } from '../../src/model/text.js';
 import { isTitleLike } from '../../src/model/shapes.js';
 import { needsWork } from '../../src/passes/strip-glyphs.js';
 
@@ -99,6 +99,28 @@ describe('text helpers agree with their plain versions', () => {
         expect(bodyIds.filter((id) => id < wanted.length).sort((x, y) => x - y)).toEqual(wanted.flatMap((g, i) => (inBody.has(g) ? [i] : [])));
       }),
       { numRuns: 3000 },
+    ));
+  test('charKinds says which of the classes the passes ask about a text holds', () => {
+    const withGlyphs = fc.array(fc.constantFrom(...ALPHABET, '\u0001', '\u000b', '\u0085', '\u200b', '\u2060', '\u00ad', '\u2028', '\u3000'), { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.oneof(text, withGlyphs), (t) => {
+        const k = charKinds(t);
+        expect((k & CharKind.Visible) !== 0).toBe(/\S/.test(t));
+        expect((k & CharKind.Blank) !== 0).toBe(/[ \t\u3000]/.test(t));
+        expect((k & CharKind.Convertible) !== 0).toBe(/[,;:()?!Ａ-Ｚａ-ｚ０-９]/.test(t));
+        expect((k & CharKind.Glyph) !== 0).toBe(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\u00AD\uFFFD■]/.test(t));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  test('mayChange, given a text\'s kinds or not, is the regex test it replaced', () =>
+    fc.assert(
+      fc.property(text, (t) => {
+        const was = /^\s|\s$/.test(t) || /[Ａ-Ｚａ-ｚ０-９ \t\u3000,;:()?!]/.test(t);
+        expect(mayChange(t)).toBe(was);
+        expect(mayChange(t, charKinds(t))).toBe(was);
+      }),
+      { numRuns: 5000 },
     ));
   test('a text mayChange calls unchanged is left unchanged by canonicalize', () =>
     fc.assert(fc.property(text, (t) => mayChange(t) || canonicalize(t) === t), { numRuns: 5000 }));
