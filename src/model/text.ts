@@ -150,6 +150,8 @@ const MAY_CHANGE = /[Ａ-Ｚａ-ｚ０-９ \t\u3000,;:()?!]/;
 const HAS_HALF_MARK = /[,;:()?!]/;
 const SPACE_RUN = /[ \t\u3000]+/g;
 const HAS_SPACE = /[ \t\u3000]/;
+/** a blank that SPACE_RUN would replace by something else: a tab, an ideographic space, a second space */
+const NOT_ONE_SPACE = /[\t\u3000]| {2}/;
 
 /**
  * What the rules need to know of a character, per BMP code unit, filled in on first use:
@@ -222,26 +224,32 @@ const HALF_MARK = /[,;:()?!]/g;
  * one space already; a space at either end is left for the trim.
  */
 function dropSpaces(s: string): string {
-  return s.replace(ONE_SPACE, (space: string, i: number) => {
-    if (i === 0 || i + 1 >= s.length) return space;
-    const a = codePointBefore(s, i);
+  // a loop over indexOf, not replace with a callback: raw OCR has dozens of spaces a page
+  let out = '';
+  let from = 0;
+  for (let i = s.indexOf(' ', 1); i !== -1 && i + 1 < s.length; i = s.indexOf(' ', i + 1)) {
     const b = s.codePointAt(i + 1)!;
-    if (b === 0x20) return space;
+    if (b === 0x20) continue;
+    const a = codePointBefore(s, i);
     const ka = kindOf(a);
     const kb = kindOf(b);
     const drop =
       ka === Kind.Punct || kb === Kind.Punct ||
       (ka === Kind.Han && kb === Kind.Alnum) ||
       ((ka === Kind.Alnum || a === 0x25) && kb === Kind.Han);
-    return drop ? '' : space;
-  });
+    if (drop) {
+      out += s.slice(from, i);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
-const ONE_SPACE = / /g;
 
 /** The spacing and punctuation rules, on text whose full-width letters and digits are done. */
 function applyRules(text: string): string {
   const spaced = HAS_SPACE.test(text);
-  let s = spaced ? text.replace(SPACE_RUN, ' ') : text;
+  // most blanks are single spaces already: finding none of the others is cheaper than a replace
+  let s = spaced && NOT_ONE_SPACE.test(text) ? text.replace(SPACE_RUN, ' ') : text;
   // marks first, then the spaces around them
   if (HAS_HALF_MARK.test(s)) s = convertHalfMarks(s);
   return spaced ? dropSpaces(s) : s;
