@@ -1,4 +1,4 @@
-import { endsClause, isHanCode } from './text.js';
+import { endsClause, isHanCode, isJsSpace } from './text.js';
 
 /**
  * What kinds of printed line look like, independent of any one page: a source note in
@@ -14,7 +14,6 @@ const CREDIT_LINE = /^[（(]\s*([^（）()]{1,30}?)\s*[）)]$/;
 const SOURCE_TITLE = /^《[^》]+》[^（）()]{0,12}$/;
 const PERSONAL_NAME = /^\p{Script=Han}{2,4}$/u;
 const REPORTER = /^(本报)?(记者|通讯员|特约记者|实习生)[\s\p{Script=Han}·]{2,20}$/u;
-const LATIN_START = /^\s*[A-Za-z]/;
 const PAGE_REFERENCE = /\d{1,3}\s*版/;
 const SENTENCE_MARK = /[，。；！？]/;
 const LATIN_LABEL = /^[A-Za-z][A-Za-z &'’.\-]{1,30}$/;
@@ -31,12 +30,19 @@ export function trailingBracket(text: string): { inner: string; start: number } 
   return m ? { inner: m[1]!, start: from + m.index } : null;
 }
 
-/** Whether a line, spaces aside, opens and closes with a bracket: every line is asked, few are. */
+/**
+ * Whether a line, spaces aside, opens and closes with a bracket: every line is asked, few are,
+ * so it reads two character codes (charAt made a string of each, trim a copy of the line).
+ */
 function bracketed(text: string): boolean {
-  const t = text.trim();
-  const a = t.charAt(0);
-  const z = t.charAt(t.length - 1);
-  return (a === '（' || a === '(') && (z === '）' || z === ')');
+  let a = 0;
+  let z = text.length - 1;
+  while (a < z && isJsSpace(text.charCodeAt(a))) a++;
+  while (z > a && isJsSpace(text.charCodeAt(z))) z--;
+  if (a >= z) return false;
+  const open = text.charCodeAt(a);
+  const close = text.charCodeAt(z);
+  return (open === 0xff08 || open === 0x28) && (close === 0xff09 || close === 0x29);
 }
 
 export const isAttributionLine = (text: string): boolean => bracketed(text) && ATTRIBUTION_LINE.test(text.trim());
@@ -66,12 +72,20 @@ export function creditName(inner: string): string | null {
 
 /** A teaser pointing at another page (`…… 09 版`), or a short Latin section label (`News`). */
 export function isFurnitureLine(text: string): boolean {
-  // most lines are neither: a page reference needs 版, a label a Latin letter
-  const latin = LATIN_START.test(text);
+  // most lines are neither: a page reference needs 版, a label a Latin letter first
+  const latin = startsLatin(text);
   if (!latin && !text.includes('版')) return false;
   const t = text.trim();
   if (PAGE_REFERENCE.test(t) && !SENTENCE_MARK.test(t)) return true;
   return latin && LATIN_LABEL.test(t);
+}
+
+/** What LATIN_START matched: spaces, then an ASCII letter. */
+function startsLatin(text: string): boolean {
+  let i = 0;
+  while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i) | 0x20;
+  return c >= 0x61 && c <= 0x7a;
 }
 
 /** A teaser line can run two teasers together: each ends at its page reference. */
