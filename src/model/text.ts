@@ -441,8 +441,11 @@ export class BigramIndex {
     return out;
   }
 
-  /** A flag (1) per wanted id whose bigram occurs in `text`. */
-  occurrences(text: string): Uint8Array {
+  /**
+   * A flag (1) per wanted id whose bigram occurs in `text`, or in the texts given one after
+   * another as if joined (a bigram may span two of them), without joining them.
+   */
+  occurrences(text: string | readonly string[]): Uint8Array {
     const found = new Uint8Array(this.wanted);
     if (this.wanted === 0) return found;
     const stamp = nextStamp();
@@ -450,11 +453,25 @@ export class BigramIndex {
       FIRSTS[this.firstCodes[k]!] = stamp;
       SECONDS[this.firstCodes[k]!] = this.firstLists[k];
     }
-    let prev = -1;
+    if (typeof text === 'string') this.scan(text, found, stamp, -1);
+    else {
+      let prev = -1;
+      for (const t of text) prev = this.scan(t, found, stamp, prev);
+    }
+    return found;
+  }
+
+  /** Flags the wanted bigrams of `text`, the first made with `prev`; returns the last code point kept. */
+  private scan(text: string, found: Uint8Array, stamp: number, prev: number): number {
     for (let i = 0; i < text.length; i++) {
-      const cp = keptCodePoint(text, i);
-      if (cp < 0) continue;
-      if (cp > 0xffff) i++;
+      let cp = text.charCodeAt(i);
+      // the table read in line: this loop meets every character of every body
+      let kind = cp <= 0xffff && (cp < 0xd800 || cp > 0xdbff) ? (KIND[cp]! as Kind) : Kind.Unknown;
+      if (kind === Kind.Unknown) {
+        cp = keptCodePoint(text, i);
+        if (cp < 0) continue;
+        if (cp > 0xffff) i++;
+      } else if (kind !== Kind.Han && kind !== Kind.Alnum) continue;
       if (prev > 0xffff) {
         const id = this.ids.get(prev * 0x110000 + cp);
         if (id !== undefined && id < this.wanted) found[id] = 1;
@@ -469,7 +486,7 @@ export class BigramIndex {
       }
       prev = cp;
     }
-    return found;
+    return prev;
   }
 }
 

@@ -209,7 +209,7 @@ function scorer(articles: Article[], vocab: Vocabulary): Scorer {
   const { index } = vocab;
   const bodies = articles.map((a) => {
     let found = vocab.byBody.get(a.body);
-    if (!found) vocab.byBody.set(a.body, (found = index.occurrences(bodyText(a.body))));
+    if (!found) vocab.byBody.set(a.body, (found = index.occurrences(a.body.map((b) => b.text))));
     return found;
   });
   const weights = new Map<number, number>();
@@ -248,8 +248,6 @@ function scorer(articles: Article[], vocab: Vocabulary): Scorer {
     },
   };
 }
-
-const bodyText = (body: Block[]) => body.map((b) => b.text).join('');
 
 interface Pair { u: number; a: number; score: number; content: number }
 interface SplitRequest { unit: number; article: number; holder: number }

@@ -85,7 +85,7 @@ describe('text helpers agree with their plain versions', () => {
   test('endsClause', () => fc.assert(fc.property(text, (t) => endsClause(t) === reference.endsClause(t)), { numRuns: 5000 }));
   test('BigramIndex: ids in order of first appearance, and a scan that finds exactly the wanted bigrams', () =>
     fc.assert(
-      fc.property(fc.array(text, { minLength: 1, maxLength: 3 }), text, (headlines, body) => {
+      fc.property(fc.array(text, { minLength: 1, maxLength: 3 }), text, fc.array(fc.nat()), (headlines, body, cuts) => {
         const index = new BigramIndex(headlines);
         const wanted = [...new Set(headlines.flatMap((h) => reference.hanBigrams(h)))];
         expect(index.wanted).toBe(wanted.length);
@@ -93,6 +93,12 @@ describe('text helpers agree with their plain versions', () => {
         expect(index.idsOf(headlines[0]!)).toEqual([...new Set(reference.hanBigrams(headlines[0]!))].map((g) => wanted.indexOf(g)));
         const inBody = new Set(reference.hanBigrams(body));
         expect([...index.occurrences(body)]).toEqual(wanted.map((g) => (inBody.has(g) ? 1 : 0)));
+        // the body in pieces (cut anywhere but inside a surrogate pair, as block texts are) is scanned as if joined
+        const at = [...new Set(cuts.map((c) => c % (body.length + 1)))].sort((x, y) => x - y);
+        const pieces = [0, ...at].map((from, k) => body.slice(from, [...at, body.length][k]));
+        if (pieces.every((p, k) => k === 0 || !/^[\udc00-\udfff]/.test(p))) {
+          expect([...index.occurrences(pieces)]).toEqual(wanted.map((g) => (inBody.has(g) ? 1 : 0)));
+        }
         // the body's ids: the wanted ones it holds, and one of its own, past them, for each other bigram
         const bodyIds = index.idsOf(body);
         expect(bodyIds.length).toBe(inBody.size);
