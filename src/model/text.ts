@@ -392,7 +392,14 @@ export function countKept(text: string, into = new Map<string, number>()): Map<s
  * lookup with one allocated a boxed number.
  */
 export class BigramIndex {
-  private readonly ids = new Map<number, number>();
+  /**
+   * Per first code point, its bigrams' second code points and ids: maps keyed by code points,
+   * which are small integers (a bigram as one number was not, and every lookup boxed it).
+   */
+  private readonly byFirst = new Map<number, Map<number, number>>();
+  /** bigrams met by idsOf that the index was not made from, with ids past `wanted` */
+  private readonly own = new Map<number, Map<number, number>>();
+  private count = 0;
   /**
    * The first code points (BMP) of the wanted bigrams, and for each a list of second code
    * point, id: arrays, since a scan stamps them all and iterating a map's entries allocates.
@@ -403,24 +410,18 @@ export class BigramIndex {
   readonly wanted: number;
 
   constructor(texts: readonly string[]) {
-    const listOf = new Map<number, number[]>();
     for (const t of texts) {
-      eachBigram(t, (g) => {
-        if (this.ids.has(g)) return;
-        const id = this.ids.size;
-        this.ids.set(g, id);
-        const first = Math.floor(g / 0x110000);
-        if (first > 0xffff) return;
-        let list = listOf.get(first);
-        if (!list) {
-          listOf.set(first, (list = []));
-          this.firstCodes.push(first);
-          this.firstLists.push(list);
-        }
-        list.push(g - first * 0x110000, id);
-      });
+      const cps = keptCodePoints(t);
+      for (let i = 1; i < cps.length; i++) if (idIn(this.byFirst, cps[i - 1]!, cps[i]!) < 0) this.count = addTo(this.byFirst, cps[i - 1]!, cps[i]!, this.count);
     }
-    this.wanted = this.ids.size;
+    this.wanted = this.count;
+    for (const [first, seconds] of this.byFirst) {
+      if (first > 0xffff) continue;
+      const list: number[] = [];
+      for (const [second, id] of seconds) list.push(second, id);
+      this.firstCodes.push(first);
+      this.firstLists.push(list);
+    }
   }
 
   /**
@@ -430,14 +431,18 @@ export class BigramIndex {
   idsOf(text: string): number[] {
     const out: number[] = [];
     const seen = new Set<number>();
-    eachBigram(text, (g) => {
-      let id = this.ids.get(g);
-      if (id === undefined) this.ids.set(g, (id = this.ids.size));
+    const cps = keptCodePoints(text);
+    for (let i = 1; i < cps.length; i++) {
+      const a = cps[i - 1]!;
+      const b = cps[i]!;
+      let id = idIn(this.byFirst, a, b);
+      if (id < 0) id = idIn(this.own, a, b);
+      if (id < 0) this.count = addTo(this.own, a, b, (id = this.count));
       if (!seen.has(id)) {
         seen.add(id);
         out.push(id);
       }
-    });
+    }
     return out;
   }
 
@@ -473,8 +478,8 @@ export class BigramIndex {
         if (cp > 0xffff) i++;
       } else if (kind !== Kind.Han && kind !== Kind.Alnum) continue;
       if (prev > 0xffff) {
-        const id = this.ids.get(prev * 0x110000 + cp);
-        if (id !== undefined && id < this.wanted) found[id] = 1;
+        const id = idIn(this.byFirst, prev, cp);
+        if (id >= 0) found[id] = 1;
       } else if (prev >= 0 && FIRSTS[prev] === stamp) {
         const list = SECONDS[prev]!;
         for (let k = 0; k < list.length; k += 2) {
@@ -513,19 +518,29 @@ function keptCodePoint(text: string, i: number): number {
   return k === Kind.Han || k === Kind.Alnum ? cp : -1;
 }
 
-/**
- * Each bigram of Han characters, letters and digits (what headline-to-body matching counts),
- * as a number: the two code points.
- */
-function eachBigram(text: string, take: (gram: number) => void): void {
-  let prev = -1;
+/** The code points bigrams are made of (Han, letters and digits: what headline matching counts), in order. */
+function keptCodePoints(text: string): number[] {
+  const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const cp = keptCodePoint(text, i);
     if (cp < 0) continue;
     if (cp > 0xffff) i++;
-    if (prev >= 0) take(prev * 0x110000 + cp);
-    prev = cp;
+    out.push(cp);
   }
+  return out;
+}
+
+/** The id of bigram (a, b) in `index`, or -1. */
+function idIn(index: Map<number, Map<number, number>>, a: number, b: number): number {
+  return index.get(a)?.get(b) ?? -1;
+}
+
+/** Gives bigram (a, b) the id `id` in `index`; returns the next free id. */
+function addTo(index: Map<number, Map<number, number>>, a: number, b: number, id: number): number {
+  let seconds = index.get(a);
+  if (!seconds) index.set(a, (seconds = new Map()));
+  seconds.set(b, id);
+  return id + 1;
 }
 
 function escapeClass(chars: string): string {
