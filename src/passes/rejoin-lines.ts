@@ -55,14 +55,17 @@ interface Segment {
 
 function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
   const lines = page.lines;
-  const textLines = lines.filter((l) => l.text !== '');
   // per source line number: where it stands among the text lines, and its set width
+  // (loops, not filter and forEach: optimised code calls those builtins' callbacks line by line)
+  const textLines: Line[] = [];
   const position: number[] = new Array(lines.length + 2).fill(0);
   const width: number[] = new Array(lines.length + 2).fill(0);
-  textLines.forEach((l, i) => {
-    position[l.no] = i;
+  for (const l of lines) {
+    if (l.text === '') continue;
+    position[l.no] = textLines.length;
     width[l.no] = setWidth(l.text);
-  });
+    textLines.push(l);
+  }
   const column = columnWidths(textLines, width, o.columnWindow);
   // per source line number, as the position and width arrays are
   const role: (Role | undefined)[] = new Array(lines.length + 2).fill(undefined);
@@ -89,7 +92,12 @@ function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
     if (seg.afterArticleEnd || (before && role[before.no] === 'body' && endsWithCredit(before.text))) articleEnded = true;
     const following = textAt(last.no, 1);
     const followedByStart = seg.beforeLead || following === undefined || following.bullet === true;
-    const allTitle = seg.lines.every((l) => isTitleLike(l.text));
+    let allTitle = true;
+    for (const l of seg.lines) {
+      if (isTitleLike(l.text)) continue;
+      allTitle = false;
+      break;
+    }
     let headingCount = 0;
 
     if (articleEnded || (first.indent ?? 0) > 0) {
@@ -135,7 +143,7 @@ function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
       }
     }
 
-    seg.lines.forEach((l, i) => (role[l.no] = i < headingCount ? 'heading' : 'body'));
+    for (let i = 0; i < seg.lines.length; i++) role[seg.lines[i]!.no] = i < headingCount ? 'heading' : 'body';
     if (headingCount < seg.lines.length) {
       articleEnded = false;
       lastBody = last;
@@ -190,8 +198,13 @@ function blankAround(lines: Line[], first: number, last: number): boolean {
  * more characters than the column and would make every honest line look short.
  */
 function columnWidths(textLines: Line[], width: readonly number[], window: number): number[] {
-  const ordinary = textLines.filter((l) => !l.bullet && (l.indent ?? 0) === 0);
-  const widths = ordinary.map((l) => width[l.no]!);
+  const ordinary: Line[] = [];
+  const widths: number[] = [];
+  for (const l of textLines) {
+    if (l.bullet || (l.indent ?? 0) !== 0) continue;
+    ordinary.push(l);
+    widths.push(width[l.no]!);
+  }
   // the page's own quartile, for a line with too few neighbours: rare, so found only when asked
   let fallback: number | undefined;
   const pageQuartile = () => (fallback ??= widths.length ? quartile(widths.slice().sort((a, b) => a - b)) : 0);
