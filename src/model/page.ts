@@ -2,7 +2,9 @@ import { charKinds } from './text.js';
 import type { Article, Block, BlockKind, Line, LineSpan, Message, Page, Severity } from './types.js';
 
 export function createPage(source: string, stem: string, text: string, encoding = 'utf-8'): Page {
-  const lines = splitLines(text).map((t, i) => makeLine(i + 1, t));
+  const texts = splitLines(text);
+  const lines: Line[] = [];
+  for (let i = 0; i < texts.length; i++) lines.push(makeLine(i + 1, texts[i]!));
   return pageWith({ source, stem, encoding, dialect: 'raw', lines, blocks: [], articles: [], furniture: [], messages: [] }, {});
 }
 
@@ -19,7 +21,10 @@ export function makeLine(no: number, text: string): Line {
   return { no, text, lead: false, bullet: false, indent: 0, heading: 0, kinds: charKinds(text) };
 }
 
-/** A line with some fields changed (its number never changes); `kinds` follows the text. */
+/**
+ * A line with some fields changed (its number never changes). A changed text's kinds are left
+ * to be counted by a pass that asks (lineKinds): most lines a pass changes, none asks about.
+ */
 export function lineWith(l: Line, c: Partial<Omit<Line, 'no' | 'kinds'>>): Line {
   const text = c.text ?? l.text;
   return {
@@ -29,7 +34,7 @@ export function lineWith(l: Line, c: Partial<Omit<Line, 'no' | 'kinds'>>): Line 
     bullet: c.bullet ?? l.bullet ?? false,
     indent: c.indent ?? l.indent ?? 0,
     heading: c.heading ?? l.heading ?? 0,
-    kinds: text === l.text && l.kinds !== undefined ? l.kinds : charKinds(text),
+    kinds: text === l.text ? (l.kinds ?? UNCOUNTED) : UNCOUNTED,
   };
 }
 
@@ -77,6 +82,15 @@ export function pageWith(p: Page, c: Partial<Page>): Page {
   };
 }
 
+/** `kinds` of a line whose text's kinds have not been counted. */
+const UNCOUNTED = -1;
+
+/** A line's CharKind bits: as made with the line, or counted now. */
+export function lineKinds(l: Line): number {
+  const k = l.kinds;
+  return k === undefined || k < 0 ? charKinds(l.text) : k;
+}
+
 /**
  * A page a user's pass returned, rebuilt with the model's own objects: whatever made them
  * (a clone, a spread, a class), the passes after it see the usual hidden classes.
@@ -84,15 +98,11 @@ export function pageWith(p: Page, c: Partial<Page>): Page {
 export function normalizePage(p: Page): Page {
   return pageWith(p, {
     // a plugin may have changed a line's text and kept its kinds: they are counted again
-    lines: p.lines.map((l) => freshLine(l)),
+    lines: p.lines.map((l) => lineWith({ ...l, kinds: UNCOUNTED }, {})),
     blocks: p.blocks.map((b) => blockWith(b, {})),
     articles: p.articles.map((a) => articleWith(a, { body: a.body.map((b) => blockWith(b, {})) })),
     furniture: p.furniture.map((f) => ({ text: f.text, lines: f.lines })),
   });
-}
-
-function freshLine(l: Line): Line {
-  return lineWith(makeLine(l.no, l.text), { lead: l.lead ?? false, bullet: l.bullet ?? false, indent: l.indent ?? 0, heading: l.heading ?? 0 });
 }
 
 /** Split on LF, CRLF or a lone CR; a final line ending does not make an extra empty line. */

@@ -18,8 +18,8 @@ export interface Line {
   /** Markdown heading level (1–6) when the line was a heading; 0 or absent when it was not */
   heading?: number;
   /**
-   * Which kinds of characters `text` holds (charKinds: CharKind bits), kept with the text by
-   * makeLine and lineWith; absent on a line made otherwise, which passes then read in full.
+   * Which kinds of characters `text` holds (charKinds: CharKind bits), as makeLine counted
+   * them; -1 or absent when not counted (read them with lineKinds).
    */
   readonly kinds?: number;
 }

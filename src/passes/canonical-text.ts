@@ -1,5 +1,5 @@
 import { definePass } from './pass.js';
-import { articleWith, blockWith, lineWith, pageWith } from '../model/page.js';
+import { articleWith, blockWith, lineKinds, lineWith, pageWith } from '../model/page.js';
 import { canonicalize, canonicalizeLines, mayChange } from '../model/text.js';
 import type { Article, Block, Line } from '../model/types.js';
 
@@ -39,12 +39,19 @@ function linesCanonical(lines: Line[]): Line[] {
   // Most lines hold nothing the rules change. The others go through the rules together (a line
   // never holds a line break), which costs less than a call per line.
   const touched: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (mayChange(lines[i]!.text, lines[i]!.kinds)) touched.push(i);
+  const before: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!mayChange(lines[i]!.text, lineKinds(lines[i]!))) continue;
+    touched.push(i);
+    before.push(lines[i]!.text);
+  }
   if (touched.length === 0) return lines;
-  const texts = canonicalizeLines(touched.map((i) => lines[i]!.text));
-  const out = lines.slice();
-  touched.forEach((i, k) => {
-    if (texts[k] !== lines[i]!.text) out[i] = lineWith(lines[i]!, { text: texts[k]! });
-  });
-  return out;
+  const after = canonicalizeLines(before);
+  let out: Line[] | null = null;
+  for (let k = 0; k < touched.length; k++) {
+    if (after[k] === before[k]) continue;
+    out ??= lines.slice();
+    out[touched[k]!] = lineWith(lines[touched[k]!]!, { text: after[k]! });
+  }
+  return out ?? lines;
 }

@@ -1,6 +1,6 @@
 import { definePass } from './pass.js';
-import { pageWith } from '../model/page.js';
-import { CharKind, charKinds, widerThan } from '../model/text.js';
+import { lineKinds, pageWith } from '../model/page.js';
+import { CharKind, widerThan } from '../model/text.js';
 
 // Regexes in hot code are constants: a literal makes a new RegExp object each time it runs.
 const HEADING = /^\s{0,3}#{1,6}\s/;
@@ -17,8 +17,9 @@ export const detectDialect = definePass({
     let lines = 0;
     let headings = 0;
     let wide = 0;
-    for (const { text, kinds = charKinds(text) } of page.lines) {
-      if ((kinds & CharKind.Visible) === 0) continue;
+    for (const line of page.lines) {
+      if ((lineKinds(line) & CharKind.Visible) === 0) continue;
+      const { text } = line;
       lines++;
       // a heading mark is within the first four characters
       const hash = text.indexOf('#');

@@ -1,5 +1,5 @@
 import { definePass } from './pass.js';
-import { lineWith, mapLines, pageWith } from '../model/page.js';
+import { lineKinds, lineWith, mapLines, pageWith } from '../model/page.js';
 import { collapseLetterSpacing } from '../model/text.js';
 
 /**
@@ -13,7 +13,7 @@ export const letterSpacing = definePass({
   defaults: { minRun: 3 },
   run(page, { minRun }) {
     const lines = mapLines(page.lines, (line) => {
-      const text = collapseLetterSpacing(line.text, minRun, line.kinds);
+      const text = collapseLetterSpacing(line.text, minRun, lineKinds(line));
       return text === line.text ? line : lineWith(line, { text });
     });
     return lines === page.lines ? page : pageWith(page, { lines });

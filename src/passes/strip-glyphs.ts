@@ -1,5 +1,5 @@
 import { definePass } from './pass.js';
-import { lineWith, mapLines, pageWith } from '../model/page.js';
+import { lineKinds, lineWith, mapLines, pageWith } from '../model/page.js';
 import { CharKind, charKinds, hasEdgeSpace } from '../model/text.js';
 import type { Line } from '../model/types.js';
 
@@ -30,7 +30,7 @@ export const stripGlyphs = definePass({
   defaults: {},
   run(page) {
     const lines = mapLines(page.lines, (line): Line => {
-      if (!needsWork(line.text, line.kinds)) return line;
+      if (!needsWork(line.text, lineKinds(line))) return line;
       let text = line.text.replace(CONTROL, '');
       let lead = line.lead ?? false;
       let bullet = line.bullet ?? false;
