@@ -297,7 +297,7 @@ export function joinWrapped(left: string, right: string): string {
   const r = right.trimStart();
   if (!l) return r;
   if (!r) return l;
-  const { drop, space } = seam(l.slice(-2), r);
+  const { drop, space } = seam(l.charCodeAt(l.length - 2), l.charCodeAt(l.length - 1), r);
   return (drop ? l.slice(0, -drop) : l) + (space ? ' ' : '') + r;
 }
 
@@ -305,15 +305,20 @@ const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isLower = (c: number) => c >= 97 && c <= 122;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** How two wrapped pieces meet, from the last two characters before the seam. */
-function seam(tail: string, r: string): { drop: number; space: boolean } {
-  const a = tail.charCodeAt(tail.length - 1);
+/**
+ * How two wrapped pieces meet, from the last two code units before the seam (`before`, then
+ * `a`; NaN where there is none) and the text after it.
+ */
+function seam(before: number, a: number, r: string): { drop: number; space: boolean } {
   const b = r.charCodeAt(0);
-  if (a === 45 /* - */ && isLetter(tail.charCodeAt(tail.length - 2)) && isLower(b)) return MEND;
-  if (isLetter(b) && (isLetter(a) || '.,;:!?)'.includes(tail[tail.length - 1]!))) return SPACE;
-  if (isLetter(a) && isDigit(b) && /^[0-9]+[A-Za-z]/.test(r)) return SPACE;
+  if (a === 45 /* - */ && isLetter(before) && isLower(b)) return MEND;
+  if (isLetter(b) && (isLetter(a) || isSentencePunct(a))) return SPACE;
+  if (isLetter(a) && isDigit(b) && DIGITS_THEN_LETTER.test(r)) return SPACE;
   return JOIN;
 }
+/** `.,;:!?)`: after one, a Latin word is a new word */
+const isSentencePunct = (c: number): boolean => c === 0x2e || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f || c === 0x29;
+const DIGITS_THEN_LETTER = /^[0-9]+[A-Za-z]/;
 const MEND = { drop: 1, space: false };
 const SPACE = { drop: 0, space: true };
 const JOIN = { drop: 0, space: false };
@@ -325,23 +330,30 @@ const JOIN = { drop: 0, space: false };
  */
 export function joinLines(lines: readonly string[]): string {
   const parts: string[] = [];
-  let tail = '';
+  // the last two code units of the text so far (as joined, before any mend), kept as numbers:
+  // a slice of every line was a string for the collector
+  let last = NaN;
+  let beforeLast = NaN;
   let seamNeedsRules = false;
   for (const line of lines) {
     const r = trimmed(line);
     if (!r) continue;
-    if (tail) {
-      const { drop, space } = seam(tail, r);
+    if (parts.length) {
+      const { drop, space } = seam(beforeLast, last, r);
       if (drop) parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -drop);
       if (space) parts.push(' ');
       if (!seamNeedsRules) {
+        const lastPoint = last >= 0xdc00 && last <= 0xdfff && beforeLast >= 0xd800 && beforeLast <= 0xdbff
+          ? (beforeLast - 0xd800) * 0x400 + (last - 0xdc00) + 0x10000
+          : last;
         seamNeedsRules =
-          (isHalfMark(tail.charCodeAt(tail.length - 1)) && isCjkAt(r.codePointAt(0)!)) ||
-          (isHalfMark(r.charCodeAt(0)) && isCjkAt(codePointBefore(tail, tail.length)));
+          (isHalfMark(last) && isCjkAt(r.codePointAt(0)!)) ||
+          (isHalfMark(r.charCodeAt(0)) && isCjkAt(lastPoint));
       }
     }
     parts.push(r);
-    tail = r.length >= 2 ? r.slice(-2) : tail.slice(-1) + r;
+    beforeLast = r.length >= 2 ? r.charCodeAt(r.length - 2) : last;
+    last = r.charCodeAt(r.length - 1);
   }
   const text = parts.length === 1 ? parts[0]! : parts.join('');
   return seamNeedsRules ? canonicalize(text) : text;

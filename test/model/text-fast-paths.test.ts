@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { eastAsianWidth } from 'get-east-asian-width';
-import { CJK_PUNCT, BigramIndex, CharKind, charKinds, canonicalize, joinLines, mayChange, canonicalizeLines, collapseLetterSpacing, endsClause, visualWidth, widerThan } from '../../src/model/text.js';
+import { CJK_PUNCT, BigramIndex, CharKind, charKinds, canonicalize, joinLines, joinWrapped, mayChange, canonicalizeLines, collapseLetterSpacing, endsClause, visualWidth, widerThan } from '../../src/model/text.js';
 import { isTitleLike } from '../../src/model/shapes.js';
 import { needsWork } from '../../src/passes/strip-glyphs.js';
 
@@ -135,6 +135,14 @@ describe('text helpers agree with their plain versions', () => {
     const withGlyphs = fc.array(fc.constantFrom(...ALPHABET, '\u0001', '\u000b', '\u0085', '\u200b', '\u2060', '\u00ad', '\ufeff', '\u2028'), { maxLength: 12 }).map((a) => a.join(''));
     fc.assert(fc.property(withGlyphs, (t) => needsWork(t) === glyphs.test(t)), { numRuns: 5000 });
   });
+  test('joinLines is joinWrapped line after line (no half-width marks, which joinLines also converts across a seam)', () =>
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...'民政aZz09-.—“', '𠀀', '😀'), { maxLength: 4 }).map((a) => a.join('')), { maxLength: 6 }), (lines) => {
+        const kept = lines.filter((l) => l !== '');
+        expect(joinLines(lines)).toBe(kept.length ? kept.reduce((x, y) => joinWrapped(x, y)) : '');
+      }),
+      { numRuns: 5000 },
+    ));
   test('joinLines of canonical lines is canonical, astral Han at a seam included', () =>
     fc.assert(
       fc.property(fc.array(text.map((t) => canonicalize(t.replace(/[\r\n]/g, ''))), { maxLength: 6 }), (lines) => {
