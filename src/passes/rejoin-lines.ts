@@ -347,10 +347,11 @@ function markdownBlocks(page: Page, o: Options, messages: Message[]): Block[] {
     if (b.kind === 'paragraph' && prev?.kind === 'paragraph' && !finished(prev.text)) {
       const after = raw[i + 1];
       if (isCaptionLike(b.text, o.maxCaptionChars) && after?.kind === 'paragraph') {
+        // the paragraph is mended where it stands, before the caption (an index, not a search:
+        // a converted page can hold thousands of captions)
+        out[out.length - 1] = blockWith(prev, { text: joinLines([prev.text, after.text]), lines: [prev.lines[0], after.lines[1]] });
         out.push(blockWith(b, { kind: 'caption' }));
         messages.push(message('rejoin-lines', `took "${short(b.text)}" out of a sentence as a picture caption`, b.lines[0]));
-        const mended = blockWith(prev, { text: joinLines([prev.text, after.text]), lines: [prev.lines[0], after.lines[1]] });
-        out.splice(out.indexOf(prev), 1, mended);
         i++;
         continue;
       }
