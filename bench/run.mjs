@@ -2,6 +2,8 @@
 // (default 20,000) from seeds/ in a temporary directory under BENCH_DIR (default the system's
 // temporary directory), and times `bulletin parse` against a floor. --keep leaves the directory
 // and prints its path; --generate-only builds the corpus and stops (it implies --keep).
+// BENCH_SETTLE=S: first wait at most S seconds (default 300) for the file system to be quick
+// at creating files again after deletions made before the bench (see settle).
 //
 // Pages are the seeds perturbed — blocks shuffled, raw columns re-wrapped to other widths —
 // so no two are byte-identical and the passes see varied shapes.
@@ -106,17 +108,48 @@ function timed(label, args, { stdout = 'ignore' } = {}) {
   return { label, seconds, rssMb: usage.maxRSS / 1024, cpu: usage.cpu };
 }
 
-/** Microseconds to create one empty file in `dir`, over 2,000 (left in place: removing them would slow what follows). */
-function fileCreationCost(dir) {
-  fs.mkdirSync(dir);
+/**
+ * Microseconds to create a file or a directory under `dir`: 20 directories of 50 empty files,
+ * spread over the disk as (b) spreads its page directories (left in place: removing them would
+ * slow what follows).
+ */
+function creationCost(dir) {
   const t0 = performance.now();
-  for (let i = 0; i < 2000; i++) fs.closeSync(fs.openSync(path.join(dir, `f${i}`), 'w'));
-  return ((performance.now() - t0) * 1000) / 2000;
+  let made = 0;
+  for (let d = 0; d < 20; d++) {
+    const sub = path.join(dir, String(d));
+    fs.mkdirSync(sub, { recursive: true });
+    for (let i = 0; i < 50; i++) fs.closeSync(fs.openSync(path.join(sub, `f${i}`), 'w'));
+    made += 51;
+  }
+  return ((performance.now() - t0) * 1000) / made;
 }
+
+/**
+ * ext4 mounted without a journal will not reuse a freed inode for a minute (five while the
+ * deletion is not yet on disk), and scans past every such inode for each one it creates. For a
+ * while after many files were deleted (a test run, an earlier bench's clean-up), creating one
+ * costs up to a millisecond instead of 15-25 µs, and (b), which creates some 140,000, measures
+ * that. So the bench first flushes the disk and waits until creating a file is cheap again,
+ * for at most BENCH_SETTLE seconds (default 300; 0 not to wait), and says how long it waited.
+ */
+function settle(dir, limit = Number(process.env.BENCH_SETTLE ?? 300)) {
+  const t0 = performance.now();
+  spawnSync('sync', { stdio: 'ignore' });
+  let cost = creationCost(path.join(dir, '0'));
+  for (let k = 1; cost > SETTLED_US && (performance.now() - t0) / 1000 < limit; k++) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10_000);
+    spawnSync('sync', { stdio: 'ignore' });
+    cost = creationCost(path.join(dir, String(k)));
+  }
+  return { cost, waited: (performance.now() - t0) / 1000 };
+}
+const SETTLED_US = 30;
 
 const tmp = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'bulletin-bench-'));
 try {
   const pages = path.join(tmp, 'pages');
+  const fsState = GENERATE_ONLY ? null : settle(path.join(tmp, 'probe'));
   const g0 = performance.now();
   const bytes = generate(pages);
   const generated = (performance.now() - g0) / 1000;
@@ -138,7 +171,6 @@ try {
   // (b) last, since the files it writes keep the disk busy for a while after it exits.
   const a = timed('(a) parse --format jsonl > /dev/null', [bin, 'parse', pages, '--format', 'jsonl', '-q', ...jobs]);
   const c = timed('(c) floor: read, split, one JSON line', [path.join(ROOT, 'bench', 'floor.mjs'), pages]);
-  const createUs = fileCreationCost(path.join(tmp, 'probe'));
   const b = timed('(b) parse --out DIR (json + md)', [bin, 'parse', pages, '--out', path.join(tmp, 'out'), '-q', ...jobs]);
   const runs = [a, b, c];
   for (const r of runs) {
@@ -148,10 +180,10 @@ try {
     );
   }
   console.log(`ratio (a)/(c): ${(a.seconds / c.seconds).toFixed(2)}`);
-  // (b) writes about seven files per page: on a file system where creating one is slow, that is
-  // what (b) measures. On ext4 without a journal, files created soon after many were deleted
-  // (a test run, an earlier bench) cost up to a millisecond each, for minutes.
-  console.log(`file system: creating an empty file in the bench directory took ${createUs.toFixed(0)} µs (2,000 files, before (b))`);
+  console.log(
+    `file system: creating a file took ${fsState.cost.toFixed(0)} µs before the corpus was made` +
+      (fsState.waited >= 5 ? `, after waiting ${fsState.waited.toFixed(0)} s for files deleted before the bench to age (settle in bench/run.mjs)` : ''),
+  );
   console.log(`load average before/after: ${load0} / ${os.loadavg()[0].toFixed(2)} (other processes share these cores)`);
 } finally {
   if (KEEP) console.log(`kept: ${tmp}`);
