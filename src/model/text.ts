@@ -424,7 +424,11 @@ export class BigramIndex {
   constructor(texts: readonly string[]) {
     for (const t of texts) {
       const cps = keptCodePoints(t);
-      for (let i = 1; i < cps.length; i++) if (idIn(this.byFirst, cps[i - 1]!, cps[i]!) < 0) this.count = addTo(this.byFirst, cps[i - 1]!, cps[i]!, this.count);
+      for (let i = 1; i < cps.length; i++) {
+        const a = cps[i - 1]!;
+        const b = cps[i]!;
+        if (idIn(this.byFirst, a, b) < 0) this.count = addTo(this.byFirst, a, b, this.count);
+      }
     }
     this.wanted = this.count;
     for (const [first, seconds] of this.byFirst) {
@@ -483,7 +487,7 @@ export class BigramIndex {
     for (let i = 0; i < text.length; i++) {
       let cp = text.charCodeAt(i);
       // the table read in line: this loop meets every character of every body
-      let kind = cp <= 0xffff && (cp < 0xd800 || cp > 0xdbff) ? (KIND[cp]! as Kind) : Kind.Unknown;
+      const kind = cp < 0xd800 || (cp > 0xdbff && cp <= 0xffff) ? (KIND[cp]! as Kind) : Kind.Unknown;
       if (kind === Kind.Unknown) {
         cp = keptCodePoint(text, i);
         if (cp < 0) continue;
