@@ -33,9 +33,18 @@ export interface BatchRequest {
 /** A page's result as the pool yields it: a worker sends its JSON Lines as UTF-8 bytes (see worker.ts). */
 export type PooledResult = Omit<PageResult, 'jsonl'> & { jsonl?: string | Uint8Array };
 
+/**
+ * A page's result as it crosses from a worker: without the source and stem the request gave,
+ * and with its JSON Lines as the end of its range in the batch's buffer. The fewer objects and
+ * strings a reply holds, the less both threads spend copying it.
+ */
+export type SentResult = Omit<PageResult, 'source' | 'stem' | 'jsonl'> & { jsonlEnd?: number };
+
 export interface BatchReply {
   id: number;
-  results?: PooledResult[];
+  results?: SentResult[];
+  /** the batch's JSON Lines as UTF-8, each page's a range ending at its jsonlEnd */
+  jsonl?: ArrayBuffer;
   /** the worker could not start (a plugin failed to load there) */
   fatal?: string;
 }
@@ -165,7 +174,7 @@ class Pool {
     w.on('message', (reply: BatchReply) => {
       const task = this.inFlight.get(w)?.shift();
       if (!task) return;
-      task.resolve(reply.results ?? failed(task.req, reply.fatal ?? 'worker failed'));
+      task.resolve(reply.results ? received(task.req, reply.results, reply.jsonl) : failed(task.req, reply.fatal ?? 'worker failed'));
       this.pump();
     });
     // A worker that dies fails only the pages it held; a fresh one takes its place.
@@ -198,6 +207,20 @@ class Pool {
     this.inFlight.clear();
     await Promise.all(ws.map((w) => w.terminate()));
   }
+}
+
+/** A worker's results with what the request knew put back, and each page's bytes as a view. */
+function received(req: BatchRequest, results: SentResult[], jsonl: ArrayBuffer | undefined): PooledResult[] {
+  let start = 0;
+  return results.map(({ jsonlEnd, ...rest }, i) => {
+    const { file } = req.files[i]!;
+    const r: PooledResult = { source: file.path, stem: file.stem, ...rest };
+    if (jsonlEnd !== undefined && jsonl) {
+      r.jsonl = new Uint8Array(jsonl, start, jsonlEnd - start);
+      start = jsonlEnd;
+    }
+    return r;
+  });
 }
 
 function failed(req: BatchRequest, why: string): PageResult[] {

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Step } from '../pipeline.js';
-import { processOne, type BatchReply, type BatchRequest, type PooledResult, type WorkerInit } from './pool.js';
+import { processOne, type BatchReply, type BatchRequest, type SentResult, type WorkerInit } from './pool.js';
+import type { PageResult } from './process.js';
 import { resolveSteps } from './steps.js';
 
 const init = workerData as WorkerInit;
@@ -16,43 +17,37 @@ try {
 
 parentPort!.on('message', (req: BatchRequest) => {
   if (!steps) return parentPort!.postMessage({ id: req.id, fatal: fatal! } satisfies BatchReply);
-  const results: PooledResult[] = req.files.map(({ file, write }) => processOne(file, steps!, init.plan, init.outDir, write));
-  const bytes = encodeJsonl(results);
-  parentPort!.postMessage({ id: req.id, results } satisfies BatchReply, bytes ? [bytes] : []);
+  const results = req.files.map(({ file, write }) => processOne(file, steps!, init.plan, init.outDir, write));
+  const { jsonl, ends } = encodeJsonl(results);
+  const sent = results.map(({ source, stem, jsonl: text, ...rest }, i): SentResult => (text === undefined ? rest : { ...rest, jsonlEnd: ends[i]! }));
+  parentPort!.postMessage({ id: req.id, results: sent, ...(jsonl ? { jsonl } : {}) } satisfies BatchReply, jsonl ? [jsonl] : []);
 });
 
 /**
- * The batch's JSON Lines as UTF-8 in one buffer that is handed over, not copied: each page's
- * `jsonl` becomes a view into it. The main thread then writes bytes as they are, where it used
- * to receive a copy of every string and encode it again, on the cores the workers need.
+ * The batch's JSON Lines as UTF-8 in one buffer that is handed over, not copied, with the end
+ * of each page's range (-1 for a page without). The main thread then writes bytes as they are,
+ * where it used to receive a copy of every string and encode it again, on the cores the
+ * workers need.
  */
-function encodeJsonl(results: PooledResult[]): ArrayBuffer | null {
+function encodeJsonl(results: readonly PageResult[]): { jsonl: ArrayBuffer | null; ends: number[] } {
   let units = 0;
-  for (const r of results) if (typeof r.jsonl === 'string') units += r.jsonl.length;
-  if (units === 0) return null;
+  for (const r of results) if (r.jsonl !== undefined) units += r.jsonl.length;
+  const ends: number[] = [];
+  if (units === 0) return { jsonl: null, ends };
   // Encoded into room for the worst case (three bytes a UTF-16 unit), then copied out at its
   // exact size: one pass over the text, where measuring it first took two.
   if (scratch.length < units * 3) scratch = new Uint8Array(units * 3);
   let end = 0;
-  const ends: number[] = [];
   for (const r of results) {
-    if (typeof r.jsonl !== 'string') continue;
-    end += encoder.encodeInto(r.jsonl, scratch.subarray(end)).written;
-    ends.push(end);
+    if (r.jsonl !== undefined) end += encoder.encodeInto(r.jsonl, scratch.subarray(end)).written;
+    ends.push(r.jsonl !== undefined ? end : -1);
   }
   // the exact size: the main thread holds these until its collector runs, so none is wasted
-  const buffer = new ArrayBuffer(end);
-  new Uint8Array(buffer).set(scratch.subarray(0, end));
-  let start = 0;
-  let k = 0;
-  for (const r of results) {
-    if (typeof r.jsonl !== 'string') continue;
-    r.jsonl = new Uint8Array(buffer, start, ends[k]! - start);
-    start = ends[k++]!;
-  }
+  const jsonl = new ArrayBuffer(end);
+  new Uint8Array(jsonl).set(scratch.subarray(0, end));
   // a batch of huge pages does not keep its room for the batches after it
   if (scratch.length > SCRATCH_BYTES) scratch = new Uint8Array(SCRATCH_BYTES);
-  return buffer;
+  return { jsonl, ends };
 }
 const encoder = new TextEncoder();
 const SCRATCH_BYTES = 1 << 20;
