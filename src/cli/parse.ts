@@ -39,7 +39,7 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
     plan = outputPlan(flags.format);
     out = flags.out ?? (plan.files.length === 0 ? '-' : DEFAULT_OUT);
     if (out === '-' && plan.files.length > 0) throw new UsageError(`--format ${flags.format} writes files: give a directory with --out`);
-    if (flags.check && (plan.jsonl || out === '-')) throw new UsageError('--check compares files on disk: use --format json, md or json,md');
+    if (flags.check && (plan.jsonl || out === '-')) throw new UsageError('--check compares files on disk: use --format json, md or json,md (the default)');
   } catch (err) {
     return usageFailure(err);
   }

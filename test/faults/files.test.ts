@@ -172,7 +172,8 @@ describe('inputs', () => {
 
 describe('usage errors exit 2', () => {
   const cases: [string, string[], RegExp][] = [
-    ['unknown format', ['parse', 'seeds', '--format', 'xml'], /format/],
+    ['unknown format', ['parse', 'seeds', '--format', 'xml'], /unknown format "xml"/],
+    ['unknown format in a list', ['parse', 'seeds', '--format', 'json,xml'], /unknown format "xml"/],
     ['unknown pass', ['parse', 'seeds', '--passes', 'strip-glyphs,nope', '--format', 'jsonl'], /unknown pass "nope"/],
     ['files to stdout', ['parse', 'seeds', '--format', 'json', '-o', '-'], /give a directory with --out/],
     ['bad --jobs', ['parse', 'seeds', '--jobs', '0'], /--jobs/],
