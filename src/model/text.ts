@@ -146,7 +146,6 @@ const HALF_MARKS = ',;:()?!';
 const FULL_OF_HALF = '，；：（）？！';
 const FULLWIDTH_ALNUM = /[Ａ-Ｚａ-ｚ０-９]/g;
 const HAS_FULLWIDTH_ALNUM = /[Ａ-Ｚａ-ｚ０-９]/;
-const MAY_CHANGE = /[Ａ-Ｚａ-ｚ０-９ \t\u3000,;:()?!]/;
 const HAS_HALF_MARK = /[,;:()?!]/;
 const SPACE_RUN = /[ \t\u3000]+/g;
 const HAS_SPACE = /[ \t\u3000]/;
@@ -182,15 +181,13 @@ function kindOf(cp: number): Kind {
 /** Whether a code point is Han (\p{Script=Han}), from the table. */
 export const isHanCode = (cp: number): boolean => kindOf(cp) === Kind.Han;
 
-/** The code point that ends just before index `end` (a surrogate pair counts as one). */
-function codePointBefore(s: string, end: number): number {
-  const lo = s.charCodeAt(end - 1);
-  if (lo >= 0xdc00 && lo <= 0xdfff && end >= 2) {
-    const hi = s.charCodeAt(end - 2);
-    if (hi >= 0xd800 && hi <= 0xdbff) return (hi - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
-  }
-  return lo;
+/** The code point that ends with code unit `lo`, `hi` being the unit before it (NaN if none). */
+function pointEndingWith(hi: number, lo: number): number {
+  return lo >= 0xdc00 && lo <= 0xdfff && hi >= 0xd800 && hi <= 0xdbff ? (hi - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000 : lo;
 }
+
+/** The code point that ends just before index `end` (a surrogate pair counts as one). */
+const codePointBefore = (s: string, end: number): number => pointEndingWith(s.charCodeAt(end - 2), s.charCodeAt(end - 1));
 const isCjkAt = (cp: number): boolean => {
   const k = kindOf(cp);
   return k === Kind.Han || k === Kind.Punct;
@@ -261,7 +258,7 @@ function applyRules(text: string): string {
  */
 export function canonicalize(text: string): string {
   // Every rule below needs one of these characters to match; most lines of a page have none.
-  if (!MAY_CHANGE.test(text)) return text.trim();
+  if (!mayChange(text)) return text;
   return applyRules(halfWidthAlnum(text)).trim();
 }
 
@@ -283,9 +280,9 @@ export function mayChange(text: string, kinds: number = charKinds(text)): boolea
  * the rules in one piece and is cut back into lines. The same as mapping canonicalize.
  */
 export function canonicalizeLines(lines: readonly string[]): string[] {
-  const text = lines.join('\n');
-  if (!MAY_CHANGE.test(text)) return lines.map((l) => l.trim());
-  return applyRules(halfWidthAlnum(text)).split('\n').map((l) => l.trim());
+  // no lines join into one empty line
+  if (lines.length === 0) return [];
+  return applyRules(halfWidthAlnum(lines.join('\n'))).split('\n').map((l) => l.trim());
 }
 
 /**
@@ -343,12 +340,9 @@ export function joinLines(lines: readonly string[]): string {
       if (drop) parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -drop);
       if (space) parts.push(' ');
       if (!seamNeedsRules) {
-        const lastPoint = last >= 0xdc00 && last <= 0xdfff && beforeLast >= 0xd800 && beforeLast <= 0xdbff
-          ? (beforeLast - 0xd800) * 0x400 + (last - 0xdc00) + 0x10000
-          : last;
         seamNeedsRules =
           (isHalfMark(last) && isCjkAt(r.codePointAt(0)!)) ||
-          (isHalfMark(r.charCodeAt(0)) && isCjkAt(lastPoint));
+          (isHalfMark(r.charCodeAt(0)) && isCjkAt(pointEndingWith(beforeLast, last)));
       }
     }
     parts.push(r);
@@ -360,10 +354,7 @@ export function joinLines(lines: readonly string[]): string {
 }
 
 /** `text.trim()`, without making a new string for the usual line that has nothing to trim. */
-function trimmed(text: string): string {
-  if (text === '') return text;
-  return isJsSpace(text.charCodeAt(0)) || isJsSpace(text.charCodeAt(text.length - 1)) ? text.trim() : text;
-}
+const trimmed = (text: string): string => (hasEdgeSpace(text) ? text.trim() : text);
 
 const isHalfMark = (c: number): boolean => c === 0x2c || c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29 || c === 0x3f || c === 0x21;
 
