@@ -5,12 +5,12 @@ export function createPage(source: string, stem: string, text: string, encoding 
   const texts = splitLines(text);
   const lines: Line[] = [];
   for (let i = 0; i < texts.length; i++) lines.push(makeLine(i + 1, texts[i]!));
-  return pageWith({ source, stem, encoding, dialect: 'raw', lines, blocks: [], articles: [], furniture: [], messages: [] }, {});
+  return { source, stem, encoding, dialect: 'raw', lines, blocks: [], articles: [], furniture: [], messages: [] };
 }
 
 /*
- * Model objects are made here, each kind by one object literal with every field present, in
- * one order, holding values of the kind it will keep. Passes derive new objects with the
+ * Model objects are made here, each kind by object literals with every field present, in one
+ * order, holding values of the kind it will keep (literals alike in that share a hidden class). Passes derive new objects with the
  * `…With` functions below rather than with spreads. V8 then gives each kind one hidden class,
  * and the passes' property reads stay monomorphic: with spreads a page's lines had eleven
  * classes, the reads went megamorphic, and each new class met in optimised code cost a
@@ -158,10 +158,7 @@ export function spanOf(items: { lines: LineSpan }[]): LineSpan {
 }
 
 export function emptyArticle(body: Block[] = []): Article {
-  return articleWith(
-    { headline: null, subheadlines: [], byline: null, section: null, body, captions: [], attribution: null, lines: spanOf(body) },
-    {},
-  );
+  return { headline: null, subheadlines: [], byline: null, section: null, body, captions: [], attribution: null, lines: spanOf(body) };
 }
 
 /** Every string an article carries, in the order a reader meets them. */

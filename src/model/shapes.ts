@@ -80,7 +80,7 @@ export function isFurnitureLine(text: string): boolean {
   return latin && LATIN_LABEL.test(t);
 }
 
-/** What LATIN_START matched: spaces, then an ASCII letter. */
+/** Whether a text starts, after any spaces, with an ASCII letter. */
 function startsLatin(text: string): boolean {
   let i = 0;
   while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
