@@ -108,6 +108,9 @@ function timed(label, args, { stdout = 'ignore' } = {}) {
   return { label, seconds, rssMb: usage.maxRSS / 1024, cpu: usage.cpu };
 }
 
+/** Writes whatever the kernel holds for the disk (`sync`), where the command exists. */
+const flushToDisk = () => spawnSync('sync', { stdio: 'ignore' });
+
 /**
  * Microseconds to create a file or a directory under `dir`: 100 directories of 10 empty files,
  * spread over the disk as (b) spreads its page directories (left in place: removing them would
@@ -137,11 +140,11 @@ function creationCost(dir) {
  */
 function settle(dir, limit = Number(process.env.BENCH_SETTLE ?? 360)) {
   const t0 = performance.now();
-  spawnSync('sync', { stdio: 'ignore' });
+  flushToDisk();
   let cost = creationCost(path.join(dir, '0'));
   for (let k = 1; cost > SETTLED_US && (performance.now() - t0) / 1000 < limit; k++) {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10_000);
-    spawnSync('sync', { stdio: 'ignore' });
+    flushToDisk();
     cost = creationCost(path.join(dir, String(k)));
   }
   return { cost, waited: (performance.now() - t0) / 1000 };
@@ -158,7 +161,7 @@ try {
   // The corpus just written is still in the page cache, dirty: flushed now, so that the kernel
   // writing it back (some 30 s later, by default) does not land in one of the timed runs.
   const s0 = performance.now();
-  spawnSync('sync', { stdio: 'ignore' });
+  flushToDisk();
   const flushed = (performance.now() - s0) / 1000;
   const mb = bytes / 1e6;
   console.log(`corpus: ${PAGES} pages, ${mb.toFixed(1)} MB, generated in ${generated.toFixed(1)} s, flushed to disk in ${flushed.toFixed(1)} s; ${os.availableParallelism()} cores${JOBS ? `, --jobs ${JOBS}` : ''}`);
@@ -174,9 +177,10 @@ try {
   // Both timed runs read the corpus from the page cache: an untimed run of the floor puts it
   // there, with node's own files. These machines reclaim pages left alone for a minute or so,
   // and (a), timed first, could read the whole corpus from disk where (c) then found it cached.
-  spawnSync(process.execPath, [path.join(ROOT, 'bench', 'floor.mjs'), pages], { stdio: 'ignore' });
+  const floor = path.join(ROOT, 'bench', 'floor.mjs');
+  spawnSync(process.execPath, [floor, pages], { stdio: 'ignore' });
   const a = timed('(a) parse --format jsonl > /dev/null', [bin, 'parse', pages, '--format', 'jsonl', '-q', ...jobs]);
-  const c = timed('(c) floor: read, split, one JSON line', [path.join(ROOT, 'bench', 'floor.mjs'), pages]);
+  const c = timed('(c) floor: read, split, one JSON line', [floor, pages]);
   const b = timed('(b) parse --out DIR (json + md)', [bin, 'parse', pages, '--out', path.join(tmp, 'out'), '-q', ...jobs]);
   const runs = [a, b, c];
   for (const r of runs) {
@@ -198,6 +202,6 @@ try {
     // Freed inodes are skipped, slowly, by ext4 without a journal for one minute after the
     // deletion is on disk and five while it is not: flushed now, a bench run soon after this
     // one meets fewer of them in (b). See the last line the bench prints.
-    spawnSync('sync', { stdio: 'ignore' });
+    flushToDisk();
   }
 }
