@@ -1,6 +1,6 @@
 import { blockWith, createPage, emptyArticle, listFrom, makeBlock, message, normalizePage, pageWith } from './model/page.js';
-import type { Block, Page } from './model/types.js';
-import type { Pass, PassOptions } from './passes/pass.js';
+import type { Block, Message, Page } from './model/types.js';
+import type { Pass, PassContext, PassOptions } from './passes/pass.js';
 
 /** A pass chosen for a run, with its options merged over the pass's defaults. */
 export interface Step {
@@ -31,10 +31,16 @@ export function runSteps(page: Page, steps: readonly Step[]): Page {
   for (const { pass, options, file } of steps) {
     const where = file ? `${pass.name} (${file})` : pass.name;
     let next: unknown;
+    const reported: Message[] = [];
+    const context: PassContext = {
+      report: (text, place = {}) => {
+        reported.push(message(pass.name, String(text), place.line ?? null, place.severity ?? 'warning', place.column, place.endLine));
+      },
+    };
     try {
       // A user's pass gets a copy: if it changes the page in place and then fails, the page
       // must still be as if the pass were absent.
-      next = pass.run(file ? structuredClone(current) : current, options);
+      next = pass.run(file ? structuredClone(current) : current, options, context);
     } catch (err) {
       current = withMessage(current, 'pipeline', `pass ${where} failed and was skipped: ${errorText(err)}`);
       continue;
@@ -53,6 +59,7 @@ export function runSteps(page: Page, steps: readonly Step[]): Page {
     }
     // a user's page may be made of any objects: rebuilt, it keeps later passes on their fast path
     current = file ? normalizePage(next as Page) : (next as Page);
+    if (reported.length) current = pageWith(current, { messages: [...current.messages, ...reported] });
   }
   return current;
 }

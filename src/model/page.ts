@@ -142,8 +142,11 @@ export function listFrom<T>(items: readonly T[]): T[] {
   return out;
 }
 
-export function message(origin: string, text: string, line: number | null, severity: Severity = 'warning'): Message {
-  return { severity, origin, message: text, line };
+export function message(origin: string, text: string, line: number | null, severity: Severity = 'warning', column?: number, endLine?: number): Message {
+  const m: Message = { severity, origin, message: text, line };
+  if (column !== undefined) m.column = column;
+  if (endLine !== undefined) m.endLine = endLine;
+  return m;
 }
 
 export function spanOf(items: { lines: LineSpan }[]): LineSpan {

@@ -73,6 +73,10 @@ export interface Message {
   origin: string;
   message: string;
   line: number | null;
+  /** 1-based column on `line`, when the pass knows it */
+  column?: number;
+  /** the last line the message covers, when more than one */
+  endLine?: number;
 }
 
 export interface Page {

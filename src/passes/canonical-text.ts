@@ -11,7 +11,6 @@ import type { Article, Block, Line } from '../model/types.js';
 export const canonicalText = definePass({
   name: 'canonical-text',
   description: 'Apply the canonical spacing and punctuation rules to every line and string',
-  defaults: {},
   run(page) {
     const fixBlock = (b: Block): Block => blockWith(b, { text: canonicalize(b.text) });
     const fix = (s: string | null) => (s === null ? null : canonicalize(s));

@@ -12,8 +12,11 @@ const HEADING = /^\s{0,3}#{1,6}\s/;
 export const detectDialect = definePass({
   name: 'detect-dialect',
   description: 'Tell raw OCR columns from converter Markdown by headings and line widths',
-  defaults: { wideLineCells: 60 },
-  run(page, { wideLineCells }) {
+  options: {
+    wideLineCells: { default: 60, description: 'a line wider than this cannot be a printed column line', unit: 'cells', min: 1, integer: true },
+    wideShare: { default: 0.2, description: 'a page with more than this share of wide lines is converter Markdown', unit: 'share of text lines', min: 0, max: 1 },
+  },
+  run(page, { wideLineCells, wideShare }) {
     let lines = 0;
     let headings = 0;
     let wide = 0;
@@ -28,7 +31,7 @@ export const detectDialect = definePass({
       if (2 * text.length > wideLineCells && widerThan(text, wideLineCells)) wide++;
     }
     if (lines === 0) return page;
-    const dialect = headings > 0 || wide / lines > 0.2 ? 'markdown' : 'raw';
+    const dialect = headings > 0 || wide / lines > wideShare ? 'markdown' : 'raw';
     return dialect === page.dialect ? page : pageWith(page, { dialect });
   },
 });

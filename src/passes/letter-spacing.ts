@@ -1,5 +1,5 @@
-import { definePass } from './pass.js';
-import { lineKinds, lineWith, mapLines, pageWith } from '../model/page.js';
+import { defineLinePass } from './pass.js';
+import { lineKinds, lineWith } from '../model/page.js';
 import { collapseLetterSpacing } from '../model/text.js';
 
 /**
@@ -7,15 +7,14 @@ import { collapseLetterSpacing } from '../model/text.js';
  * a run of `minRun` or more single-spaced characters is that, an isolated space is a phrase
  * separator and stays.
  */
-export const letterSpacing = definePass({
+export const letterSpacing = defineLinePass({
   name: 'letter-spacing',
   description: 'Remove the spaces a justified line put between every character; keep phrase spaces',
-  defaults: { minRun: 3 },
-  run(page, { minRun }) {
-    const lines = mapLines(page.lines, (line) => {
-      const text = collapseLetterSpacing(line.text, minRun, lineKinds(line));
-      return text === line.text ? line : lineWith(line, { text });
-    });
-    return lines === page.lines ? page : pageWith(page, { lines });
+  options: {
+    minRun: { default: 3, description: 'this many single-spaced characters in a row are letter-spacing, not phrase spaces', unit: 'characters', min: 2, integer: true },
+  },
+  line(line, { minRun }) {
+    const text = collapseLetterSpacing(line.text, minRun, lineKinds(line));
+    return text === line.text ? line : lineWith(line, { text });
   },
 });

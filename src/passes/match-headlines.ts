@@ -1,18 +1,21 @@
 import { definePass } from './pass.js';
-import { articleWith, listFrom, makeLine, message, pageWith, spanOf } from '../model/page.js';
+import { articleWith, listFrom, makeLine, pageWith, spanOf } from '../model/page.js';
 import { BigramIndex, joinLines, setWidth } from '../model/text.js';
-import type { Article, Block, Line, Message } from '../model/types.js';
+import type { Article, Block, Line } from '../model/types.js';
 
 interface Options {
-  /** weighted share of a headline's bigrams that must occur in a body to call it that body's */
   minScore: number;
-  /** below this share of shared words a match is reported as a guess */
   confidentScore: number;
-  /** extra score for the body printed right after the headline */
   nextBonus: number;
-  /** extra score for the body printed right before the headline */
   prevBonus: number;
+  growCells: number;
   [key: string]: unknown;
+}
+
+/** A doubt found while deciding, told only if the decision it belongs to is kept. */
+interface Note {
+  text: string;
+  line: number;
 }
 
 interface Unit {
@@ -35,14 +38,20 @@ interface Unit {
 export const matchHeadlines = definePass<Options>({
   name: 'match-headlines',
   description: 'Place each headline on the article whose body shares its words; subtitles become subheadlines',
-  defaults: { minScore: 0.35, confidentScore: 0.45, nextBonus: 0.15, prevBonus: 0.05 },
-  run(page, options) {
+  options: {
+    minScore: { default: 0.35, description: "a headline belongs to a body holding at least this share of its words", unit: 'share of weighted bigrams', min: 0, max: 1 },
+    confidentScore: { default: 0.45, description: 'a match below this share is reported as a guess; a headline above it may cut a body in two', unit: 'share of weighted bigrams', min: 0, max: 1 },
+    nextBonus: { default: 0.15, description: 'added to the score of the body printed right after the headline', unit: 'share', min: 0, max: 1 },
+    prevBonus: { default: 0.05, description: 'added to the score of the body printed right before the headline', unit: 'share', min: 0, max: 1 },
+    growCells: { default: 2, description: "a line wider than a headline's shorter last line by more than this starts a new headline", unit: 'cells', min: 0, integer: true },
+  },
+  run(page, options, { report }) {
     const headings = page.blocks.filter((b) => b.kind === 'heading');
     if (headings.length === 0) return page;
     const rest = page.blocks.filter((b) => b.kind !== 'heading');
-    const messages: Message[] = [];
+    const notes: Note[] = [];
     const markdown = page.dialect === 'markdown';
-    let units = markdown ? headings.map((b, i) => unitOf(b, i)) : headings.flatMap(splitUnits);
+    let units = markdown ? headings.map((b, i) => unitOf(b, i)) : headings.flatMap((b, i) => splitUnits(b, i, options));
     let articles = listFrom(page.articles);
     let assigned: (number | undefined)[];
     if (markdown) assigned = byPosition(units, articles);
@@ -56,12 +65,12 @@ export const matchHeadlines = definePass<Options>({
         const cut = found.split ? splitArticle(articles, found.split, units, sc, options) : null;
         if (!cut) {
           assigned = found.assigned;
-          messages.push(...found.messages);
+          notes.push(...found.notes);
           break;
         }
         articles = cut.articles;
         sc = scorer(articles, vocab);
-        messages.push(cut.message);
+        notes.push(cut.note);
       }
     }
 
@@ -71,7 +80,7 @@ export const matchHeadlines = definePass<Options>({
       const a = assigned[i];
       if (a === undefined) {
         furniture.push({ text: u.text, lines: unitSpan(u) });
-        messages.push(message('match-headlines', `headline "${u.text}" matches no article; kept as page furniture`, u.lines[0]!.no));
+        notes.push({ text: `headline "${u.text}" matches no article; kept as page furniture`, line: u.lines[0]!.no });
       } else byArticle.set(a, [...(byArticle.get(a) ?? []), u]);
     });
     for (const [ai, us] of byArticle) {
@@ -85,7 +94,8 @@ export const matchHeadlines = definePass<Options>({
         lines: spanOf([a, ...us.map((u) => ({ lines: unitSpan(u) }))]),
       });
     }
-    return pageWith(page, { articles, blocks: rest, furniture, messages: [...page.messages, ...messages] });
+    for (const n of notes) report(n.text, { line: n.line });
+    return pageWith(page, { articles, blocks: rest, furniture });
   },
 });
 
@@ -103,13 +113,13 @@ function unitOf(b: Block, block: number): Unit {
  * that continued a headline: a wrapped headline's last line is its shortest. (A first line
  * may be the shorter one, as typesetters break headlines between phrases.)
  */
-function splitUnits(b: Block, block: number): Unit[] {
+function splitUnits(b: Block, block: number, o: Options): Unit[] {
   const groups: Line[][] = [];
   let prevWidth = Infinity;
   let continued = false;
   for (const l of b.parts ?? []) {
     const w = setWidth(l.text);
-    const starts: boolean = groups.length === 0 || (l.indent ?? 0) > 0 || (continued && w > prevWidth + 2);
+    const starts: boolean = groups.length === 0 || (l.indent ?? 0) > 0 || (continued && w > prevWidth + o.growCells);
     if (starts) groups.push([l]);
     else groups[groups.length - 1]!.push(l);
     continued = !starts;
@@ -253,7 +263,7 @@ interface Pair { u: number; a: number; score: number; content: number }
 interface SplitRequest { unit: number; article: number; holder: number }
 
 function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer, o: Options) {
-  const messages: Message[] = [];
+  const notes: Note[] = [];
   const pairs: Pair[] = [];
   const best = units.map(() => 0);
   units.forEach((u, ui) => {
@@ -275,7 +285,7 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
     assigned[p.u] = p.a;
     taken.set(p.a, p.u);
     if (p.content < o.confidentScore) {
-      messages.push(message('match-headlines', `weak match: headline "${units[p.u]!.text}" shares only ${Math.round(p.content * 100)}% of its words with its article`, units[p.u]!.lines[0]!.no));
+      notes.push({ text: `weak match: headline "${units[p.u]!.text}" shares only ${Math.round(p.content * 100)}% of its words with its article`, line: units[p.u]!.lines[0]!.no });
     }
   }
   // A line printed right next to an article's headline is its subtitle or kicker, unless it
@@ -310,10 +320,10 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
     if (next !== undefined && !taken.has(next)) {
       assigned[ui] = next;
       taken.set(next, ui);
-      messages.push(message('match-headlines', `weak match: headline "${u.text}" shares few words with the article after it`, u.lines[0]!.no));
+      notes.push({ text: `weak match: headline "${u.text}" shares few words with the article after it`, line: u.lines[0]!.no });
     }
   });
-  return { assigned, messages, split };
+  return { assigned, notes, split };
 }
 
 /**
@@ -370,6 +380,6 @@ function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { s
   const line = after[0]!.lines[0];
   return {
     articles: next,
-    message: message('match-headlines', `no boundary was printed here, but "${best.second.text}" matches the text from this line on: read as the start of a new article`, line),
+    note: { text: `no boundary was printed here, but "${best.second.text}" matches the text from this line on: read as the start of a new article`, line },
   };
 }

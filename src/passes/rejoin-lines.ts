@@ -1,21 +1,17 @@
-import { definePass } from './pass.js';
+import { definePass, type Report } from './pass.js';
 import { endsClause, joinLines, setWidth } from '../model/text.js';
-import { blockWith, makeBlock, message, pageWith, type BlockExtras } from '../model/page.js';
-import type { Block, Line, Message, Page } from '../model/types.js';
+import { blockWith, makeBlock, pageWith, type BlockExtras } from '../model/page.js';
+import type { Block, Line, Page } from '../model/types.js';
 import { endsWithCredit, isAttributionLine, isCreditLine, isFurnitureLine, isTitleLike, splitTeasers } from '../model/shapes.js';
 
 interface Options {
-  /** cells a paragraph's last line must fall short of the column to end the paragraph */
   shortLineCells: number;
-  /** a paragraph's first line falls this many cells short of the next (its two-character indent, less squeezed punctuation) */
   indentCells: number;
-  /** a line within this many cells of its column fills it */
   fullLineCells: number;
-  /** how many lines on each side estimate a line's column width */
   columnWindow: number;
-  /** a heading-shaped run at most this share of the column is an in-body subhead */
+  columnQuantile: number;
+  minNeighbours: number;
   subheadRatio: number;
-  /** a caption dropped into a Markdown sentence is at most this many characters */
   maxCaptionChars: number;
   [key: string]: unknown;
 }
@@ -29,12 +25,20 @@ interface Options {
 export const rejoinLines = definePass<Options>({
   name: 'rejoin-lines',
   description: 'Join wrapped lines into paragraphs; a blank line after an unfinished sentence is a column break',
-  defaults: { shortLineCells: 4, indentCells: 3, fullLineCells: 1, columnWindow: 6, subheadRatio: 0.7, maxCaptionChars: 60 },
-  run(page, options) {
+  options: {
+    shortLineCells: { default: 4, description: "a paragraph's last line falls this far short of its column to end the paragraph", unit: 'cells', min: 0, integer: true },
+    indentCells: { default: 3, description: "a paragraph's first line falls this far short of the next (its two-character indent, less squeezed punctuation)", unit: 'cells', min: 1, integer: true },
+    fullLineCells: { default: 1, description: 'a line within this many cells of its column fills it', unit: 'cells', min: 0, integer: true },
+    columnWindow: { default: 6, description: "lines on each side that estimate a line's column width", unit: 'lines', min: 1, max: 1000, integer: true },
+    columnQuantile: { default: 0.75, description: 'the quantile of the neighbouring widths taken as the column (not the maximum: lines dense with punctuation hold more)', unit: 'share', min: 0, max: 1 },
+    minNeighbours: { default: 3, description: "fewer neighbouring lines than this, and the page's own column width is taken", unit: 'lines', min: 1, integer: true },
+    subheadRatio: { default: 0.7, description: 'a heading-shaped run at most this share of the column is an in-body subhead', unit: 'share of the column', min: 0, max: 1 },
+    maxCaptionChars: { default: 60, description: 'a caption dropped into a Markdown sentence is at most this long', unit: 'characters', min: 1, integer: true },
+  },
+  run(page, options, { report }) {
     if (page.blocks.length > 0) return page;
-    const messages: Message[] = [];
-    const blocks = page.dialect === 'markdown' ? markdownBlocks(page, options, messages) : rawBlocks(page, options, messages);
-    return pageWith(page, { blocks, messages: [...page.messages, ...messages] });
+    const blocks = page.dialect === 'markdown' ? markdownBlocks(page, options, report) : rawBlocks(page, options, report);
+    return pageWith(page, { blocks });
   },
 });
 
@@ -53,7 +57,7 @@ interface Segment {
   afterArticleEnd: boolean;
 }
 
-function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
+function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   const lines = page.lines;
   // per source line number: where it stands among the text lines, and its set width
   // (loops, not filter and forEach: optimised code calls those builtins' callbacks line by line)
@@ -66,7 +70,7 @@ function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
     width[l.no] = setWidth(l.text);
     textLines.push(l);
   }
-  const column = columnWidths(textLines, width, o.columnWindow);
+  const column = columnWidths(textLines, width, o);
   // per source line number, as the position and width arrays are
   const role: (Role | undefined)[] = new Array(lines.length + 2).fill(undefined);
   const segments = cutSegments(lines, role);
@@ -150,7 +154,7 @@ function rawBlocks(page: Page, o: Options, messages: Message[]): Block[] {
     } else if (headingCount > 0) articleEnded = true;
   }
 
-  return rawToBlocks(lines, role, width, column, o, messages);
+  return rawToBlocks(lines, role, width, column, o, report);
 }
 
 /**
@@ -197,7 +201,8 @@ function blankAround(lines: Line[], first: number, last: number): boolean {
  * boxes): the upper quartile, not the maximum, because a line dense with punctuation holds
  * more characters than the column and would make every honest line look short.
  */
-function columnWidths(textLines: Line[], width: readonly number[], window: number): number[] {
+function columnWidths(textLines: Line[], width: readonly number[], o: Options): number[] {
+  const window = o.columnWindow;
   const ordinary: Line[] = [];
   const widths: number[] = [];
   for (const l of textLines) {
@@ -207,7 +212,7 @@ function columnWidths(textLines: Line[], width: readonly number[], window: numbe
   }
   // the page's own quartile, for a line with too few neighbours: rare, so found only when asked
   let fallback: number | undefined;
-  const pageQuartile = () => (fallback ??= widths.length ? quartile(widths.slice().sort((a, b) => a - b)) : 0);
+  const pageQuartile = () => (fallback ??= widths.length ? quantile(widths.slice().sort((a, b) => a - b), o.columnQuantile) : 0);
   const out: number[] = new Array(width.length).fill(0);
   // The window slides with the lines: keep it sorted, one insertion and one removal a step.
   const win: number[] = new Array(2 * window + 2).fill(0);
@@ -232,11 +237,11 @@ function columnWidths(textLines: Line[], width: readonly number[], window: numbe
     // a line is not its own neighbour
     const self = j < ordinary.length && ordinary[j]!.no === l.no ? widths[j]! : undefined;
     const count = self === undefined ? n : n - 1;
-    if (count < 3) {
+    if (count < o.minNeighbours) {
       out[l.no] = pageQuartile() || width[l.no]!;
       continue;
     }
-    const k = Math.floor((count - 1) * 0.75);
+    const k = Math.floor((count - 1) * o.columnQuantile);
     // leaving the line's own width out of the sorted window moves the k-th one up a place
     // exactly when its width comes first at or before k, that is when win[k] >= it
     const at = self !== undefined && win[k]! >= self ? k + 1 : k;
@@ -245,7 +250,7 @@ function columnWidths(textLines: Line[], width: readonly number[], window: numbe
   return out;
 }
 
-const quartile = (sorted: ArrayLike<number>): number => sorted[Math.floor((sorted.length - 1) * 0.75)]!;
+const quantile = (sorted: ArrayLike<number>, q: number): number => sorted[Math.floor((sorted.length - 1) * q)]!;
 
 function rawToBlocks(
   lines: Line[],
@@ -253,7 +258,7 @@ function rawToBlocks(
   width: readonly number[],
   column: readonly number[],
   o: Options,
-  messages: Message[],
+  report: Report,
 ): Block[] {
   const blocks: Block[] = [];
   let para: Line[] = [];
@@ -287,7 +292,7 @@ function rawToBlocks(
         if (!brk && !blankSince) brk = short(prev) && finished(prev.text);
         else if (!brk && finished(prev.text)) {
           if (!short(prev) && full(l)) {
-            messages.push(message('rejoin-lines', 'a blank line after a finished sentence, then a full line: read as a column break, not a paragraph end', l.no));
+            report('a blank line after a finished sentence, then a full line: read as a column break, not a paragraph end', { line: l.no });
           } else brk = true;
         }
         if (brk) closePara();
@@ -328,7 +333,7 @@ function linesBlock(kind: Block['kind'], ls: Line[], extra: BlockExtras = {}): B
 
 // ---------------------------------------------------------------- Markdown
 
-function markdownBlocks(page: Page, o: Options, messages: Message[]): Block[] {
+function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
   const raw: Block[] = [];
   for (const l of page.lines) {
     if (l.text === '') continue;
@@ -351,7 +356,7 @@ function markdownBlocks(page: Page, o: Options, messages: Message[]): Block[] {
         // a converted page can hold thousands of captions)
         out[out.length - 1] = blockWith(prev, { text: joinLines([prev.text, after.text]), lines: [prev.lines[0], after.lines[1]] });
         out.push(blockWith(b, { kind: 'caption' }));
-        messages.push(message('rejoin-lines', `took "${short(b.text)}" out of a sentence as a picture caption`, b.lines[0]));
+        report(`took "${short(b.text)}" out of a sentence as a picture caption`, { line: b.lines[0] });
         i++;
         continue;
       }

@@ -1,6 +1,6 @@
 import { definePass } from './pass.js';
-import { articleWith, blockWith, emptyArticle, listFrom, makeBlock, message, pageWith, spanOf } from '../model/page.js';
-import type { Article, Block, Furniture, LineSpan, Message } from '../model/types.js';
+import { articleWith, blockWith, emptyArticle, listFrom, makeBlock, pageWith, spanOf } from '../model/page.js';
+import type { Article, Block, Furniture, LineSpan } from '../model/types.js';
 
 /**
  * Cut the block stream into articles. A lead marker, a headline and a leading byline start
@@ -11,13 +11,11 @@ import type { Article, Block, Furniture, LineSpan, Message } from '../model/type
 export const splitArticles = definePass({
   name: 'split-articles',
   description: 'Cut blocks into articles at lead markers, headlines, bylines and source notes',
-  defaults: {},
-  run(page) {
+  run(page, _options, { report }) {
     if (page.blocks.length === 0) return page;
     const articles: Article[] = listFrom(page.articles);
     const unplaced: Block[] = [];
     const furniture: Furniture[] = listFrom(page.furniture);
-    const messages: Message[] = [];
     let cur: Article | null = null;
     let section: { text: string; level: number; lines: LineSpan; used: boolean } | null = null;
     // a section heading that no article ends up under is still kept
@@ -86,7 +84,7 @@ export const splitArticles = definePass({
           const a = open();
           if (a.attribution) {
             furniture.push({ text: b.text, lines: b.lines });
-            messages.push(message('split-articles', `a second source note for one article, kept as page furniture: "${b.text}"`, b.lines[0]));
+            report(`a second source note for one article, kept as page furniture: "${b.text}"`, { line: b.lines[0] });
           } else update({ attribution: b.text });
           update({ lines: spanOf([a, b]) });
           close();
@@ -106,7 +104,7 @@ export const splitArticles = definePass({
       if (a.body.length === 0 && prev && !a.headline) {
         if (prev.attribution && a.attribution) {
           furniture.push({ text: a.attribution, lines: a.lines });
-          messages.push(message('split-articles', `a second source note for one article, kept as page furniture: "${a.attribution}"`, a.lines[0]));
+          report(`a second source note for one article, kept as page furniture: "${a.attribution}"`, { line: a.lines[0] });
         }
         merged[merged.length - 1] = articleWith(prev, {
           byline: [prev.byline, a.byline].filter(Boolean).join(' ') || null,
@@ -116,7 +114,7 @@ export const splitArticles = definePass({
         });
       } else merged.push(a);
     }
-    return pageWith(page, { articles: merged, blocks: unplaced, furniture, messages: [...page.messages, ...messages] });
+    return pageWith(page, { articles: merged, blocks: unplaced, furniture });
   },
 });
 

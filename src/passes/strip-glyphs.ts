@@ -1,5 +1,5 @@
-import { definePass } from './pass.js';
-import { lineKinds, lineWith, mapLines, pageWith } from '../model/page.js';
+import { defineLinePass } from './pass.js';
+import { lineKinds, lineWith } from '../model/page.js';
 import { CharKind, charKinds, hasEdgeSpace } from '../model/text.js';
 import type { Line } from '../model/types.js';
 
@@ -24,31 +24,27 @@ export function needsWork(text: string, kinds: number = charKinds(text)): boolea
  * characters, the `■` byline bullet (remembered as `bullet`) and leading indentation
  * (remembered as `indent`: a headline box often starts one space in).
  */
-export const stripGlyphs = definePass({
+export const stripGlyphs = defineLinePass({
   name: 'strip-glyphs',
   description: 'Drop U+FFFD, control and zero-width characters, byline bullets and indentation, noting where they were',
-  defaults: {},
-  run(page) {
-    const lines = mapLines(page.lines, (line): Line => {
-      if (!needsWork(line.text, lineKinds(line))) return line;
-      let text = line.text.replace(CONTROL, '');
-      let lead = line.lead ?? false;
-      let bullet = line.bullet ?? false;
-      let indent = line.indent ?? 0;
-      if (LEAD.test(text)) {
-        lead = true;
-        text = text.replace(LEAD, '');
-      }
-      text = text.replace(REPLACEMENT_CHARS, '');
-      if (BULLET_START.test(text)) {
-        bullet = true;
-        text = text.replace(BULLETS_START, '');
-      }
-      text = text.replace(BULLETS, '');
-      const leading = INDENT.exec(text)![0].length;
-      if (leading > 0 && text.trim() !== '') indent = leading;
-      return lineWith(line, { text: text.trim(), lead, bullet, indent });
-    });
-    return lines === page.lines ? page : pageWith(page, { lines });
+  line(line): Line {
+    if (!needsWork(line.text, lineKinds(line))) return line;
+    let text = line.text.replace(CONTROL, '');
+    let lead = line.lead ?? false;
+    let bullet = line.bullet ?? false;
+    let indent = line.indent ?? 0;
+    if (LEAD.test(text)) {
+      lead = true;
+      text = text.replace(LEAD, '');
+    }
+    text = text.replace(REPLACEMENT_CHARS, '');
+    if (BULLET_START.test(text)) {
+      bullet = true;
+      text = text.replace(BULLETS_START, '');
+    }
+    text = text.replace(BULLETS, '');
+    const leading = INDENT.exec(text)![0].length;
+    if (leading > 0 && text.trim() !== '') indent = leading;
+    return lineWith(line, { text: text.trim(), lead, bullet, indent });
   },
 });

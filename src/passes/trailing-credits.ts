@@ -12,7 +12,6 @@ import { blockWith, makeBlock, pageWith } from '../model/page.js';
 export const trailingCredits = definePass({
   name: 'trailing-credits',
   description: 'Split a trailing (据…) source note or (Name) author credit off the last sentence',
-  defaults: {},
   run(page) {
     if (page.blocks.length === 0) return page;
     const blocks: Block[] = [];
