@@ -93,6 +93,9 @@ export function splitTeasers(text: string): string[] {
   return text.split(/(?<=\d{1,3}\s*版)\s*/).map((t) => t.trim()).filter(Boolean);
 }
 
+/** A headline's colon comes after its first words, at most this many code units in. */
+const MAX_COLON_AT = 12;
+
 /** Clause punctuation a headline does not carry (`，。；、！？,;!?`); a colon may follow a short place name. */
 const TITLE_STOP = new Uint8Array(0x10000);
 for (const c of '，。；、！？,;!?') TITLE_STOP[c.charCodeAt(0)] = 1;
@@ -100,7 +103,7 @@ TITLE_STOP[0xff1a] = TITLE_STOP[0x3a] = 2;
 
 /**
  * A line shaped like a headline or subhead: at least two characters, some Han, no clause
- * punctuation, and at most one colon, after a short place name (`北京：…`), not at the end.
+ * punctuation, and at most one colon: after a short place or topic (`北京：…`), or ending a kicker.
  */
 export function isTitleLike(text: string): boolean {
   const t = text.trim();
@@ -119,7 +122,8 @@ export function isTitleLike(text: string): boolean {
       han = c >= 0xd800 && c <= 0xdbff ? isHanCode(t.codePointAt(i)!) : isHanCode(c);
     }
   }
-  if (colon >= 0 && (colon > 8 || colon === t.length - 1)) return false;
+  // a colon follows a place or a topic (`北京：…`), or ends a kicker that leads into the main headline
+  if (colon > MAX_COLON_AT && colon !== t.length - 1) return false;
   return han;
 }
 
@@ -132,4 +136,35 @@ export function endsWithCredit(text: string): boolean {
   const before = t.slice(0, m.start).trimEnd();
   if (before !== '' && !endsClause(before)) return false;
   return attributionText(m.inner) !== null || creditName(m.inner) !== null;
+}
+
+/**
+ * The words a news report opens with when it names where and when it was filed, or who
+ * filed it: `本报讯`, `本报成都10月9日电`, `新华社北京3月2日电`, `据央视新闻报道，`. A paragraph
+ * that opens with one starts an article, whether or not a boundary was printed before it.
+ */
+const DATELINE = /^(?:(?:本报|本刊|本台)讯|[\p{Script=Han}A-Za-z]{1,16}?\d{1,2}月\d{1,2}日(?:电|讯)|据[^，。；：“”]{2,20}?报道[，：])/u;
+
+export function startsWithDateline(text: string): boolean {
+  // a dateline is the paragraph's first words: only its head is read
+  return DATELINE.test(text.length > 40 ? text.slice(0, 40) : text);
+}
+
+/** A picture's credit closes its caption: `王芳 摄`, `（记者 李青 摄）`, `新华社发`, `供图`. */
+const PHOTO_CREDIT = /(?:摄|摄影|供图|图片|新华社发|资料图)[）)]?$/;
+
+export function endsWithPhotoCredit(text: string): boolean {
+  return PHOTO_CREDIT.test(text.trimEnd());
+}
+
+/** A kicker (引题) leads into the main headline: it ends with a dash or a colon. */
+export function isKickerShaped(text: string): boolean {
+  const t = text.trimEnd();
+  return t.endsWith('——') || t.endsWith('：') || t.endsWith(':');
+}
+
+/** A subtitle (副题) hangs from the main headline by a dash. */
+export function isSubtitleShaped(text: string): boolean {
+  const t = text.trimStart();
+  return t.startsWith('——') || t.startsWith('─') || t.startsWith('－－');
 }

@@ -1,6 +1,7 @@
 import { definePass } from './pass.js';
 import { articleWith, listFrom, makeLine, pageWith, spanOf } from '../model/page.js';
 import { BigramIndex, joinLines, setWidth } from '../model/text.js';
+import { isKickerShaped, isSubtitleShaped } from '../model/shapes.js';
 import type { Article, Block, Line } from '../model/types.js';
 
 interface Options {
@@ -85,8 +86,11 @@ export const matchHeadlines = definePass<Options>({
     });
     for (const [ai, us] of byArticle) {
       us.sort((x, y) => x.lines[0]!.no - y.lines[0]!.no);
-      // a kicker printed above the main headline's own box is a subheadline too
-      const head = (!markdown && us.slice(1).find((u) => u.boxed && !us[0]!.boxed)) || us[0]!;
+      // The main headline is the one not marked as a kicker (ending in a dash or colon) or a
+      // subtitle (hanging from a dash); in raw columns, a line in a box of its own beats one above it.
+      const main = us.filter((u) => !isKickerShaped(u.text) && !isSubtitleShaped(u.text));
+      const pool = main.length ? main : us;
+      const head = (!markdown && pool.slice(1).find((u) => u.boxed && !pool[0]!.boxed)) || pool[0]!;
       const a = articles[ai]!;
       articles[ai] = articleWith(a, {
         headline: head.text,
@@ -117,9 +121,12 @@ function splitUnits(b: Block, block: number, o: Options): Unit[] {
   const groups: Line[][] = [];
   let prevWidth = Infinity;
   let continued = false;
+  let afterKicker = false;
   for (const l of b.parts ?? []) {
     const w = setWidth(l.text);
-    const starts: boolean = groups.length === 0 || (l.indent ?? 0) > 0 || (continued && w > prevWidth + o.growCells);
+    const starts: boolean = groups.length === 0 || (l.indent ?? 0) > 0 || (continued && w > prevWidth + o.growCells) ||
+      afterKicker || isSubtitleShaped(l.text);
+    afterKicker = isKickerShaped(l.text);
     if (starts) groups.push([l]);
     else groups[groups.length - 1]!.push(l);
     continued = !starts;

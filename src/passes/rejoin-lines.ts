@@ -2,7 +2,7 @@ import { definePass, type Report } from './pass.js';
 import { endsClause, joinLines, setWidth } from '../model/text.js';
 import { blockWith, makeBlock, pageWith, type BlockExtras } from '../model/page.js';
 import type { Block, Line, Page } from '../model/types.js';
-import { endsWithCredit, isAttributionLine, isCreditLine, isFurnitureLine, isTitleLike, splitTeasers } from '../model/shapes.js';
+import { endsWithCredit, endsWithPhotoCredit, isAttributionLine, isCreditLine, isFurnitureLine, isTitleLike, splitTeasers, startsWithDateline } from '../model/shapes.js';
 
 interface Options {
   shortLineCells: number;
@@ -13,6 +13,7 @@ interface Options {
   minNeighbours: number;
   subheadRatio: number;
   maxCaptionChars: number;
+  maxCaptionLines: number;
   [key: string]: unknown;
 }
 
@@ -34,6 +35,7 @@ export const rejoinLines = definePass<Options>({
     minNeighbours: { default: 3, description: "fewer neighbouring lines than this, and the page's own column width is taken", unit: 'lines', min: 1, integer: true },
     subheadRatio: { default: 0.7, description: 'a heading-shaped run at most this share of the column is an in-body subhead', unit: 'share of the column', min: 0, max: 1 },
     maxCaptionChars: { default: 60, description: 'a caption dropped into a Markdown sentence is at most this long', unit: 'characters', min: 1, integer: true },
+    maxCaptionLines: { default: 3, description: 'a caption set into a raw column is at most this many lines', unit: 'lines', min: 0, integer: true },
   },
   run(page, options, { report }) {
     if (page.blocks.length > 0) return page;
@@ -47,7 +49,7 @@ export const rejoinLines = definePass<Options>({
 /** A line that closes its sentence, or closes its article with a credit or source note. */
 const finished = (text: string): boolean => endsClause(text) || endsWithCredit(text);
 
-type Role = 'body' | 'heading' | 'subhead' | 'byline' | 'credit' | 'attribution' | 'furniture';
+type Role = 'body' | 'heading' | 'subhead' | 'byline' | 'credit' | 'attribution' | 'furniture' | 'caption';
 
 interface Segment {
   lines: Line[];
@@ -76,6 +78,8 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   const segments = cutSegments(lines, role);
 
   const textAt = (no: number, step: 1 | -1): Line | undefined => textLines[position[no]! + step];
+  /** a line that opens a report with its dateline (read with the line after it: a narrow column cuts it) */
+  const opensReport = (l: Line): boolean => startsWithDateline(l.text + (textAt(l.no, 1)?.text ?? ''));
   /** the first ordinary text line after `no`, skipping bylines, notes and furniture */
   const nextText = (no: number): Line | undefined => {
     for (let i = position[no]! + 1; i < textLines.length; i++) if (role[textLines[i]!.no] === undefined) return textLines[i];
@@ -95,7 +99,7 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     const before = textAt(first.no, -1);
     if (seg.afterArticleEnd || (before && role[before.no] === 'body' && endsWithCredit(before.text))) articleEnded = true;
     const following = textAt(last.no, 1);
-    const followedByStart = seg.beforeLead || following === undefined || following.bullet === true;
+    const followedByStart = seg.beforeLead || following === undefined || following.bullet === true || opensReport(following);
     let allTitle = true;
     for (const l of seg.lines) {
       if (isTitleLike(l.text)) continue;
@@ -104,12 +108,26 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     }
     let headingCount = 0;
 
+    // A picture set into a column cuts a sentence: its caption is a line or two that cannot be
+    // part of the sentence around it (it does not fill the column, or is wider than it, or ends
+    // with the photographer's credit), and the sentence goes on after it.
+    // Between two paragraphs, only the credit tells a caption.
+    if (lastBody && seg.lines.length <= o.maxCaptionLines) {
+      const text = joinLines(seg.lines.map((l) => l.text));
+      const cutsSentence = !articleEnded && !finished(lastBody.text) && following !== undefined && !following.lead && !opensReport(following);
+      const offColumn = Math.abs(width[first.no]! - column[first.no]!) >= o.shortLineCells;
+      if (!SENTENCE_END.test(text) && !finished(text) && (endsWithPhotoCredit(text) || (cutsSentence && offColumn))) {
+        for (const l of seg.lines) role[l.no] = 'caption';
+        continue;
+      }
+    }
+
     if (articleEnded || (first.indent ?? 0) > 0) {
       // Headline-shaped lines at the start of an article, up to where the body begins: the
       // first line that is not headline-shaped, or an indented paragraph start (a line
       // narrower than the one after it; a headline's own lines are not indented).
       let prefix = 0;
-      while (prefix < seg.lines.length && !seg.lines[prefix]!.lead && isTitleLike(seg.lines[prefix]!.text)) prefix++;
+      while (prefix < seg.lines.length && !seg.lines[prefix]!.lead && isTitleLike(seg.lines[prefix]!.text) && !opensReport(seg.lines[prefix]!)) prefix++;
       headingCount = prefix;
       if (!(prefix === seg.lines.length && (seg.beforeLead || articleEnded))) {
         for (let k = 0; k < prefix; k++) {
@@ -264,8 +282,20 @@ function rawToBlocks(
   let para: Line[] = [];
   let heading: Line[] = [];
   let headingBlank = false;
+  // a caption cuts a paragraph, which goes on after it: the caption follows the paragraph
+  let caption: Line[] = [];
+  let captions: Block[] = [];
+  const closeCaption = () => {
+    if (caption.length) captions.push(linesBlock('caption', caption));
+    caption = [];
+  };
   const closePara = () => {
-    if (para.length) blocks.push(linesBlock('paragraph', para, { lead: para[0]!.lead === true }));
+    if (para.length) {
+      const block = linesBlock('paragraph', para);
+      blocks.push(para[0]!.lead === true || startsWithDateline(block.text) ? blockWith(block, { lead: true }) : block);
+    }
+    for (const c of captions) blocks.push(c);
+    captions = [];
     para = [];
   };
   const closeHeading = () => {
@@ -281,13 +311,19 @@ function rawToBlocks(
     if (l.text === '') { blankSince = true; if (heading.length) headingBlank = true; continue; }
     const r = role[l.no] ?? 'body';
     if (r !== 'heading') closeHeading();
+    if (r !== 'caption') closeCaption();
+    if (r === 'caption') {
+      caption.push(l);
+      continue;
+    }
     if (r === 'body') {
       // A lead marker starts a paragraph. After an unfinished sentence nothing does: a blank
       // line there is a column or picture break. After a finished one, a last line clearly
       // short of the column ends the paragraph, and so does a blank line, unless the line
       // after it fills the column: paragraphs start indented, so a full line goes on.
       if (para.length && prev) {
-        let brk = l.lead === true;
+        // a dateline opens a report: after a finished sentence, it starts a paragraph (and an article)
+        let brk = l.lead === true || (finished(prev.text) && startsWithDateline(l.text + (lines[l.no]?.text ?? '')));
         // `short` is asked first: a comparison, where `finished` reads the text
         if (!brk && !blankSince) brk = short(prev) && finished(prev.text);
         else if (!brk && finished(prev.text)) {
@@ -322,6 +358,7 @@ function rawToBlocks(
     headingBlank = false;
     blankSince = false;
   }
+  closeCaption();
   closePara();
   closeHeading();
   return blocks;
@@ -341,7 +378,7 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
     if (l.heading) raw.push(makeBlock('heading', l.text, at, { level: l.heading, parts: [l] }));
     else if (l.bullet) raw.push(makeBlock('byline', l.text, at));
     else if (isAttributionLine(l.text)) raw.push(makeBlock('attribution', l.text, at));
-    else raw.push(makeBlock('paragraph', l.text, at));
+    else raw.push(makeBlock('paragraph', l.text, at, { lead: startsWithDateline(l.text) }));
   }
   // A paragraph that stops mid-sentence continues in the next paragraph; a short unpunctuated
   // paragraph between the two halves is the caption of a picture that cut the sentence.
