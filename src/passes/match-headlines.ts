@@ -2,6 +2,7 @@ import { definePass } from './pass.js';
 import { articleWith, listFrom, makeLine, pageWith, spanOf } from '../model/page.js';
 import { BigramIndex, joinLines, setWidth } from '../model/text.js';
 import { isKickerShaped, isSubtitleShaped } from '../model/shapes.js';
+import { bestAssignment } from './assign.js';
 import type { Article, Block, Line } from '../model/types.js';
 
 interface Options {
@@ -267,6 +268,9 @@ function scorer(articles: Article[], vocab: Vocabulary): Scorer {
 }
 
 interface Pair { u: number; a: number; score: number; content: number }
+
+/** A pair at the threshold is still worth taking: its value is this much above leaving it. */
+const MIN_GAIN = 1e-9;
 interface SplitRequest { unit: number; article: number; holder: number }
 
 function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer, o: Options) {
@@ -284,17 +288,20 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
   });
   pairs.sort((x, y) => y.score - x.score || x.u - y.u || x.a - y.a);
 
-  const assigned: (number | undefined)[] = units.map(() => undefined);
+  // One headline per article, chosen for the page as a whole: the assignment with the largest
+  // total score, where leaving a headline unplaced is worth the threshold.
+  const value = units.map(() => new Array<number>(articles.length).fill(-Infinity));
+  for (const p of pairs) if (p.score >= o.minScore) value[p.u]![p.a] = p.score;
+  const assigned = bestAssignment(value, articles.length, o.minScore - MIN_GAIN);
   const taken = new Map<number, number>();
-  // one headline per article, best matches first
-  for (const p of pairs) {
-    if (p.score < o.minScore || assigned[p.u] !== undefined || taken.has(p.a)) continue;
-    assigned[p.u] = p.a;
-    taken.set(p.a, p.u);
+  assigned.forEach((a, u) => {
+    if (a === undefined) return;
+    taken.set(a, u);
+    const p = pairs.find((q) => q.u === u && q.a === a)!;
     if (p.content < o.confidentScore) {
-      notes.push({ text: `weak match: headline "${units[p.u]!.text}" shares only ${Math.round(p.content * 100)}% of its words with its article`, line: units[p.u]!.lines[0]!.no });
+      notes.push({ text: `weak match: headline "${units[u]!.text}" shares only ${Math.round(p.content * 100)}% of its words with its article`, line: units[u]!.lines[0]!.no });
     }
-  }
+  });
   // A line printed right next to an article's headline is its subtitle or kicker, unless it
   // matches another article better.
   const bestArticle = units.map((_, ui) => pairs.find((p) => p.u === ui)?.a);
