@@ -88,6 +88,17 @@ function startsLatin(text: string): boolean {
   return c >= 0x61 && c <= 0x7a;
 }
 
+/**
+ * A section rubric over the page (`要闻`, `民生`, `News`): two to four Han characters or a short
+ * Latin label, on a line of its own. Only its place on the page tells it from a short headline.
+ */
+const RUBRIC = /^\p{Script=Han}{2,4}$/u;
+
+export function isRubricShaped(text: string): boolean {
+  const t = text.trim();
+  return RUBRIC.test(t) || (startsLatin(t) && LATIN_LABEL.test(t));
+}
+
 /** A teaser line can run two teasers together: each ends at its page reference. */
 export function splitTeasers(text: string): string[] {
   return text.split(/(?<=\d{1,3}\s*版)\s*/).map((t) => t.trim()).filter(Boolean);

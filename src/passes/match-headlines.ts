@@ -53,14 +53,14 @@ export const matchHeadlines = definePass<Options>({
     const rest = page.blocks.filter((b) => b.kind !== 'heading');
     const notes: Note[] = [];
     const markdown = page.dialect === 'markdown';
-    let units = markdown ? headings.map((b, i) => unitOf(b, i)) : headings.flatMap((b, i) => splitUnits(b, i, options));
     let articles = listFrom(page.articles);
+    let units = markdown ? headingGroups(headings, articles) : headings.flatMap((b, i) => splitUnits(b, i, options));
     let assigned: (number | undefined)[];
-    if (markdown) assigned = byPosition(units, articles);
-    else {
+    {
       const vocab = vocabulary(units);
       let sc = scorer(articles, vocab);
-      units = separateByTopic(units, sc, options);
+      // a converter keeps each heading on a line of its own: only raw lists run headlines together
+      if (!markdown) units = separateByTopic(units, sc, options);
       // each cut makes one more article, so this ends after at most one round per headline
       for (;;) {
         const found = byContent(units, articles, sc, options);
@@ -106,9 +106,25 @@ export const matchHeadlines = definePass<Options>({
 
 const unitSpan = (u: Unit): [number, number] => [u.lines[0]!.no, u.lines[u.lines.length - 1]!.no];
 
-function unitOf(b: Block, block: number): Unit {
-  const lines = b.parts ?? [makeLine(b.lines[0], b.text)];
-  return { text: b.text, lines, block, index: 0, boxed: false };
+/**
+ * Markdown headings, one unit each. Headings printed one after another, with no article text
+ * between them, are one group: a kicker, headline and subtitle, or one article's headline
+ * printed after it and the next one's before.
+ */
+function headingGroups(headings: Block[], articles: Article[]): Unit[] {
+  const starts = articles.map((a) => a.lines[0]).sort((x, y) => x - y);
+  let group = 0;
+  let index = 0;
+  let next = 0;
+  return headings.map((b, i) => {
+    if (i > 0) {
+      // an article starting between the two headings separates them
+      while (next < starts.length && starts[next]! <= headings[i - 1]!.lines[1]) next++;
+      if (next < starts.length && starts[next]! < b.lines[0]) { group++; index = 0; } else index++;
+    }
+    const lines = b.parts ?? [makeLine(b.lines[0], b.text)];
+    return { text: b.text, lines, block: group, index, boxed: false };
+  });
 }
 
 /**
@@ -123,11 +139,15 @@ function splitUnits(b: Block, block: number, o: Options): Unit[] {
   let prevWidth = Infinity;
   let continued = false;
   let afterKicker = false;
+  let prevIndent = 0;
   for (const l of b.parts ?? []) {
     const w = setWidth(l.text);
-    const starts: boolean = groups.length === 0 || (l.indent ?? 0) > 0 || (continued && w > prevWidth + o.growCells) ||
+    // a box is set indented, all its lines alike: a new box starts where the indent does
+    const indent = l.indent ?? 0;
+    const starts: boolean = groups.length === 0 || (indent > 0 && indent !== prevIndent) || (continued && w > prevWidth + o.growCells) ||
       afterKicker || isSubtitleShaped(l.text);
     afterKicker = isKickerShaped(l.text);
+    prevIndent = indent;
     if (starts) groups.push([l]);
     else groups[groups.length - 1]!.push(l);
     continued = !starts;
@@ -147,10 +167,11 @@ function splitUnits(b: Block, block: number, o: Options): Unit[] {
  * articles are two headlines (a list at the top of the page whose entries lost their indent).
  */
 function separateByTopic(units: Unit[], { score, bodies }: Scorer, o: Options): Unit[] {
+  // a line is taken for one article's only when it clearly holds that article's words
   const bestOf = (l: Line) => {
     const probe: Unit = { text: l.text, lines: [l], block: 0, index: 0, boxed: false };
     let top = -1;
-    let value = o.minScore;
+    let value = o.confidentScore;
     bodies.forEach((have, i) => {
       const s = score(probe, have);
       if (s >= value) { value = s; top = i; }
@@ -182,13 +203,6 @@ function neighbours(no: number, articles: Article[]): { next?: number; prev?: nu
     if (a.lines[1] < no && (prev === undefined || a.lines[1] > articles[prev]!.lines[1])) prev = i;
   });
   return { next, prev };
-}
-
-function byPosition(units: Unit[], articles: Article[]): (number | undefined)[] {
-  return units.map((u) => {
-    const { next, prev } = neighbours(u.lines[0]!.no, articles);
-    return next ?? prev;
-  });
 }
 
 /**
@@ -231,13 +245,14 @@ function scorer(articles: Article[], vocab: Vocabulary): Scorer {
     return found;
   });
   const weights = new Map<number, number>();
-  // a bigram in no body is mostly a junction between two words: weigh it like a rare word
+  // A bigram in no body is mostly a junction between two words: it counts as little as a word
+  // every body has, so a headline is not held short of its body by the seams between its words.
   const weight = (id: number) => {
     let w = weights.get(id);
     if (w === undefined) {
       let df = 0;
       for (const found of bodies) if (found[id] === 1) df++;
-      weights.set(id, (w = Math.log(1 + articles.length / Math.max(1, df))));
+      weights.set(id, (w = df === 0 ? Math.log(2) : Math.log(1 + articles.length / df)));
     }
     return w;
   };

@@ -2,7 +2,7 @@ import { definePass, type Report } from './pass.js';
 import { endsClause, joinLines, setWidth } from '../model/text.js';
 import { blockWith, makeBlock, pageWith, type BlockExtras } from '../model/page.js';
 import type { Block, Line, Page } from '../model/types.js';
-import { endsWithCredit, endsWithPhotoCredit, isAttributionLine, isCreditLine, isFurnitureLine, isTitleLike, splitTeasers, startsWithDateline } from '../model/shapes.js';
+import { endsWithCredit, endsWithPhotoCredit, isAttributionLine, isCreditLine, isFurnitureLine, isRubricShaped, isTitleLike, splitTeasers, startsWithDateline } from '../model/shapes.js';
 
 interface Options {
   shortLineCells: number;
@@ -85,8 +85,10 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     for (let i = position[no]! + 1; i < textLines.length; i++) if (role[textLines[i]!.no] === undefined) return textLines[i];
     return undefined;
   };
+  // A paragraph's first line lost its two-character indent: it is narrower than the line after
+  // it, and that line fills the column (a headline broken unevenly has no full line after it).
   const narrowerThan = (l: Line, after: Line | undefined): boolean =>
-    after !== undefined && width[l.no]! + o.indentCells <= width[after.no]!;
+    after !== undefined && width[l.no]! + o.indentCells <= width[after.no]! && width[after.no]! + o.fullLineCells >= column[after.no]!;
 
   // An article has ended at the page top and after a source note or credit: what follows
   // may be a headline, for this article (printed after it) or for the next.
@@ -188,13 +190,18 @@ function cutSegments(lines: Line[], role: (Role | undefined)[]): Segment[] {
     if (current.length) sawArticleEnd = false;
     current = [];
   };
-  for (const l of lines) {
+  // above the page's first text, a rubric on a line of its own labels the page
+  let pageTop = true;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
     if (l.text === '') { flush(false); continue; }
+    const alone = (i === 0 || lines[i - 1]!.text === '') && (i + 1 === lines.length || lines[i + 1]!.text === '' || isFurnitureLine(lines[i + 1]!.text));
     const s: Role | null = l.bullet ? 'byline'
       : isAttributionLine(l.text) ? 'attribution'
       : isCreditLine(l.text) ? 'credit'
-      : isFurnitureLine(l.text) ? 'furniture'
+      : isFurnitureLine(l.text) || (pageTop && alone && isRubricShaped(l.text)) ? 'furniture'
       : null;
+    if (s === null) pageTop = false;
     if (s) {
       flush(false);
       role[l.no] = s;
@@ -372,9 +379,15 @@ function linesBlock(kind: Block['kind'], ls: Line[], extra: BlockExtras = {}): B
 
 function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
   const raw: Block[] = [];
+  let pageTop = true;
   for (const l of page.lines) {
     if (l.text === '') continue;
     const at: [number, number] = [l.no, l.no];
+    if (!l.heading && (isFurnitureLine(l.text) || (pageTop && isRubricShaped(l.text)))) {
+      for (const piece of splitTeasers(l.text)) raw.push(makeBlock('furniture', piece, at));
+      continue;
+    }
+    pageTop = false;
     if (l.heading) raw.push(makeBlock('heading', l.text, at, { level: l.heading, parts: [l] }));
     else if (l.bullet) raw.push(makeBlock('byline', l.text, at));
     else if (isAttributionLine(l.text)) raw.push(makeBlock('attribution', l.text, at));
