@@ -85,10 +85,14 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     for (let i = position[no]! + 1; i < textLines.length; i++) if (role[textLines[i]!.no] === undefined) return textLines[i];
     return undefined;
   };
-  // A paragraph's first line lost its two-character indent: it is narrower than the line after
-  // it, and that line fills the column (a headline broken unevenly has no full line after it).
-  const narrowerThan = (l: Line, after: Line | undefined): boolean =>
-    after !== undefined && width[l.no]! + o.indentCells <= width[after.no]! && width[after.no]! + o.fullLineCells >= column[after.no]!;
+  // A paragraph's first line lost its two-character indent: it falls short of the line after it
+  // by about an indent, and that line fills the column. (A headline broken unevenly has no full
+  // line after it; a headline's last line set right on its body falls shorter than an indent.)
+  const narrowerThan = (l: Line, after: Line | undefined): boolean => {
+    if (after === undefined) return false;
+    const short = width[after.no]! - width[l.no]!;
+    return short >= o.indentCells && short <= 2 * o.indentCells && width[after.no]! + o.fullLineCells >= column[after.no]!;
+  };
 
   // An article has ended at the page top and after a source note or credit: what follows
   // may be a headline, for this article (printed after it) or for the next.
@@ -132,9 +136,13 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       while (prefix < seg.lines.length && !seg.lines[prefix]!.lead && isTitleLike(seg.lines[prefix]!.text) && !opensReport(seg.lines[prefix]!)) prefix++;
       headingCount = prefix;
       if (!(prefix === seg.lines.length && (seg.beforeLead || articleEnded))) {
+        // the last headline-shaped line runs on into the body: if it fills the column, it is
+        // the body's first line (set without its indent), not a headline's
+        const fillsColumn = (l: Line) => Math.abs(width[l.no]! - column[l.no]!) <= o.fullLineCells;
         for (let k = 0; k < prefix; k++) {
           const l = seg.lines[k]!;
-          if ((l.indent ?? 0) === 0 && narrowerThan(l, seg.lines[k + 1] ?? nextText(l.no))) {
+          if ((l.indent ?? 0) !== 0) continue;
+          if (narrowerThan(l, seg.lines[k + 1] ?? nextText(l.no)) || (k === prefix - 1 && prefix < seg.lines.length && fillsColumn(l))) {
             headingCount = k;
             break;
           }

@@ -1,6 +1,7 @@
 import { definePass } from './pass.js';
 import { articleWith, blockWith, emptyArticle, listFrom, makeBlock, pageWith, spanOf } from '../model/page.js';
 import type { Article, Block, Furniture, LineSpan } from '../model/types.js';
+import { isSubtitleShaped } from '../model/shapes.js';
 
 /**
  * Cut the block stream into articles. A lead marker, a headline and a leading byline start
@@ -50,7 +51,8 @@ export const splitArticles = definePass({
           }
           close();
           const next = blocks[i + 1];
-          if (b.level && next?.kind === 'heading' && next.level && next.level > b.level && isSectionLabel(b.text)) {
+          // a deeper heading hanging from a dash is this headline's subtitle, not an article under a section
+          if (b.level && next?.kind === 'heading' && next.level && next.level > b.level && isSectionLabel(b.text) && !isSubtitleShaped(next.text)) {
             leaveSection();
             section = { text: b.text, level: b.level, lines: b.lines, used: false };
             continue;
