@@ -14,6 +14,7 @@ interface Options {
   subheadRatio: number;
   maxCaptionChars: number;
   maxCaptionLines: number;
+  minIndentEvidence: number;
   [key: string]: unknown;
 }
 
@@ -35,6 +36,7 @@ export const rejoinLines = definePass<Options>({
     minNeighbours: { default: 3, description: "fewer neighbouring lines than this, and the page's own column width is taken", unit: 'lines', min: 1, integer: true },
     subheadRatio: { default: 0.7, description: 'a heading-shaped run at most this share of the column is an in-body subhead', unit: 'share of the column', min: 0, max: 1 },
     maxCaptionChars: { default: 60, description: 'a caption dropped into a Markdown sentence is at most this long', unit: 'characters', min: 1, integer: true },
+    minIndentEvidence: { default: 2, description: "paragraph starts a page must show before its paragraphs are taken to start full, not indented", unit: 'paragraph starts', min: 1, integer: true },
     maxCaptionLines: { default: 3, description: 'a caption set into a raw column is at most this many lines', unit: 'lines', min: 0, integer: true },
   },
   run(page, options, { report }) {
@@ -321,6 +323,22 @@ function rawToBlocks(
   let blankSince = false;
   const short = (x: Line) => width[x.no]! + o.shortLineCells <= column[x.no]!;
   const full = (x: Line) => width[x.no]! + o.fullLineCells >= column[x.no]!;
+  // Whether this page's paragraphs start short of the column (their indent dropped) can be
+  // seen where a paragraph certainly starts: after a short line that finished a sentence. Where
+  // they start full, a full line after a blank tells nothing, and the blank ends the paragraph.
+  let starts = 0;
+  let shortStarts = 0;
+  let before: Line | undefined;
+  for (const b of lines) {
+    if (b.text === '') continue;
+    const isBody = (role[b.no] ?? 'body') === 'body';
+    if (isBody && before && !b.lead && short(before) && finished(before.text)) {
+      starts++;
+      if (width[b.no]! + o.indentCells <= column[b.no]!) shortStarts++;
+    }
+    before = isBody ? b : undefined;
+  }
+  const startsIndented = starts < o.minIndentEvidence || 2 * shortStarts >= starts;
 
   for (const l of lines) {
     if (l.text === '') { blankSince = true; if (heading.length) headingBlank = true; continue; }
@@ -342,7 +360,7 @@ function rawToBlocks(
         // `short` is asked first: a comparison, where `finished` reads the text
         if (!brk && !blankSince) brk = short(prev) && finished(prev.text);
         else if (!brk && finished(prev.text)) {
-          if (!short(prev) && full(l)) {
+          if (startsIndented && !short(prev) && full(l)) {
             report('a blank line after a finished sentence, then a full line: read as a column break, not a paragraph end', { line: l.no });
           } else brk = true;
         }
