@@ -75,6 +75,7 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     textLines.push(l);
   }
   const column = columnWidths(textLines, width, o);
+  const startsIndented = paragraphsStartIndented(textLines, width, column, o);
   // per source line number, as the position and width arrays are
   const role: (Role | undefined)[] = new Array(lines.length + 2).fill(undefined);
   const segments = cutSegments(lines, role);
@@ -124,7 +125,8 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       const text = joinLines(seg.lines.map((l) => l.text));
       const cutsSentence = !articleEnded && !finished(lastBody.text) && following !== undefined && !following.lead && !opensReport(following);
       const offColumn = Math.abs(width[first.no]! - column[first.no]!) >= o.shortLineCells;
-      if (!SENTENCE_END.test(text) && !finished(text) && (endsWithPhotoCredit(text) || (cutsSentence && offColumn))) {
+      // a credit closes a caption even of two sentences; without one, a caption is a phrase
+      if (!finished(text) && (endsWithPhotoCredit(text) || (cutsSentence && offColumn && !SENTENCE_END.test(text)))) {
         for (const l of seg.lines) role[l.no] = 'caption';
         continue;
       }
@@ -167,11 +169,14 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       }
       const afterFinished = lastBody === undefined || finished(lastBody.text);
       // A subhead stands between two paragraphs: narrow, or followed by a paragraph that
-      // starts indented, so the line cannot be that paragraph's first.
+      // starts indented, so the line cannot be that paragraph's first, or short of the column,
+      // where a column break cuts a sentence only after a full line.
       const next = nextText(last.no);
       const opensParagraph = next !== undefined && narrowerThan(next, nextText(next.no));
+      const shortfall = column[last.no]! - width[last.no]!;
+      const cannotRunOn = shortfall > (startsIndented ? 2 * o.indentCells : o.fullLineCells);
       if (afterFinished && (followedByStart || widest > col + o.shortLineCells)) headingCount = seg.lines.length;
-      else if (afterFinished && blankAround(lines, first.no, last.no) && (widest <= col * o.subheadRatio || opensParagraph)) {
+      else if (afterFinished && blankAround(lines, first.no, last.no) && (widest <= col * o.subheadRatio || opensParagraph || cannotRunOn)) {
         for (const l of seg.lines) role[l.no] = 'subhead';
         continue;
       }
@@ -184,7 +189,7 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     } else if (headingCount > 0) articleEnded = true;
   }
 
-  return rawToBlocks(lines, role, width, column, o, report);
+  return rawToBlocks(lines, role, { width, column, startsIndented }, o, report);
 }
 
 /**
@@ -223,6 +228,25 @@ function cutSegments(lines: Line[], role: (Role | undefined)[]): Segment[] {
   }
   flush(false);
   return segments;
+}
+
+/**
+ * Whether this page's paragraphs start short of the column (their indent dropped), as seen
+ * where a paragraph certainly starts: after a short line that finished a sentence. Where they
+ * start full, a full line after a blank tells nothing, and a blank after a sentence ends the
+ * paragraph. Too few such starts, and they are taken to be indented, as printed.
+ */
+function paragraphsStartIndented(textLines: Line[], width: readonly number[], column: readonly number[], o: Options): boolean {
+  let starts = 0;
+  let shortStarts = 0;
+  for (let i = 1; i < textLines.length; i++) {
+    const a = textLines[i - 1]!;
+    const b = textLines[i]!;
+    if (b.lead || a.bullet || b.bullet || width[a.no]! + o.shortLineCells > column[a.no]! || !finished(a.text)) continue;
+    starts++;
+    if (width[b.no]! + o.indentCells <= column[b.no]!) shortStarts++;
+  }
+  return starts < o.minIndentEvidence || 2 * shortStarts >= starts;
 }
 
 function blankAround(lines: Line[], first: number, last: number): boolean {
@@ -287,14 +311,15 @@ function columnWidths(textLines: Line[], width: readonly number[], o: Options): 
 
 const quantile = (sorted: ArrayLike<number>, q: number): number => sorted[Math.floor((sorted.length - 1) * q)]!;
 
-function rawToBlocks(
-  lines: Line[],
-  role: readonly (Role | undefined)[],
-  width: readonly number[],
-  column: readonly number[],
-  o: Options,
-  report: Report,
-): Block[] {
+/** What the page's lines measure: per source line number, its width and its column's. */
+interface Layout {
+  width: readonly number[];
+  column: readonly number[];
+  startsIndented: boolean;
+}
+
+function rawToBlocks(lines: Line[], role: readonly (Role | undefined)[], layout: Layout, o: Options, report: Report): Block[] {
+  const { width, column } = layout;
   const blocks: Block[] = [];
   let para: Line[] = [];
   let heading: Line[] = [];
@@ -323,22 +348,6 @@ function rawToBlocks(
   let blankSince = false;
   const short = (x: Line) => width[x.no]! + o.shortLineCells <= column[x.no]!;
   const full = (x: Line) => width[x.no]! + o.fullLineCells >= column[x.no]!;
-  // Whether this page's paragraphs start short of the column (their indent dropped) can be
-  // seen where a paragraph certainly starts: after a short line that finished a sentence. Where
-  // they start full, a full line after a blank tells nothing, and the blank ends the paragraph.
-  let starts = 0;
-  let shortStarts = 0;
-  let before: Line | undefined;
-  for (const b of lines) {
-    if (b.text === '') continue;
-    const isBody = (role[b.no] ?? 'body') === 'body';
-    if (isBody && before && !b.lead && short(before) && finished(before.text)) {
-      starts++;
-      if (width[b.no]! + o.indentCells <= column[b.no]!) shortStarts++;
-    }
-    before = isBody ? b : undefined;
-  }
-  const startsIndented = starts < o.minIndentEvidence || 2 * shortStarts >= starts;
 
   for (const l of lines) {
     if (l.text === '') { blankSince = true; if (heading.length) headingBlank = true; continue; }
@@ -360,7 +369,7 @@ function rawToBlocks(
         // `short` is asked first: a comparison, where `finished` reads the text
         if (!brk && !blankSince) brk = short(prev) && finished(prev.text);
         else if (!brk && finished(prev.text)) {
-          if (startsIndented && !short(prev) && full(l)) {
+          if (layout.startsIndented && !short(prev) && full(l)) {
             report('a blank line after a finished sentence, then a full line: read as a column break, not a paragraph end', { line: l.no });
           } else brk = true;
         }
