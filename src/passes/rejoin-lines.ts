@@ -78,11 +78,14 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   const startsIndented = paragraphsStartIndented(textLines, width, column, o);
   // per source line number, as the position and width arrays are
   const role: (Role | undefined)[] = new Array(lines.length + 2).fill(undefined);
-  const segments = cutSegments(lines, role);
-
   const textAt = (no: number, step: 1 | -1): Line | undefined => textLines[position[no]! + step];
   /** a line that opens a report with its dateline (read with the line after it: a narrow column cuts it) */
   const opensReport = (l: Line): boolean => startsWithDateline(l.text + (textAt(l.no, 1)?.text ?? ''));
+  // after a paragraph's short last line, a line too wide to start the next paragraph
+  const segments = splitAtHeadlines(cutSegments(lines, role), (prev, l) =>
+    width[prev.no]! + o.shortLineCells <= column[prev.no]! && finished(prev.text) && !l.lead && isTitleLike(l.text) && !opensReport(l) &&
+    (startsIndented ? width[l.no]! + o.fullLineCells >= column[l.no]! : width[l.no]! > column[l.no]! + o.shortLineCells));
+
   /** the first ordinary text line after `no`, skipping bylines, notes and furniture */
   const nextText = (no: number): Line | undefined => {
     for (let i = position[no]! + 1; i < textLines.length; i++) if (role[textLines[i]!.no] === undefined) return textLines[i];
@@ -228,6 +231,25 @@ function cutSegments(lines: Line[], role: (Role | undefined)[]): Segment[] {
   }
   flush(false);
   return segments;
+}
+
+/**
+ * A headline set right on its body, with no blank line around it, sits inside a run of text
+ * lines: it is cut out where a line after a finished sentence is headline-shaped and too wide
+ * to be a paragraph's first line. The part from there on starts as after an article's end.
+ */
+function splitAtHeadlines(segments: Segment[], startsHeadline: (prev: Line, line: Line) => boolean): Segment[] {
+  const out: Segment[] = [];
+  for (const seg of segments) {
+    let from = 0;
+    for (let k = 1; k < seg.lines.length; k++) {
+      if (!startsHeadline(seg.lines[k - 1]!, seg.lines[k]!)) continue;
+      out.push({ lines: seg.lines.slice(from, k), beforeLead: false, afterArticleEnd: from === 0 ? seg.afterArticleEnd : true });
+      from = k;
+    }
+    out.push(from === 0 ? seg : { lines: seg.lines.slice(from), beforeLead: seg.beforeLead, afterArticleEnd: true });
+  }
+  return out;
 }
 
 /**
