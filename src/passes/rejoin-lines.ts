@@ -96,7 +96,8 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   // line after it; a headline's last line set right on its body falls shorter than an indent.)
   const narrowerThan = (l: Line, after: Line | undefined): boolean => {
     if (after === undefined) return false;
-    const short = width[after.no]! - width[l.no]!;
+    // measured against the fuller of the two: squeezed punctuation makes a full line narrower
+    const short = Math.max(width[after.no]!, column[l.no]!) - width[l.no]!;
     return short >= o.indentCells && short <= 2 * o.indentCells && width[after.no]! + o.fullLineCells >= column[after.no]!;
   };
 
