@@ -1,0 +1,157 @@
+// The "markdown" dialect: PDF-to-Markdown converter output (see the seeds 001 and 003).
+import { halfWidth, fullWidthAlnum, strayGlyphs, graphemes, isAscii, isClose, isOpen, SENTENCE_END } from './text.mjs';
+import { prepareArticle, goldArticle, articleTags, SECTIONS } from './article.mjs';
+
+const P = { kicker: 0.75, subtitle: 0.85, byline: 0.9, credit: 0.9, attribution: 0.9, noteInline: 0.5, caption: 0.7 };
+
+/** a position inside a paragraph where a page or a picture may cut it: mid-sentence */
+function cutPoint(rng, text) {
+  const g = graphemes(text);
+  if (g.length < 24) return null;
+  const ks = [];
+  for (let k = Math.floor(g.length * 0.2); k < Math.floor(g.length * 0.85); k++) {
+    const a = g[k - 1], b = g[k];
+    if (a === ' ' || b === ' ' || (isAscii(a) && isAscii(b)) || SENTENCE_END.test(a) || isClose(b) || isOpen(a)) continue;
+    ks.push(k);
+  }
+  if (!ks.length) return null;
+  const k = rng.pick(ks);
+  return [g.slice(0, k).join(''), g.slice(k).join('')];
+}
+
+export function composeMd(rng, srcs) {
+  const n = srcs.length;
+  const pageTags = new Set(['dialect:md']);
+  const furniture = [];
+  const none = new Set();
+  // an article printed with no heading of its own, run on after the previous one's last paragraph
+  if (n >= 2 && rng.chance(0.15)) none.add(rng.int(1, n - 1));
+  const arts = srcs.map((s, i) => prepareArticle(rng, s, P, { forceDateline: none.has(i) }));
+  for (const i of none) {
+    const prev = arts[i - 1];
+    if (rng.chance(0.7)) { prev.attribution = null; prev.credit = null; }
+    arts[i].byline = null;
+  }
+
+  // sections: a run of "### " articles under a "## " section heading
+  const section = new Array(n).fill(null);
+  if (n >= 3 && rng.chance(0.4)) {
+    const s = rng.int(0, n - 2);
+    const e = rng.chance(0.3) && n - s > 2 ? rng.int(s + 2, n - 1) : n;
+    const name = rng.pick(SECTIONS);
+    for (let i = s; i < e; i++) section[i] = name;
+    if (e < n - 1 && rng.chance(0.4)) { const name2 = rng.pick(SECTIONS.filter((x) => x !== name)); for (let i = e + 1; i < n; i++) section[i] = name2; }
+  }
+  for (const i of none) if (section[i] !== section[i - 1]) none.delete(i); // a new section heading would be a boundary
+
+  const hw = rng.chance(0.88) ? 1 : rng.chance(0.5) ? 0.5 : 0;
+  const hwMarks = rng.chance(0.3) ? '，：；（）？！' : '，：；（）';
+  const fullP = rng.chance(0.04) ? 0.5 : 0, strayP = rng.chance(0.04) ? 0.005 : 0;
+  const H = (s) => {
+    let t = halfWidth(s, rng, hw, hwMarks);
+    if (fullP) t = fullWidthAlnum(t, rng, fullP);
+    if (strayP) t = strayGlyphs(t, rng, strayP);
+    return t;
+  };
+  if (hw) pageTags.add('half-width-md');
+  if (fullP) pageTags.add('fullwidth-alnum');
+  if (strayP) pageTags.add('stray-glyph');
+  const runningHeadP = 0.12;
+
+  const out = [];
+  const blank = () => { if (out.length && out[out.length - 1] !== '') out.push(''); };
+  if (rng.chance(0.6)) out.push('', '');
+  let pageBreaks = rng.weighted([[0, 3], [1, 4], [2, 2]]);
+
+  arts.forEach((a, i) => {
+    const sec = section[i];
+    if (i > 0) { blank(); for (let k = rng.int(0, 2); k > 0; k--) out.push(''); }
+    if (sec && sec !== section[i - 1]) {
+      out.push(`## ${sec}`, '');
+      for (let k = rng.int(0, 1); k > 0; k--) out.push('');
+    }
+    const level = sec ? 3 : i === 0 && rng.chance(0.5) ? 1 : 2;
+    const hashes = '#'.repeat(level);
+    if (!none.has(i)) {
+      if (a.kicker) {
+        // a kicker set as a heading only when it carries its mark; a bare one is a plain line
+        if (/(——|：)$/.test(a.kicker) && rng.chance(0.6)) { out.push(`${hashes} ${H(a.kickerPrint)}`, ''); a.tags.add('kicker:md-heading'); }
+        else out.push(H(a.kickerPrint), '');
+        a.kickerPrinted = true;
+      }
+      out.push(`${hashes} ${H(a.headlinePrint)}`, '');
+      a.headlinePrinted = true; a.tags.add('headline:before');
+      if (a.subtitle) {
+        const r = rng.float();
+        if (r < 0.45) { out.push(`${hashes} ${H(a.subtitlePrint)}`, ''); a.tags.add('subtitle:md-heading'); }
+        else if (r < 0.7 && level < 4) { out.push(`${'#'.repeat(level + 1)} ${H(a.subtitlePrint)}`, ''); a.tags.add('subtitle:md-heading'); }
+        else out.push(H(a.subtitlePrint), '');
+        a.subtitlePrinted = true;
+      }
+    } else {
+      a.tags.add('headline:none');
+      if (a.dateline && !arts[i - 1].attribution && !arts[i - 1].credit) a.tags.add('boundary:dateline-no-headline');
+    }
+    if (sec) a.tags.add('section-md');
+    if (a.byline) out.push(a.bylineBullet ? `■ ${a.byline}` : a.byline, '');
+
+    const note = a.attribution ? `（${a.attribution}）` : a.credit ? `（${a.credit}）` : null;
+    const caps = a.captions.map((c) => ({ c, para: rng.int(0, a.paras.length - 1), between: rng.chance(0.15) }));
+    let order = 0;
+    a.paras.forEach((text, j) => {
+      if (a.subheads[j]) {
+        if (rng.chance(0.35)) { out.push(`${'#'.repeat(Math.min(4, level + 1))} ${H(a.subheads[j])}`, ''); a.tags.add('subhead:md-heading'); }
+        else out.push(H(a.subheads[j]), '');
+      }
+      const last = j === a.paras.length - 1;
+      let printed = H(text) + (last && note && a.noteInline ? H(note) : '');
+      const mine = caps.filter((x) => x.para === j);
+      const pieces = [printed];
+      const inserts = [];
+      for (const x of mine) {
+        if (x.between) { inserts.push({ after: true, lines: [H(x.c.text)], cap: x.c }); continue; }
+        const cut = cutPoint(rng, pieces[pieces.length - 1]);
+        if (!cut) { inserts.push({ after: true, lines: [H(x.c.text)], cap: x.c }); continue; }
+        pieces.splice(pieces.length - 1, 1, cut[0], cut[1]);
+        inserts.push({ at: pieces.length - 2, cap: x.c });
+      }
+      let pb = null;
+      if (pageBreaks > 0 && rng.chance(0.35)) {
+        const cut = cutPoint(rng, pieces[pieces.length - 1]);
+        if (cut) { pieces.splice(pieces.length - 1, 1, cut[0], cut[1]); pb = pieces.length - 2; pageBreaks--; }
+      }
+      pieces.forEach((pc, k) => {
+        out.push(pc);
+        if (k === pieces.length - 1) return;
+        const ins = inserts.find((x) => x.at === k);
+        if (ins) {
+          out.push('', '', '');
+          out.push(H(ins.cap.text), '');
+          ins.cap.printed = true; ins.cap.order = order++; a.tags.add('caption:md');
+        } else if (k === pb) {
+          out.push('');
+          for (let q = rng.int(0, 2); q > 0; q--) out.push('');
+          if (rng.chance(runningHeadP)) {
+            const num = rng.int(2, 16);
+            const [printedRh, canon] = rng.pick([[`— ${num} —`, `—${num}—`], [`第 ${num} 版`, `第${num}版`], [`${num}`, `${num}`]]);
+            out.push(printedRh, ''); furniture.push(canon); pageTags.add('running-head');
+          }
+          a.tags.add('page-break-md');
+        } else out.push('');
+      });
+      out.push('');
+      for (const ins of inserts.filter((x) => x.after)) {
+        out.push('', H(ins.cap.text), '', '');
+        ins.cap.printed = true; ins.cap.order = order++; a.tags.add('caption:md-between');
+      }
+    });
+    if (note && !a.noteInline) out.push(H(note), '');
+    while (out.length && out[out.length - 1] === '') out.pop();
+  });
+
+  return {
+    text: out.join('\n') + (rng.chance(0.5) ? '\n' : ''),
+    gold: { articles: arts.map((a, i) => goldArticle(a, section[i])), furniture },
+    tags: { dialect: 'md', tags: [...pageTags].sort(), articles: arts.map((a) => ({ headline: a.headlinePrinted ? a.headline : null, src: a.id, tags: articleTags(a) })) },
+  };
+}

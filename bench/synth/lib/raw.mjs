@@ -1,0 +1,306 @@
+// The "raw" dialect: a page's columns as OCR left them (see the seeds 000, 002, 004).
+import { wrap, spaceArtifacts, canLetterSpace, letterSpace, breakHeadline, widthOf, fullWidthAlnum, strayGlyphs, graphemes, isHan, SENTENCE_END } from './text.mjs';
+import { prepareArticle, goldArticle, articleTags, LABELS_CJK, LABELS_LATIN } from './article.mjs';
+
+const P = { kicker: 0.85, subtitle: 0.85, byline: 0.9, credit: 0.9, attribution: 0.9, noteInline: 0.45, caption: 0.75 };
+const LEAD = '\uFFFD \uFFFD ';
+const WIDTHS = { 5: 1, 6: 2, 7: 2, 8: 2, 9: 2, 10: 3, 11: 4, 12: 4, 13: 4, 14: 3 };
+const halfComma = (s, rng, p) => {
+  if (p <= 0) return s;
+  const g = graphemes(s);
+  for (let i = 1; i < g.length - 1; i++) if (g[i] === '，' && (isHan(g[i - 1]) || isHan(g[i + 1])) && rng.chance(p)) g[i] = ',';
+  return g.join('');
+};
+
+export function composeRaw(rng, srcs, others) {
+  const n = srcs.length;
+  const pageTags = new Set(['dialect:raw']);
+  const furniture = [];
+
+  // ---- where each headline goes
+  const pos = srcs.map(() => rng.weighted({ before: 50, top: 20, after: 13, far: 7, none: 6 }));
+  const runIn = n >= 2 && rng.chance(0.3) ? rng.int(1, n - 1) : -1;
+  if (runIn >= 0) pos[runIn] = rng.weighted({ none: 3, top: 1, far: 1 });
+  if (runIn > 0 && pos[runIn - 1] === 'after') pos[runIn - 1] = 'before';
+  let nTop = 0;
+  pos.forEach((p, i) => { if (p === 'top' && ++nTop > 4) pos[i] = 'before'; });
+  const hostOf = new Map(); // host index -> owner index of the far headline printed above it
+  const farKind = [];
+  pos.forEach((p, i) => {
+    if (p !== 'far') return;
+    const hosts = [];
+    for (let j = 0; j < n; j++) if (j !== i && j !== runIn && ['top', 'after', 'none'].includes(pos[j]) && !hostOf.has(j)) hosts.push(j);
+    if (hosts.length && rng.chance(0.75)) { hostOf.set(rng.pick(hosts), i); farKind[i] = 'above'; }
+    else { pos[i] = 'top'; farKind[i] = 'top'; }
+  });
+  // a far wish that fell back to the top list: make it a list of one when the list is crowded
+  if (farKind.includes('top') && pos.filter((p) => p === 'top').length > 1 && rng.chance(0.6)) {
+    pos.forEach((p, i) => { if (p === 'top' && farKind[i] !== 'top') pos[i] = 'before'; });
+    let kept = false;
+    pos.forEach((p, i) => { if (p === 'top') { if (kept) pos[i] = 'before'; kept = true; } });
+  }
+
+  // ---- the articles' printed parts
+  const leadP = rng.weighted([[0.9, 3], [0.5, 1], [0, 1]]); // seeds 000/004 mark most leads, 002 none
+  const arts = srcs.map((s, i) => prepareArticle(rng, s, P, { forceDateline: i === runIn }));
+  arts.forEach((a, i) => {
+    a.pos = pos[i];
+    a.width = Number(rng.weighted(WIDTHS));
+    a.tags.add(a.width <= 7 ? 'width:5-7' : a.width <= 10 ? 'width:8-10' : 'width:11-14');
+    a.indent = rng.weighted([[2, 85], [1, 5], [0, 10]]);
+    a.letterSpace = rng.chance(a.width <= 6 ? 0.85 : a.width <= 8 ? 0.55 : a.width <= 10 ? 0.2 : 0);
+    a.hangP = 0.25 + rng.float() * 0.4;
+    a.sp = {
+      pDigit: rng.weighted([[0, 2], [0.5, 2], [0.9, 4]]),
+      pStop: rng.weighted([[0, 2], [0.5, 3], [0.85, 3]]),
+      pComma: rng.weighted([[0, 4], [0.1, 3], [0.25, 1]]),
+      pBefore: rng.weighted([[0, 8], [0.03, 2]]),
+    };
+    if (a.sp.pDigit >= 0.5) a.tags.add('digit-spaces');
+    a.paraBlankP = 0.78 + rng.float() * 0.2;
+    a.leadMarker = rng.chance(a.pos === 'before' ? leadP : Math.min(1, leadP + 0.2));
+    if (a.width >= 10 && rng.chance(0.12)) {
+      const from = rng.int(1, 8);
+      a.stretch = { from, to: from + rng.int(6, 22), w: Math.max(5, Math.floor(a.width / 2) + rng.int(-1, 1)) };
+    }
+    a.captions.forEach((c) => { c.para = rng.int(0, a.paras.length - 1); });
+  });
+  if (runIn >= 0) {
+    const a = arts[runIn], prev = arts[runIn - 1];
+    a.leadMarker = false; a.byline = null;
+    prev.attribution = null; prev.credit = null;
+    hostOf.forEach((o, h) => { if (h === runIn) hostOf.delete(h); });
+  }
+  // every article after the first needs a printed cue that a new one starts (a headline right
+  // above it, the previous one's headline or source note or credit below it, a lead marker, a
+  // byline), as on the seeds; only the chosen run-in article is left with just its dateline
+  arts.forEach((a, i) => {
+    if (i === 0 || i === runIn) return;
+    const prev = arts[i - 1];
+    const cue = a.pos === 'before' || hostOf.has(i) || prev.pos === 'after' || a.leadMarker || a.byline || prev.attribution || prev.credit;
+    if (!cue) a.leadMarker = true;
+  });
+
+  const out = [];
+  let since = 0, colBase = rng.int(12, 40), colH = colBase;
+  const blank = () => { if (out.length && out[out.length - 1] !== '') out.push(''); };
+  const push = (s, ctx) => {
+    if (since >= colH) {
+      if (out.length && out[out.length - 1] !== '') { out.push(''); if (ctx?.mid) ctx.art.tags.add('column-break'); }
+      since = 0; colH = Math.max(8, colBase + rng.int(-5, 5));
+    }
+    out.push(s); since++;
+  };
+  const leadSpaceP = rng.weighted([[0, 3], [0.5, 2], [1, 1]]);
+  const halfP = rng.chance(0.15) ? 0.15 : 0;
+  const fullP = rng.chance(0.06) ? 0.6 : 0;
+  if (halfP) pageTags.add('half-width-raw');
+  if (fullP) pageTags.add('fullwidth-alnum');
+  const strayP = rng.chance(0.05) ? 0.01 : 0;
+  if (strayP) pageTags.add('stray-glyph');
+
+  // ---- top-of-page block
+  const groups = [];
+  let label = null;
+  if (rng.chance(0.3)) {
+    const latin = rng.chance(0.5);
+    label = rng.pick(latin ? LABELS_LATIN : LABELS_CJK);
+    pageTags.add('label'); pageTags.add(latin ? 'label:latin' : 'label:cjk');
+  }
+  if (rng.chance(0.35)) groups.push({ kind: 'teaser', lines: teaserLines(rng, others, pageTags) });
+  const topIdx = pos.map((p, i) => (p === 'top' ? i : -1)).filter((i) => i >= 0);
+  if (topIdx.length) {
+    let order = rng.shuffle(topIdx);
+    if (order.length >= 2 && order.every((x, k) => x === topIdx[k]) && rng.chance(0.85)) order = [...order.slice(1), order[0]];
+    const spaced = rng.chance(0.45);
+    const lines = [];
+    for (const i of order) {
+      const a = arts[i];
+      a.headlinePrinted = true;
+      a.tags.add('headline:top-list'); a.tags.add(`top-list:size-${order.length}`); a.tags.add(spaced ? 'top-list:blank-separated' : 'top-list:consecutive');
+      let hl = [a.headlinePrint];
+      if (spaced && widthOf(a.headline) >= 10 && rng.chance(0.2)) { const b = breakHeadline(a.headlinePrint, rng, 2); if (b) { hl = b; a.tags.add('headline:broken'); } }
+      if (rng.chance(leadSpaceP)) { hl[0] = ' ' + hl[0]; a.tags.add('headline:lead-space'); }
+      if (spaced && lines.length) lines.push('');
+      lines.push(...hl.map((text) => ({ text, furniture: null })));
+    }
+    groups.push({ kind: 'list', lines });
+    if (order.length === 1 && order[0] !== 0) { arts[order[0]].tags.add('headline:far'); arts[order[0]].tags.add('far:top-single'); }
+  }
+  const ordered = rng.shuffle(groups);
+  if (label) ordered.unshift({ kind: 'label', lines: [{ text: (rng.chance(0.5) ? ' ' : '') + label, furniture: label }] });
+  if (topIdx.length && (label || groups.some((g) => g.kind === 'teaser'))) pageTags.add('top-block:mixed');
+  ordered.forEach((g, k) => {
+    if (k > 0 && rng.chance(0.7)) blank();
+    for (const l of g.lines) {
+      if (l === '') { blank(); continue; }
+      push(l.text);
+      if (l.furniture) for (const f of [].concat(l.furniture)) furniture.push(f);
+    }
+  });
+  if (ordered.length && rng.chance(0.75)) blank();
+
+  // ---- the articles
+  arts.forEach((a, i) => {
+    if (i > 0 && out[out.length - 1] !== '') {
+      const prev = arts[i - 1];
+      const p = prev.pos === 'after' ? 0.5 : i === runIn ? a.paraBlankP : 0.85;
+      if (rng.chance(p)) blank(); else if (prev.pos === 'after' && (a.pos === 'before' || hostOf.has(i))) prev.tags.add('after:then-headline');
+    }
+    if (hostOf.has(i)) {
+      const owner = arts[hostOf.get(i)];
+      owner.tags.add('headline:far'); owner.tags.add('far:above-unrelated');
+      for (const l of groupLines(rng, owner, leadSpaceP)) push(l);
+    }
+    if (a.pos === 'before') { a.tags.add('headline:before'); for (const l of groupLines(rng, a, leadSpaceP)) push(l); }
+    if (a.byline) {
+      if (rng.chance(0.7)) blank();
+      push(a.bylineBullet ? `■ ${a.byline}` : a.byline);
+      if (rng.chance(0.75)) blank();
+    }
+    renderBody(rng, a, push, blank, { halfP, fullP, strayP });
+    if (a.pos === 'after') {
+      a.tags.add('headline:after');
+      if (rng.chance(0.6)) blank();
+      for (const l of groupLines(rng, a, leadSpaceP)) push(l);
+    }
+  });
+  for (const a of arts) if (!a.headlinePrinted) { a.pos = 'none'; a.tags.add('headline:none'); }
+  if (rng.chance(0.5)) out.push('');
+
+  // ---- boundaries, after the fact
+  arts.forEach((a, i) => {
+    if (i === 0) return;
+    const prev = arts[i - 1];
+    const cue = a.pos === 'before' || hostOf.has(i) || prev.pos === 'after' || a.leadMarker || a.byline || prev.attribution || prev.credit;
+    if (!cue && a.dateline) a.tags.add(a.headlinePrinted ? 'boundary:run-in' : 'boundary:dateline-no-headline');
+  });
+
+  return {
+    text: out.join('\n'),
+    gold: { articles: arts.map((a) => goldArticle(a)), furniture },
+    tags: { dialect: 'raw', tags: [...pageTags].sort(), articles: arts.map((a) => ({ headline: a.headlinePrinted ? a.headline : null, src: a.id, tags: articleTags(a) })) },
+  };
+}
+
+function groupLines(rng, a, leadSpaceP) {
+  const L = [];
+  if (a.kicker) { L.push(a.kickerPrint); a.kickerPrinted = true; }
+  const h = a.headline, hp = a.headlinePrint, len = widthOf(h);
+  let main = null;
+  if (len >= 4 && len <= 16 && canLetterSpace(h) && rng.chance(0.15)) { main = [letterSpace(h)]; a.tags.add('headline:letter-spaced'); }
+  else if ((len >= 10 && rng.chance(0.28)) || len > 22) {
+    const parts = breakHeadline(hp, rng, len >= 16 && rng.chance(0.45) ? 3 : 2);
+    if (parts) { main = parts; a.tags.add('headline:broken'); if (parts.length === 3) a.tags.add('headline:broken-3'); }
+  }
+  L.push(...(main ?? [hp]));
+  a.headlinePrinted = true;
+  if (a.subtitle) {
+    let sub = [a.subtitlePrint];
+    if (widthOf(a.subtitle) > 24) { const b = breakHeadline(a.subtitlePrint, rng, 2); if (b) sub = b; }
+    L.push(...sub); a.subtitlePrinted = true;
+  }
+  if (rng.chance(leadSpaceP)) { L[0] = ' ' + L[0]; a.tags.add('headline:lead-space'); }
+  return L;
+}
+
+function teaserLines(rng, others, pageTags) {
+  const k = rng.weighted([[1, 3], [2, 4], [3, 2]]);
+  const pool = rng.shuffle(others.filter((o) => widthOf(o.headline) <= 18 && !/[A-Za-z0-9]$/.test(o.headline)));
+  const titles = pool.slice(0, k).map((o) => o.headline);
+  if (!titles.length) return [];
+  const dots = rng.chance(0.6) ? '……' : '';
+  const loose = rng.chance(0.55);
+  pageTags.add('teaser'); pageTags.add(dots ? 'teaser:dots' : 'teaser:no-dots');
+  const items = titles.map((t) => {
+    const num = rng.chance(0.7) ? String(rng.int(1, 16)).padStart(2, '0') : String(rng.int(2, 16));
+    const printed = loose ? `${t}${dots ? ` ${dots} ` : ' '}${num} 版` : `${t}${dots}${num}版`;
+    return { text: printed, furniture: `${t}${dots}${num}版` };
+  });
+  const lead = () => (rng.chance(0.5) ? ' ' : '');
+  const lines = [];
+  // a teaser with a second title line above it (seed 002): the extra line is furniture of its own
+  if (pool[k] && rng.chance(0.15)) {
+    const extra = pool[k].headline;
+    pageTags.add('teaser:two-line');
+    if (items.length >= 2 && rng.chance(0.5)) {
+      // as on seed 002: "A 09 版B-kicker" / "B 08 版"
+      const first = items.shift();
+      lines.push({ text: lead() + first.text + extra, furniture: [first.furniture, extra] });
+    } else lines.push({ text: lead() + extra, furniture: extra });
+  }
+  if (items.length >= 2 && rng.chance(0.4)) {
+    const sep = rng.pick(['', ' ', '  ']);
+    lines.push({ text: lead() + items.map((x) => x.text).join(sep), furniture: items.map((x) => x.furniture) });
+    pageTags.add('teaser:one-line');
+  } else {
+    for (const x of items) lines.push({ text: lead() + x.text, furniture: x.furniture });
+    pageTags.add(titles.length >= 2 ? 'teaser:several' : 'teaser:single');
+  }
+  return lines;
+}
+
+function renderBody(rng, a, push, blank, { halfP, fullP, strayP }) {
+  const widthAt = (n) => (a.stretch && n >= a.stretch.from && n < a.stretch.to ? a.stretch.w : a.width);
+  let lineNo = 0, order = 0;
+  const note = a.attribution ? `（${a.attribution}）` : a.credit ? `（${a.credit}）` : null;
+  const deco = (l, w) => {
+    let s = l.text;
+    if (l.justified && a.letterSpace && w <= 9 && canLetterSpace(s)) { a.tags.add('letter-spaced-body'); return s.length ? letterSpace(s) : s; }
+    s = halfComma(s, rng, halfP);
+    s = spaceArtifacts(s, rng, a.sp);
+    if (fullP) s = fullWidthAlnum(s, rng, fullP);
+    if (strayP) s = strayGlyphs(s, rng, strayP);
+    return s;
+  };
+  a.paras.forEach((text, j) => {
+    if (a.subheads[j]) {
+      blank();
+      const sh = a.subheads[j];
+      let lines = [sh];
+      if (widthOf(sh) > a.width || rng.chance(0.3)) {
+        const b = breakHeadline(sh, rng, 2);
+        if (b && b.every((x) => widthOf(x) <= Math.max(a.width, 8))) { lines = b; a.tags.add('subhead:broken'); }
+        else if (widthOf(sh) > a.width) lines = wrap(sh, { widthAt: () => a.width, rng }).map((l) => l.text);
+      }
+      for (const l of lines) push(l);
+      blank();
+    }
+    const last = j === a.paras.length - 1;
+    const printed = last && note && a.noteInline ? text + note : text;
+    const lines = wrap(printed, { widthAt, startLine: lineNo, firstIndent: a.indent, rng, hangP: a.hangP });
+    // a picture caption interrupting this paragraph
+    const caps = a.captions.filter((c) => c.para === j && !c.printed);
+    const capAt = new Map();
+    for (const c of caps) {
+      if (lines.length < 2) { if (j < a.paras.length - 1) c.para = j + 1; continue; }
+      const ks = [];
+      let done = 0; // characters of the paragraph before line k: a caption may not split an inline source note
+      for (let k = 1; k < lines.length; k++) {
+        done += lines[k - 1].text.length;
+        if (done < text.length - 1 && !SENTENCE_END.test(lines[k - 1].text) && !capAt.has(k)) ks.push(k);
+      }
+      const k = ks.length ? rng.pick(ks) : null;
+      if (k === null) { if (j < a.paras.length - 1) c.para = j + 1; continue; }
+      capAt.set(k, c);
+    }
+    lines.forEach((l, k) => {
+      if (capAt.has(k)) {
+        const c = capAt.get(k);
+        blank();
+        const cw = Math.max(6, a.width + rng.int(-2, 4));
+        for (const cl of wrap(c.text, { widthAt: () => cw, rng })) push(cl.text);
+        blank();
+        c.printed = true; c.order = order++; a.tags.add('caption:raw');
+      }
+      const w = widthAt(lineNo + k);
+      if (a.stretch && lineNo + k >= a.stretch.from && lineNo + k < a.stretch.to) a.tags.add('narrow-stretch');
+      let s = deco(l, w);
+      if (j === 0 && k === 0 && a.leadMarker) { s = LEAD + s; a.tags.add('lead-marker'); }
+      push(s, { mid: k > 0, art: a });
+    });
+    lineNo += lines.length;
+    if (!last && rng.chance(a.paraBlankP)) blank();
+  });
+  if (note && !a.noteInline) { if (rng.chance(0.7)) blank(); push(note); }
+}
