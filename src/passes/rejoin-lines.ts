@@ -48,6 +48,9 @@ export const rejoinLines = definePass<Options>({
 
 // ---------------------------------------------------------------- raw OCR columns
 
+/** A closing credit or source note is short: a narrow column breaks it over at most this many lines. */
+const CREDIT_LINES = 3;
+
 /** A line that closes its sentence, or closes its article with a credit or source note. */
 const finished = (text: string): boolean => endsClause(text) || endsWithCredit(text);
 
@@ -82,10 +85,20 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   /** a line that opens a report with its dateline (read with the line after it: a narrow column cuts it) */
   const opensReport = (l: Line): boolean => startsWithDateline(l.text + (textAt(l.no, 1)?.text ?? ''));
   // after a paragraph's short last line, a line too wide to start the next paragraph
-  const segments = splitAtHeadlines(cutSegments(lines, role), (prev, l) =>
-    width[prev.no]! + o.shortLineCells <= column[prev.no]! && finished(prev.text) && !l.lead && isTitleLike(l.text) && !opensReport(l) &&
-    (startsIndented ? width[l.no]! + o.fullLineCells >= column[l.no]! : width[l.no]! > column[l.no]! + o.shortLineCells));
+  // After a finished sentence, a headline-shaped line set in a box, or wider than the column;
+  // or, after a paragraph's short last line, too full to start the next (indented) paragraph.
+  const segments = splitAtHeadlines(cutSegments(lines, role), (prev, l) => {
+    if (!finished(prev.text) || l.lead || !isTitleLike(l.text) || opensReport(l)) return false;
+    if ((l.indent ?? 0) > 0 || width[l.no]! > column[l.no]! + o.shortLineCells) return true;
+    return startsIndented && width[prev.no]! + o.shortLineCells <= column[prev.no]! && width[l.no]! + o.fullLineCells >= column[l.no]!;
+  });
 
+  /** a body line with the body lines just before it: a narrow column breaks a closing credit over lines */
+  const tailText = (l: Line): string => {
+    const parts = [l.text];
+    for (let p = textAt(l.no, -1); p && parts.length < CREDIT_LINES && role[p.no] === 'body' && lines[p.no]!.text !== ''; p = textAt(p.no, -1)) parts.unshift(p.text);
+    return joinLines(parts);
+  };
   /** the first ordinary text line after `no`, skipping bylines, notes and furniture */
   const nextText = (no: number): Line | undefined => {
     for (let i = position[no]! + 1; i < textLines.length; i++) if (role[textLines[i]!.no] === undefined) return textLines[i];
@@ -110,7 +123,7 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     const first = seg.lines[0]!;
     const last = seg.lines[seg.lines.length - 1]!;
     const before = textAt(first.no, -1);
-    if (seg.afterArticleEnd || (before && role[before.no] === 'body' && endsWithCredit(before.text))) articleEnded = true;
+    if (seg.afterArticleEnd || (before && role[before.no] === 'body' && endsWithCredit(tailText(before)))) articleEnded = true;
     const following = textAt(last.no, 1);
     const followedByStart = seg.beforeLead || following === undefined || following.bullet === true || opensReport(following);
     let allTitle = true;
