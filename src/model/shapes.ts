@@ -62,6 +62,11 @@ export function attributionText(inner: string): string | null {
   return null;
 }
 
+/** `本报记者 张熙`, `记者 田野`, `通讯员 李某 记者 赵某` on a line of its own, without its `■`. */
+export function isBylineLine(text: string): boolean {
+  return REPORTER.test(text.trim());
+}
+
 /** An author credit: a personal name of two to four Han characters, or a reporter line. */
 export function creditName(inner: string): string | null {
   const t = inner.trim();

@@ -27,6 +27,8 @@ interface Unit {
   index: number;
   /** printed as a box of its own (the line started indented): a main headline */
   boxed: boolean;
+  /** the Markdown heading level (1 the largest); 0 in raw columns */
+  level: number;
 }
 
 /**
@@ -89,7 +91,12 @@ export const matchHeadlines = definePass<Options>({
       us.sort((x, y) => x.lines[0]!.no - y.lines[0]!.no);
       // The main headline is the one not marked as a kicker (ending in a dash or colon) or a
       // subtitle (hanging from a dash); in raw columns, a line in a box of its own beats one above it.
-      const main = us.filter((u) => !isKickerShaped(u.text) && !isSubtitleShaped(u.text));
+      // In Markdown the converter's heading levels rank them: the main headline is the largest.
+      let main = us.filter((u) => !isKickerShaped(u.text) && !isSubtitleShaped(u.text));
+      if (markdown && main.length) {
+        const top = Math.min(...main.map((u) => u.level));
+        main = main.filter((u) => u.level === top);
+      }
       const pool = main.length ? main : us;
       const head = (!markdown && pool.slice(1).find((u) => u.boxed && !pool[0]!.boxed)) || pool[0]!;
       const a = articles[ai]!;
@@ -123,7 +130,7 @@ function headingGroups(headings: Block[], articles: Article[]): Unit[] {
       if (next < starts.length && starts[next]! < b.lines[0]) { group++; index = 0; } else index++;
     }
     const lines = b.parts ?? [makeLine(b.lines[0], b.text)];
-    return { text: b.text, lines, block: group, index, boxed: false };
+    return { text: b.text, lines, block: group, index, boxed: false, level: b.level ?? 0 };
   });
 }
 
@@ -159,6 +166,7 @@ function splitUnits(b: Block, block: number, o: Options): Unit[] {
     block,
     index,
     boxed: (ls[0]!.indent ?? 0) > 0,
+    level: 0,
   }));
 }
 
@@ -169,7 +177,7 @@ function splitUnits(b: Block, block: number, o: Options): Unit[] {
 function separateByTopic(units: Unit[], { score, bodies }: Scorer, o: Options): Unit[] {
   // a line is taken for one article's only when it clearly holds that article's words
   const bestOf = (l: Line) => {
-    const probe: Unit = { text: l.text, lines: [l], block: 0, index: 0, boxed: false };
+    const probe: Unit = { text: l.text, lines: [l], block: 0, index: 0, boxed: false, level: 0 };
     let top = -1;
     let value = o.confidentScore;
     bodies.forEach((have, i) => {

@@ -2,7 +2,7 @@ import { definePass, type Report } from './pass.js';
 import { endsClause, joinLines, setWidth } from '../model/text.js';
 import { blockWith, makeBlock, pageWith, type BlockExtras } from '../model/page.js';
 import type { Block, Line, Page } from '../model/types.js';
-import { endsWithCredit, endsWithPhotoCredit, isAttributionLine, isCreditLine, isFurnitureLine, isRubricShaped, isTitleLike, splitTeasers, startsWithDateline } from '../model/shapes.js';
+import { endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isFurnitureLine, isKickerShaped, isRubricShaped, isSubtitleShaped, isTitleLike, splitTeasers, startsWithDateline } from '../model/shapes.js';
 
 interface Options {
   shortLineCells: number;
@@ -14,6 +14,7 @@ interface Options {
   subheadRatio: number;
   maxCaptionChars: number;
   maxCaptionLines: number;
+  maxTitleChars: number;
   minIndentEvidence: number;
   [key: string]: unknown;
 }
@@ -36,6 +37,7 @@ export const rejoinLines = definePass<Options>({
     minNeighbours: { default: 3, description: "fewer neighbouring lines than this, and the page's own column width is taken", unit: 'lines', min: 1, integer: true },
     subheadRatio: { default: 0.7, description: 'a heading-shaped run at most this share of the column is an in-body subhead', unit: 'share of the column', min: 0, max: 1 },
     maxCaptionChars: { default: 60, description: 'a caption dropped into a Markdown sentence is at most this long', unit: 'characters', min: 1, integer: true },
+    maxTitleChars: { default: 40, description: 'a plain Markdown line next to a heading is a kicker or subtitle when at most this long', unit: 'characters', min: 1, integer: true },
     minIndentEvidence: { default: 2, description: "paragraph starts a page must show before its paragraphs are taken to start full, not indented", unit: 'paragraph starts', min: 1, integer: true },
     maxCaptionLines: { default: 3, description: 'a caption set into a raw column is at most this many lines', unit: 'lines', min: 0, integer: true },
   },
@@ -460,9 +462,19 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
     }
     pageTop = false;
     if (l.heading) raw.push(makeBlock('heading', l.text, at, { level: l.heading, parts: [l] }));
-    else if (l.bullet) raw.push(makeBlock('byline', l.text, at));
+    else if (l.bullet || isBylineLine(l.text)) raw.push(makeBlock('byline', l.text, at));
     else if (isAttributionLine(l.text)) raw.push(makeBlock('attribution', l.text, at));
     else raw.push(makeBlock('paragraph', l.text, at, { lead: startsWithDateline(l.text) }));
+  }
+  // A converter marks a headline by its type size, and may leave the smaller kicker above it or
+  // the subtitle below it as plain lines: a short headline-shaped line next to a heading is one
+  // of its group, ranked below every marked heading.
+  for (let i = 0; i < raw.length; i++) {
+    const b = raw[i]!;
+    if (b.kind !== 'paragraph' || b.lead || [...b.text].length > o.maxTitleChars) continue;
+    if (!(isTitleLike(b.text) || isKickerShaped(b.text) || isSubtitleShaped(b.text)) || SENTENCE_END.test(b.text) || endsWithPhotoCredit(b.text)) continue;
+    const beside = (j: number) => raw[j]?.kind === 'heading' && raw[j]!.level !== UNMARKED_HEADING;
+    if (beside(i - 1) || beside(i + 1)) raw[i] = blockWith(b, { kind: 'heading', level: UNMARKED_HEADING, parts: [page.lines[b.lines[0] - 1]!] });
   }
   // A paragraph that stops mid-sentence continues in the next paragraph; a short unpunctuated
   // paragraph between the two halves is the caption of a picture that cut the sentence.
@@ -490,6 +502,9 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
 }
 
 const SENTENCE_END = /[。！？；]/;
+
+/** The heading level of a line the converter left unmarked: below `######`. */
+const UNMARKED_HEADING = 7;
 
 function isCaptionLike(text: string, maxChars: number): boolean {
   return codePointsAtMost(text, maxChars) && !finished(text) && !SENTENCE_END.test(text);
