@@ -112,14 +112,22 @@ export function splitTeasers(text: string): string[] {
 /** A headline's colon comes after its first words, at most this many code units in. */
 const MAX_COLON_AT = 12;
 
-/** Clause punctuation a headline does not carry (`，。；、！？,;!?`); a colon may follow a short place name. */
+/**
+ * Clause punctuation a headline does not carry (`，。；！？,;!?`: 1); the enumeration comma, which
+ * it carries only inside a quoted phrase (`“板上发电、板下种植”`: 3); a colon, which may follow a
+ * short place name (2); the quotes that open and close such a phrase (4, 5).
+ */
 const TITLE_STOP = new Uint8Array(0x10000);
-for (const c of '，。；、！？,;!?') TITLE_STOP[c.charCodeAt(0)] = 1;
+for (const c of '，。；！？,;!?') TITLE_STOP[c.charCodeAt(0)] = 1;
 TITLE_STOP[0xff1a] = TITLE_STOP[0x3a] = 2;
+TITLE_STOP[0x3001] = 3;
+TITLE_STOP[0x201c] = 4;
+TITLE_STOP[0x201d] = 5;
 
 /**
  * A line shaped like a headline or subhead: at least two characters, some Han, no clause
- * punctuation, and at most one colon: after a short place or topic (`北京：…`), or ending a kicker.
+ * punctuation (an enumeration comma only inside quotes), and at most one colon: after a short
+ * place or topic (`北京：…`), or ending a kicker.
  */
 export function isTitleLike(text: string): boolean {
   const t = text.trim();
@@ -127,10 +135,13 @@ export function isTitleLike(text: string): boolean {
   if (t.length < 2 || (t.length === 2 && t.codePointAt(0)! > 0xffff)) return false;
   let colon = -1;
   let han = false;
+  let quoted = false;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
     const stop = TITLE_STOP[c];
-    if (stop === 1) return false;
+    if (stop === 1 || (stop === 3 && !quoted)) return false;
+    if (stop === 4) quoted = true;
+    else if (stop === 5) quoted = false;
     if (stop === 2) {
       if (colon >= 0) return false;
       colon = i;
@@ -159,7 +170,7 @@ export function endsWithCredit(text: string): boolean {
  * filed it: `本报讯`, `本报成都10月9日电`, `新华社北京3月2日电`, `据央视新闻报道，`. A paragraph
  * that opens with one starts an article, whether or not a boundary was printed before it.
  */
-const DATELINE = /^(?:(?:本报|本刊|本台)讯|[\p{Script=Han}A-Za-z]{1,16}?\d{1,2}月\d{1,2}日(?:电|讯)|据[^，。；：“”]{2,20}?报道[，：])/u;
+const DATELINE = /^(?:(?:本报|本刊|本台)讯|(?:本报|本刊|本台|\p{Script=Han}{1,6}?[社报网台])\p{Script=Han}{0,10}?\d{1,2}月\d{1,2}日(?:电|讯)|据[^，。；：“”]{2,20}?报道[，：])/u;
 
 export function startsWithDateline(text: string): boolean {
   // a dateline is the paragraph's first words: only its head is read
@@ -173,11 +184,18 @@ export function endsWithPhotoCredit(text: string): boolean {
   return PHOTO_CREDIT.test(text.trimEnd());
 }
 
-/** A kicker (引题) leads into the main headline: it ends with a dash or a colon. */
+/**
+ * A kicker (引题) leads into the main headline: it ends with a dash, or with a colon after a
+ * phrase (after a place name, `霍尔果斯：`, the colon opens the headline itself).
+ */
 export function isKickerShaped(text: string): boolean {
-  const t = text.trimEnd();
-  return t.endsWith('——') || t.endsWith('：') || t.endsWith(':');
+  const t = text.trim();
+  if (t.endsWith('——')) return true;
+  return (t.endsWith('：') || t.endsWith(':')) && [...t].length > MAX_PLACE_CHARS + 1;
 }
+
+/** A place name before a headline's colon (`内蒙古`, `广西柳州`) is at most this long. */
+const MAX_PLACE_CHARS = 5;
 
 /** A subtitle (副题) hangs from the main headline by a dash. */
 export function isSubtitleShaped(text: string): boolean {

@@ -86,21 +86,27 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   const textAt = (no: number, step: 1 | -1): Line | undefined => textLines[position[no]! + step];
   /** a line that opens a report with its dateline (read with the line after it: a narrow column cuts it) */
   const opensReport = (l: Line): boolean => startsWithDateline(l.text + (textAt(l.no, 1)?.text ?? ''));
-  // after a paragraph's short last line, a line too wide to start the next paragraph
-  // After a finished sentence, a headline-shaped line set in a box, or wider than the column;
-  // or, after a paragraph's short last line, too full to start the next (indented) paragraph.
-  const segments = splitAtHeadlines(cutSegments(lines, role), (prev, l) => {
-    if (!finished(prev.text) || l.lead || !isTitleLike(l.text) || opensReport(l)) return false;
-    if ((l.indent ?? 0) > 0 || width[l.no]! > column[l.no]! + o.shortLineCells) return true;
-    return startsIndented && width[prev.no]! + o.shortLineCells <= column[prev.no]! && width[l.no]! + o.fullLineCells >= column[l.no]!;
-  });
-
   /** a body line with the body lines just before it: a narrow column breaks a closing credit over lines */
   const tailText = (l: Line): string => {
     const parts = [l.text];
-    for (let p = textAt(l.no, -1); p && parts.length < CREDIT_LINES && role[p.no] === 'body' && lines[p.no]!.text !== ''; p = textAt(p.no, -1)) parts.unshift(p.text);
+    for (let p = textAt(l.no, -1); p && parts.length < CREDIT_LINES && (role[p.no] ?? 'body') === 'body' && lines[p.no]!.text !== ''; p = textAt(p.no, -1)) parts.unshift(p.text);
     return joinLines(parts);
   };
+  /** a line that ends a sentence, or its article with a credit or source note */
+  const closes = (l: Line): boolean => finished(l.text) || endsWithCredit(tailText(l));
+  // A headline set right on its body sits inside a run of text lines. After a finished sentence
+  // it is a headline-shaped line set in a box or wider than the column; or, after a paragraph's
+  // short last line, one too full to start the next (indented) paragraph; or a headline-shaped
+  // run that the next article's lead, byline or dateline ends.
+  const segments = splitAtHeadlines(cutSegments(lines, role), (prev, l) => {
+    if (!closes(prev) || l.lead || !isTitleLike(l.text) || opensReport(l)) return false;
+    if ((l.indent ?? 0) > 0 || width[l.no]! > column[l.no]! + o.shortLineCells) return true;
+    return startsIndented && width[prev.no]! + o.shortLineCells <= column[prev.no]! && width[l.no]! + o.fullLineCells >= column[l.no]!;
+  }, (run, seg) => {
+    const after = textAt(run[run.length - 1]!.no, 1);
+    const opens = seg.beforeLead || (after !== undefined && (after.bullet === true || opensReport(after)));
+    return opens && run.every((l) => !l.lead && isTitleLike(l.text) && !opensReport(l));
+  });
   /** the first ordinary text line after `no`, skipping bylines, notes and furniture */
   const nextText = (no: number): Line | undefined => {
     for (let i = position[no]! + 1; i < textLines.length; i++) if (role[textLines[i]!.no] === undefined) return textLines[i];
@@ -159,9 +165,10 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       while (prefix < seg.lines.length && !seg.lines[prefix]!.lead && isTitleLike(seg.lines[prefix]!.text) && !opensReport(seg.lines[prefix]!)) prefix++;
       headingCount = prefix;
       if (!(prefix === seg.lines.length && (seg.beforeLead || articleEnded))) {
-        // the last headline-shaped line runs on into the body: if it fills the column, it is
-        // the body's first line (set without its indent), not a headline's
-        const fillsColumn = (l: Line) => Math.abs(width[l.no]! - column[l.no]!) <= o.fullLineCells;
+        // Below a byline the body begins: a headline-shaped line that fills the column and runs
+        // on into the body is the body's first line (set without its indent), not a headline's.
+        const afterByline = before !== undefined && role[before.no] === 'byline';
+        const fillsColumn = (l: Line) => afterByline && Math.abs(width[l.no]! - column[l.no]!) <= o.fullLineCells;
         for (let k = 0; k < prefix; k++) {
           const l = seg.lines[k]!;
           if ((l.indent ?? 0) !== 0) continue;
@@ -177,6 +184,10 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       const wide = (l: Line) => !l.lead && isTitleLike(l.text) && width[l.no]! > column[l.no]! + o.shortLineCells;
       let run = 0;
       while (run < seg.lines.length && wide(seg.lines[run]!)) run++;
+      // or headline-shaped lines right above a dateline, which opens the report they head
+      let titled = 0;
+      while (titled < Math.min(seg.lines.length, MAX_HEADLINE_LINES) && !seg.lines[titled]!.lead && isTitleLike(seg.lines[titled]!.text) && !opensReport(seg.lines[titled]!)) titled++;
+      if (titled > run && titled < seg.lines.length && opensReport(seg.lines[titled]!)) run = titled;
       if (run > 0 && (lastBody === undefined || finished(lastBody.text))) headingCount = run;
     } else {
       // a loop, not Math.max(...): a page of one unbroken run can have more lines than a call has room for arguments
@@ -251,15 +262,28 @@ function cutSegments(lines: Line[], role: (Role | undefined)[]): Segment[] {
 
 /**
  * A headline set right on its body, with no blank line around it, sits inside a run of text
- * lines: it is cut out where a line after a finished sentence is headline-shaped and too wide
- * to be a paragraph's first line. The part from there on starts as after an article's end.
+ * lines: it is cut out where `startsHeadline` says a line begins one, or where the segment's
+ * last lines after a finished sentence are a headline for what follows (`endsWithHeadline`).
+ * The part from there on starts as after an article's end.
  */
-function splitAtHeadlines(segments: Segment[], startsHeadline: (prev: Line, line: Line) => boolean): Segment[] {
+function splitAtHeadlines(
+  segments: Segment[],
+  startsHeadline: (prev: Line, line: Line) => boolean,
+  endsWithHeadline: (run: Line[], seg: Segment) => boolean,
+): Segment[] {
   const out: Segment[] = [];
   for (const seg of segments) {
+    const cuts: number[] = [];
+    for (let k = 1; k < seg.lines.length; k++) if (startsHeadline(seg.lines[k - 1]!, seg.lines[k]!)) cuts.push(k);
+    // the shortest headline-shaped tail after the last cut (headlines run one to three lines)
+    const last = cuts.length ? cuts[cuts.length - 1]! : 0;
+    for (let k = Math.max(last + 1, seg.lines.length - MAX_HEADLINE_LINES); k < seg.lines.length; k++) {
+      if (!finished(seg.lines[k - 1]!.text) || !endsWithHeadline(seg.lines.slice(k), seg)) continue;
+      cuts.push(k);
+      break;
+    }
     let from = 0;
-    for (let k = 1; k < seg.lines.length; k++) {
-      if (!startsHeadline(seg.lines[k - 1]!, seg.lines[k]!)) continue;
+    for (const k of cuts) {
       out.push({ lines: seg.lines.slice(from, k), beforeLead: false, afterArticleEnd: from === 0 ? seg.afterArticleEnd : true });
       from = k;
     }
@@ -267,6 +291,9 @@ function splitAtHeadlines(segments: Segment[], startsHeadline: (prev: Line, line
   }
   return out;
 }
+
+/** A headline group (kicker, main headline over up to three lines, subtitle) is this many lines at most. */
+const MAX_HEADLINE_LINES = 5;
 
 /**
  * Whether this page's paragraphs start short of the column (their indent dropped), as seen
@@ -473,8 +500,10 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
     const b = raw[i]!;
     if (b.kind !== 'paragraph' || b.lead || [...b.text].length > o.maxTitleChars) continue;
     if (!(isTitleLike(b.text) || isKickerShaped(b.text) || isSubtitleShaped(b.text)) || SENTENCE_END.test(b.text) || endsWithPhotoCredit(b.text)) continue;
-    const beside = (j: number) => raw[j]?.kind === 'heading' && raw[j]!.level !== UNMARKED_HEADING;
-    if (beside(i - 1) || beside(i + 1)) raw[i] = blockWith(b, { kind: 'heading', level: UNMARKED_HEADING, parts: [page.lines[b.lines[0] - 1]!] });
+    const marked = (j: number) => raw[j]?.kind === 'heading' && raw[j]!.level !== UNMARKED_HEADING;
+    // a subtitle has its article's text below it; a kicker its headline
+    const textBelow = raw[i + 1] !== undefined && raw[i + 1]!.kind !== 'heading';
+    if ((marked(i - 1) && textBelow) || marked(i + 1)) raw[i] = blockWith(b, { kind: 'heading', level: UNMARKED_HEADING, parts: [page.lines[b.lines[0] - 1]!] });
   }
   // A paragraph that stops mid-sentence continues in the next paragraph; a short unpunctuated
   // paragraph between the two halves is the caption of a picture that cut the sentence.
