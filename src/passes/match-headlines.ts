@@ -11,6 +11,7 @@ interface Options {
   nextBonus: number;
   prevBonus: number;
   growCells: number;
+  separateMargin: number;
   [key: string]: unknown;
 }
 
@@ -47,6 +48,7 @@ export const matchHeadlines = definePass<Options>({
     confidentScore: { default: 0.45, description: 'a match below this share is reported as a guess; a headline above it may cut a body in two', unit: 'share of weighted bigrams', min: 0, max: 1 },
     nextBonus: { default: 0.15, description: 'added to the score of the body printed right after the headline', unit: 'share', min: 0, max: 1 },
     prevBonus: { default: 0.05, description: 'added to the score of the body printed right before the headline', unit: 'share', min: 0, max: 1 },
+    separateMargin: { default: 0.2, description: "two lines printed as one headline are two when each holds its own article's words by this much more than the other's", unit: 'share of weighted bigrams', min: 0, max: 1 },
     growCells: { default: 2, description: "a line wider than a headline's shorter last line by more than this starts a new headline", unit: 'cells', min: 0, integer: true },
   },
   run(page, options, { report }) {
@@ -175,24 +177,31 @@ function splitUnits(b: Block, block: number, o: Options): Unit[] {
  * articles are two headlines (a list at the top of the page whose entries lost their indent).
  */
 function separateByTopic(units: Unit[], { score, bodies }: Scorer, o: Options): Unit[] {
-  // a line is taken for one article's only when it clearly holds that article's words
-  const bestOf = (l: Line) => {
+  // each line's share of words in every body
+  const scoresOf = (l: Line) => {
     const probe: Unit = { text: l.text, lines: [l], block: 0, index: 0, boxed: false, level: 0 };
+    return bodies.map((have) => score(probe, have));
+  };
+  const ownerOf = (s: number[]) => {
     let top = -1;
-    let value = o.confidentScore;
-    bodies.forEach((have, i) => {
-      const s = score(probe, have);
-      if (s >= value) { value = s; top = i; }
-    });
+    for (let i = 0; i < s.length; i++) if (s[i]! >= o.minScore && (top < 0 || s[i]! > s[top]!)) top = i;
     return top;
   };
   const out: Unit[] = [];
   for (const u of units) {
-    const owners = u.lines.map(bestOf);
+    const scores = u.lines.map(scoresOf);
+    const owners = scores.map(ownerOf);
+    // Two lines are two headlines when each holds its own article's words clearly more than the
+    // other's: a line of few words can match a second body by chance.
+    const apart = (i: number) => {
+      const a = owners[i - 1]!;
+      const b = owners[i]!;
+      if (a < 0 || b < 0 || a === b) return false;
+      return scores[i - 1]![a]! - scores[i - 1]![b]! >= o.separateMargin && scores[i]![b]! - scores[i]![a]! >= o.separateMargin;
+    };
     let start = 0;
     for (let i = 1; i <= u.lines.length; i++) {
-      const cut = i === u.lines.length || (owners[i]! >= 0 && owners[i - 1]! >= 0 && owners[i] !== owners[i - 1]);
-      if (!cut) continue;
+      if (i < u.lines.length && !apart(i)) continue;
       const ls = u.lines.slice(start, i);
       out.push({ ...u, text: joinLines(ls.map((l) => l.text)), lines: ls, boxed: (ls[0]!.indent ?? 0) > 0 });
       start = i;
