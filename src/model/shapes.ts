@@ -64,7 +64,8 @@ export function attributionText(inner: string): string | null {
 
 /** `本报记者 张熙`, `记者 田野`, `通讯员 李某 记者 赵某` on a line of its own, without its `■`. */
 export function isBylineLine(text: string): boolean {
-  return REPORTER.test(text.trim());
+  // `记者 李青 摄` credits a picture, not the article
+  return REPORTER.test(text.trim()) && !endsWithPhotoCredit(text);
 }
 
 /** An author credit: a personal name of two to four Han characters, or a reporter line. */

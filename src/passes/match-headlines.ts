@@ -154,7 +154,7 @@ function splitUnits(b: Block, block: number, o: Options): Unit[] {
     // a box is set indented, all its lines alike: a new box starts where the indent does
     const indent = l.indent ?? 0;
     const starts: boolean = groups.length === 0 || (indent > 0 && indent !== prevIndent) || (continued && w > prevWidth + o.growCells) ||
-      afterKicker || isSubtitleShaped(l.text);
+      afterKicker || isSubtitleShaped(l.text) || isKickerShaped(l.text);
     afterKicker = isKickerShaped(l.text);
     prevIndent = indent;
     if (starts) groups.push([l]);

@@ -237,13 +237,17 @@ function cutSegments(lines: Line[], role: (Role | undefined)[]): Segment[] {
   };
   // above the page's first text, a rubric on a line of its own labels the page
   let pageTop = true;
+  let lastText: Line | undefined;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.text === '') { flush(false); continue; }
+    const previous = lastText;
+    lastText = l;
     const alone = (i === 0 || lines[i - 1]!.text === '') && (i + 1 === lines.length || lines[i + 1]!.text === '' || isFurnitureLine(lines[i + 1]!.text));
-    const s: Role | null = l.bullet ? 'byline'
+    const s: Role | null = l.bullet || isBylineLine(l.text) ? 'byline'
       : isAttributionLine(l.text) ? 'attribution'
-      : isCreditLine(l.text) ? 'credit'
+      // a reporter's name in brackets after an unfinished line is the dateline's, not a closing credit
+      : isCreditLine(l.text) && (previous === undefined || finished(previous.text)) ? 'credit'
       : isFurnitureLine(l.text) || (pageTop && alone && isRubricShaped(l.text)) ? 'furniture'
       : null;
     if (s === null) pageTop = false;
