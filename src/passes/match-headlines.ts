@@ -12,6 +12,8 @@ interface Options {
   prevBonus: number;
   growCells: number;
   separateMargin: number;
+  maxHeadlineChars: number;
+  minSubtitleChars: number;
   [key: string]: unknown;
 }
 
@@ -49,6 +51,8 @@ export const matchHeadlines = definePass<Options>({
     nextBonus: { default: 0.15, description: 'added to the score of the body printed right after the headline', unit: 'share', min: 0, max: 1 },
     prevBonus: { default: 0.05, description: 'added to the score of the body printed right before the headline', unit: 'share', min: 0, max: 1 },
     separateMargin: { default: 0.2, description: "two lines printed as one headline are two when each holds its own article's words by this much more than the other's", unit: 'share of weighted bigrams', min: 0, max: 1 },
+    maxHeadlineChars: { default: 24, description: 'two lines longer than this together are a headline and its subtitle, not one headline broken in two', unit: 'characters', min: 1, integer: true },
+    minSubtitleChars: { default: 6, description: 'a line shorter than this is a piece of a broken headline, never a subtitle of its own', unit: 'characters', min: 1, integer: true },
     growCells: { default: 2, description: "a line wider than a headline's shorter last line by more than this starts a new headline", unit: 'cells', min: 0, integer: true },
   },
   run(page, options, { report }) {
@@ -162,7 +166,14 @@ function splitUnits(b: Block, block: number, o: Options): Unit[] {
     continued = !starts;
     prevWidth = w;
   }
-  return groups.map((ls, index) => ({
+  // Two lines that would make a headline longer than headlines run are a headline and its
+  // subtitle, printed without the dash that often marks one.
+  const split = groups.flatMap((ls) => {
+    if (ls.length !== 2) return [ls];
+    const [a, b] = ls.map((l) => [...l.text].length) as [number, number];
+    return a + b > o.maxHeadlineChars && Math.min(a, b) >= o.minSubtitleChars ? [[ls[0]!], [ls[1]!]] : [ls];
+  });
+  return split.map((ls, index) => ({
     text: joinLines(ls.map((l) => l.text)),
     lines: ls,
     block,
