@@ -1,0 +1,81 @@
+import { canonicalText } from '../../src/passes/canonical-text.js';
+import { detectDialect } from '../../src/passes/detect-dialect.js';
+import { letterSpacing } from '../../src/passes/letter-spacing.js';
+import { markdownHeadings } from '../../src/passes/markdown-headings.js';
+import { matchHeadlines } from '../../src/passes/match-headlines.js';
+import { rejoinLines } from '../../src/passes/rejoin-lines.js';
+import { splitArticles } from '../../src/passes/split-articles.js';
+import { stripGlyphs } from '../../src/passes/strip-glyphs.js';
+import { trailingCredits } from '../../src/passes/trailing-credits.js';
+import { lead, page, testPass } from '../pass-tester.js';
+
+const before = [detectDialect, stripGlyphs, markdownHeadings, letterSpacing, canonicalText, rejoinLines, trailingCredits, splitArticles];
+
+// three bodies on distinct subjects, ten characters a line
+const visits = lead(['南湖区民政局近日组', '织社工走进十二个社区，', '上门探访困难家庭，为他', '们送去生活物资。']);
+const station = lead(['北坡县首家养老驿站', '日前开门迎客，驿站为老', '人提供助餐和日间照料。']);
+const games = lead(['东岸社区近日举办了', '一场邻里运动会，居民们', '踊跃参加各项比赛项目。']);
+
+testPass(matchHeadlines, {
+  before,
+  valid: [
+    {
+      name: 'headlines listed at the top go to the bodies that share their words, whatever the order; a body without one gets none',
+      text: page([' 北坡县首家养老驿站开门迎客', ' 南湖区社工上门探访困难家庭', ...visits], station, games),
+      articles: [{ headline: '南湖区社工上门探访困难家庭' }, { headline: '北坡县首家养老驿站开门迎客' }, { headline: null }],
+    },
+    {
+      name: "an article's lines take in its headline's",
+      text: page([' 北坡县首家养老驿站开门迎客', ' 南湖区社工上门探访困难家庭', ...visits], station),
+      articles: [{ lines: [2, 6] }, { lines: [1, 10] }],
+    },
+    {
+      name: 'a kicker ending in a dash and a subtitle hanging from one become subheadlines, the line between them the headline',
+      text: page(['让老人吃上放心饭——', '北坡县首家养老驿站开门迎客', '——助餐点覆盖全县十个乡镇', ...station]),
+      articles: [{ headline: '北坡县首家养老驿站开门迎客', subheadlines: ['让老人吃上放心饭——', '——助餐点覆盖全县十个乡镇'] }],
+    },
+    {
+      name: 'a headline printed after its body and source note is that body’s',
+      text: page(visits, '（据南湖区民政局）', '南湖区社工上门探访困难家庭', [' 北坡县首家养老驿站开门迎客', ...station]),
+      articles: [{ headline: '南湖区社工上门探访困难家庭', attribution: '据南湖区民政局' }, { headline: '北坡县首家养老驿站开门迎客' }],
+    },
+    {
+      name: 'Markdown: a headline printed after a headless body goes to it by its words, the next one to the body below it',
+      text: page('北坡县养老驿站日前开门迎客，为老人提供助餐服务。（据北坡县民政局）', '## 北坡县养老驿站开门迎客', '## 南湖区社工探访困难家庭', '南湖区社工走进十二个社区探访困难家庭。'),
+      articles: [{ headline: '北坡县养老驿站开门迎客' }, { headline: '南湖区社工探访困难家庭' }],
+    },
+    {
+      name: 'with maxHeadlineChars 10 two unmarked lines are a headline and its subtitle',
+      options: { maxHeadlineChars: 10 },
+      text: page(['北坡县养老驿站开门迎客', '提供助餐和日间照料', ...station]),
+      articles: [{ headline: '北坡县养老驿站开门迎客', subheadlines: ['提供助餐和日间照料'] }],
+    },
+    {
+      name: 'by default the same two lines are one headline broken in two',
+      text: page(['北坡县养老驿站开门迎客', '提供助餐和日间照料', ...station]),
+      articles: [{ headline: '北坡县养老驿站开门迎客提供助餐和日间照料', subheadlines: [] }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'a headline whose words no body holds is kept as furniture and reported',
+      text: page(' 南湖区社工上门探访困难家庭', visits, '西岭湿地公园迎来越冬候鸟'),
+      articles: [{ headline: '南湖区社工上门探访困难家庭' }],
+      furniture: ['西岭湿地公园迎来越冬候鸟'],
+      messages: [{ line: 8, message: /matches no article/ }],
+    },
+    {
+      name: 'two headlines for one body: the body is cut where the second one’s words begin, and the cut reported',
+      text: page(' 南湖区社工上门探访困难家庭', [...visits.slice(0, 4)], ['北坡县首家养老驿站日前', '开门迎客，驿站为老人提', '供助餐和日间照料服务。'], '（据北坡县民政局）', '北坡县养老驿站开门迎客'),
+      articles: [{ headline: '南湖区社工上门探访困难家庭', attribution: null }, { headline: '北坡县养老驿站开门迎客', attribution: '据北坡县民政局' }],
+      messages: [{ line: 8, message: /no boundary was printed here/ }],
+    },
+    {
+      name: 'with minScore 0.9 a headline sharing some words only is placed by position, and the guess reported',
+      options: { minScore: 0.9, confidentScore: 0.95 },
+      text: page(' 南湖社工送温暖', visits),
+      articles: [{ headline: '南湖社工送温暖' }],
+      messages: [{ line: 1, message: /weak match/ }],
+    },
+  ],
+});

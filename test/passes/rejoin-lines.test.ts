@@ -1,0 +1,92 @@
+import { canonicalText } from '../../src/passes/canonical-text.js';
+import { detectDialect } from '../../src/passes/detect-dialect.js';
+import { letterSpacing } from '../../src/passes/letter-spacing.js';
+import { markdownHeadings } from '../../src/passes/markdown-headings.js';
+import { rejoinLines } from '../../src/passes/rejoin-lines.js';
+import { stripGlyphs } from '../../src/passes/strip-glyphs.js';
+import { lead, page, testPass } from '../pass-tester.js';
+
+const before = [detectDialect, stripGlyphs, markdownHeadings, letterSpacing, canonicalText];
+
+// one raw column, ten characters wide; a paragraph's first line is two characters shorter
+const first = lead(['今年以来，南湖区民', '政局组织社工走进十二', '个社区开展上门探访。']);
+
+testPass(rejoinLines, {
+  before,
+  valid: [
+    {
+      name: 'a blank line inside a sentence is a column break, joined',
+      text: page(lead(['今年以来，南湖区民', '政局组织社工走进十二']), ['个社区，为困难家庭上', '门送去生活物资。']),
+      blocks: [{ kind: 'paragraph', text: '今年以来，南湖区民政局组织社工走进十二个社区，为困难家庭上门送去生活物资。', lead: true }],
+    },
+    {
+      name: 'a short last line that ends a sentence ends the paragraph',
+      text: [...lead(['今年以来，南湖区民', '政局组织社工开展探访。', '探访中。']), '社工为老人测量血压', '并登记生活需求和意愿。'],
+      blocks: [{ kind: 'paragraph', text: '今年以来，南湖区民政局组织社工开展探访。探访中。' }, { kind: 'paragraph', text: '社工为老人测量血压并登记生活需求和意愿。' }],
+    },
+    {
+      name: 'headline-shaped lines at the top of the page are a heading block',
+      text: ['北坡县首家养老驿站开门迎客', ...first],
+      blocks: [{ kind: 'heading', text: '北坡县首家养老驿站开门迎客' }, { kind: 'paragraph' }],
+    },
+    {
+      name: 'a rubric alone at the top of the page is furniture',
+      text: page('民生', ['北坡县首家养老驿站开门迎客', ...first]),
+      blocks: [{ kind: 'furniture', text: '民生' }, { kind: 'heading' }, { kind: 'paragraph' }],
+    },
+    {
+      name: 'a short headline-shaped line between paragraphs is a subhead',
+      text: page(first, '精准对接需求', ['社工为老人测量血压并', '登记生活需求。']),
+      blocks: [{ kind: 'paragraph' }, { kind: 'subhead', text: '精准对接需求' }, { kind: 'paragraph' }],
+    },
+    {
+      name: 'a dateline after a finished sentence starts a paragraph that opens an article',
+      text: [...first, '新华社南宁3月2日电 南', '宁市今年将新建社区食', '堂五十家。'],
+      blocks: [{ kind: 'paragraph', lead: true }, { kind: 'paragraph', text: '新华社南宁3月2日电 南宁市今年将新建社区食堂五十家。', lead: true }],
+    },
+    {
+      name: 'a caption that cuts a sentence, ending with a photo credit, is taken out and the sentence mended',
+      text: page(lead(['今年以来，南湖区民', '政局组织社工走进十二']), ['社工为老人测量血压', '王芳 摄'], ['个社区开展上门探访。']),
+      blocks: [
+        { kind: 'paragraph', text: '今年以来，南湖区民政局组织社工走进十二个社区开展上门探访。' },
+        { kind: 'caption', text: '社工为老人测量血压王芳 摄' },
+      ],
+    },
+    {
+      name: 'with maxCaptionLines 0 a credit-ended line is no caption',
+      options: { maxCaptionLines: 0 },
+      text: page(lead(['今年以来，南湖区民', '政局组织社工走进十二']), ['社工为老人测量血压', '王芳 摄'], ['个社区开展上门探访。']),
+      check: (p) => expect(p.blocks.some((b) => b.kind === 'caption')).toBe(false),
+    },
+    {
+      name: 'Markdown: a plain headline-shaped line under a heading, above text, is its subtitle',
+      text: page('# 东岸社区康复站启用', '老人在家门口就能做康复', '康复站配备了多种训练设备。'),
+      blocks: [{ kind: 'heading', level: 1 }, { kind: 'heading', text: '老人在家门口就能做康复' }, { kind: 'paragraph' }],
+    },
+    {
+      name: 'Markdown: with maxTitleChars 4 the same line stays a paragraph',
+      options: { maxTitleChars: 4 },
+      text: page('# 东岸社区康复站启用', '老人在家门口就能做康复', '康复站配备了多种训练设备。'),
+      // unmarked and unfinished, it runs on into the next paragraph as a page break would have cut it
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph', text: '老人在家门口就能做康复康复站配备了多种训练设备。' }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'a blank line after a finished sentence, then a full line, is read as a column break and reported',
+      text: page(lead(['今年以来，南湖区民', '政局组织社工走进十二', '个社区开展探访和服务。']), ['社工为每位老人建立档', '案并登记生活需求。']),
+      blocks: [{ kind: 'paragraph', text: '今年以来，南湖区民政局组织社工走进十二个社区开展探访和服务。社工为每位老人建立档案并登记生活需求。' }],
+      messages: [{ line: 5, message: /column break/ }],
+    },
+    {
+      name: 'Markdown: a paragraph cut by a page break is joined, and the caption taken out of it is reported',
+      text: page('# 东岸社区康复站启用', '康复站配备了多种训练设备,由专业康复师和社工共同', '康复师指导老人进行上肢训练', '为居民提供服务,每周开放五天。'),
+      blocks: [
+        { kind: 'heading', level: 1 },
+        { kind: 'paragraph', text: '康复站配备了多种训练设备，由专业康复师和社工共同为居民提供服务，每周开放五天。' },
+        { kind: 'caption', text: '康复师指导老人进行上肢训练' },
+      ],
+      messages: [{ line: 5, message: /picture caption/ }],
+    },
+  ],
+});

@@ -1,0 +1,57 @@
+import { canonicalText } from '../../src/passes/canonical-text.js';
+import { detectDialect } from '../../src/passes/detect-dialect.js';
+import { letterSpacing } from '../../src/passes/letter-spacing.js';
+import { markdownHeadings } from '../../src/passes/markdown-headings.js';
+import { rejoinLines } from '../../src/passes/rejoin-lines.js';
+import { splitArticles } from '../../src/passes/split-articles.js';
+import { stripGlyphs } from '../../src/passes/strip-glyphs.js';
+import { trailingCredits } from '../../src/passes/trailing-credits.js';
+import { lead, page, testPass } from '../pass-tester.js';
+
+const before = [detectDialect, stripGlyphs, markdownHeadings, letterSpacing, canonicalText, rejoinLines, trailingCredits];
+
+testPass(splitArticles, {
+  before,
+  valid: [
+    {
+      name: 'a lead marker starts a new article',
+      text: page(lead(['南湖区民政局组织社', '工开展上门探访服务。']), lead(['北坡县首家养老驿站', '日前正式开门迎客。'])),
+      articles: [{ body: [{ text: '南湖区民政局组织社工开展上门探访服务。' }] }, { body: [{ text: '北坡县首家养老驿站日前正式开门迎客。' }] }],
+    },
+    {
+      name: 'a source note ends its article and is its attribution',
+      text: page(lead(['南湖区民政局组织社', '工开展上门探访服务。']), '（据南湖区民政局）', ['北坡县首家养老驿站日', '前正式开门迎客。']),
+      articles: [{ attribution: '据南湖区民政局' }, { attribution: null }],
+    },
+    {
+      name: 'a Markdown heading over deeper headings is a section over their articles; headings stay for the headline pass',
+      text: page('## 基层快讯', '### 北坡县：养老驿站开张', '驿站为老人提供助餐服务。', '### 南湖区：社工探访困难家庭', '社工走进十二个社区。'),
+      articles: [{ section: '基层快讯' }, { section: '基层快讯' }],
+      check: (p) => expect(p.blocks.map((b) => b.text)).toEqual(['北坡县：养老驿站开张', '南湖区：社工探访困难家庭']),
+    },
+    {
+      name: 'a heading hanging from a dash is a subtitle, not an article under a section',
+      text: page('# 乡村书屋焕新颜', '## ——青禾县推动农家书屋提质增效', '书屋里新添了不少绘本。'),
+      articles: [{ section: null }],
+      check: (p) => expect(p.blocks.map((b) => b.text)).toEqual(['乡村书屋焕新颜', '——青禾县推动农家书屋提质增效']),
+    },
+    {
+      name: 'a numbered Markdown heading inside a running article is a subhead of it',
+      text: page('## 北坡县出台养老服务方案', '方案从三个方面提出要求。', '### 一、扩大助餐服务覆盖面', '到年底建成助餐点二十个。'),
+      articles: [{ body: [{ kind: 'paragraph' }, { kind: 'subhead', text: '一、扩大助餐服务覆盖面' }, { kind: 'paragraph' }] }],
+    },
+    {
+      name: 'a Markdown paragraph opening with a dateline starts an article',
+      text: page('## 北坡县养老驿站开张', '驿站为老人提供助餐服务。', '本报讯（记者 林川）南湖区社工走进十二个社区。'),
+      articles: [{ body: [{ text: '驿站为老人提供助餐服务。' }] }, { body: [{ text: '本报讯（记者 林川）南湖区社工走进十二个社区。' }] }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'a second source note for one article is kept as furniture, and reported',
+      text: page('## 北坡县养老驿站开张', '驿站为老人提供助餐服务。（据北坡县民政局）', '（据《北坡日报》）'),
+      furniture: ['据《北坡日报》'],
+      messages: [{ message: /second source note/ }],
+    },
+  ],
+});
