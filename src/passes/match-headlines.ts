@@ -14,6 +14,7 @@ interface Options {
   separateMargin: number;
   maxHeadlineChars: number;
   minSubtitleChars: number;
+  mainMargin: number;
   [key: string]: unknown;
 }
 
@@ -53,6 +54,7 @@ export const matchHeadlines = definePass<Options>({
     separateMargin: { default: 0.2, description: "two lines printed as one headline are two when each holds its own article's words by this much more than the other's", unit: 'share of weighted bigrams', min: 0, max: 1 },
     maxHeadlineChars: { default: 24, description: 'two lines longer than this together are a headline and its subtitle, not one headline broken in two', unit: 'characters', min: 1, integer: true },
     minSubtitleChars: { default: 6, description: 'a line shorter than this is a piece of a broken headline, never a subtitle of its own', unit: 'characters', min: 1, integer: true },
+    mainMargin: { default: 0.5, description: "a later unmarked line of a headline group is the main headline only when it holds this much more of the body's words than the first", unit: 'share of weighted bigrams', min: 0, max: 1 },
     growCells: { default: 2, description: "a line wider than a headline's shorter last line by more than this starts a new headline", unit: 'cells', min: 0, integer: true },
   },
   run(page, options, { report }) {
@@ -64,9 +66,10 @@ export const matchHeadlines = definePass<Options>({
     let articles = listFrom(page.articles);
     let units = markdown ? headingGroups(headings, articles) : headings.flatMap((b, i) => splitUnits(b, i, options));
     let assigned: (number | undefined)[];
+    let sc: Scorer;
     {
       const vocab = vocabulary(units);
-      let sc = scorer(articles, vocab);
+      sc = scorer(articles, vocab);
       // a converter keeps each heading on a line of its own: only raw lists run headlines together
       if (!markdown) units = separateByTopic(units, sc, options);
       // each cut makes one more article, so this ends after at most one round per headline
@@ -104,7 +107,11 @@ export const matchHeadlines = definePass<Options>({
         main = main.filter((u) => u.level === top);
       }
       const pool = main.length ? main : us;
-      const head = (!markdown && pool.slice(1).find((u) => u.boxed && !pool[0]!.boxed)) || pool[0]!;
+      // Between unmarked raw lines, a box of its own beats the lines around it; else the main
+      // headline is the one that names the story: the most of its body's words.
+      const boxed = pool.slice(1).find((u) => u.boxed && !pool[0]!.boxed);
+      const best = () => pool.reduce((x, y) => (sc.score(y, sc.bodies[ai]!) > sc.score(x, sc.bodies[ai]!) + options.mainMargin ? y : x));
+      const head = markdown ? pool[0]! : boxed ?? best();
       const a = articles[ai]!;
       articles[ai] = articleWith(a, {
         headline: head.text,
