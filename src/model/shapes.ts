@@ -63,7 +63,11 @@ export function attributionText(inner: string): string | null {
 }
 
 /** `本报记者 张熙`, `记者 田野`, `通讯员 李某 记者 赵某` on a line of its own, without its `■`. */
+const REPORTER_FIRST = new Set(['本', '记', '通', '特', '实']);
+
 export function isBylineLine(text: string): boolean {
+  // a reporter line opens with the reporter's paper or role: most lines are passed over by that
+  if (text.length > 40 || !REPORTER_FIRST.has(text.trimStart().charAt(0))) return false;
   // `记者 李青 摄` credits a picture, not the article
   return REPORTER.test(text.trim()) && !endsWithPhotoCredit(text);
 }
@@ -173,9 +177,26 @@ export function endsWithCredit(text: string): boolean {
  */
 const DATELINE = /^(?:(?:本报|本刊|本台)讯|(?:本报|本刊|本台|\p{Script=Han}{1,6}?[社报网台])\p{Script=Han}{0,10}?\d{1,2}月\d{1,2}日(?:电|讯)|据[^，。；：“”]{2,20}?报道[，：])/u;
 
+/** A dateline is within a line's first this many code units. */
+const DATELINE_HEAD = 40;
+
+/** Whether `日电` or `日讯` occurs within the first `n` code units. */
+function datedWithin(text: string, n: number): boolean {
+  const end = Math.min(text.length - 1, n - 1);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) !== 0x65e5 /* 日 */) continue;
+    const d = text.charCodeAt(i + 1);
+    if (d === 0x7535 /* 电 */ || d === 0x8baf /* 讯 */) return true;
+  }
+  return false;
+}
+
 export function startsWithDateline(text: string): boolean {
-  // a dateline is the paragraph's first words: only its head is read
-  return DATELINE.test(text.length > 40 ? text.slice(0, 40) : text);
+  // a dateline is the paragraph's first words: only its head is read, and most lines are
+  // passed over by what every dateline holds before the pattern is tried
+  const c = text.charCodeAt(0);
+  if (c !== 0x672c /* 本 */ && c !== 0x636e /* 据 */ && !datedWithin(text, DATELINE_HEAD)) return false;
+  return DATELINE.test(text.length > DATELINE_HEAD ? text.slice(0, DATELINE_HEAD) : text);
 }
 
 /** A picture's credit closes its caption: `王芳 摄`, `（记者 李青 摄）`, `新华社发`, `供图`. */

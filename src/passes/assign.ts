@@ -13,6 +13,19 @@ export function bestAssignment(value: readonly (readonly number[])[], columns: n
   const rows = value.length;
   const result: (number | undefined)[] = new Array(rows).fill(undefined);
   const usable = (r: number, c: number) => Number.isFinite(value[r]![c]!) && value[r]![c]! > unassigned;
+  // Most pages need no search: no headline could take two bodies, and no body is wanted twice.
+  const rowUses = new Int32Array(rows);
+  const colUses = new Int32Array(columns);
+  let contested = false;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < columns; c++) {
+      if (!usable(r, c)) continue;
+      if (++rowUses[r]! > 1 || ++colUses[c]! > 1) contested = true;
+      result[r] = c;
+    }
+  }
+  if (!contested) return result;
+  result.fill(undefined);
   // connected parts, by union-find over rows and columns
   const parent = Array.from({ length: rows + columns }, (_, i) => i);
   const find = (x: number): number => {
@@ -31,6 +44,15 @@ export function bestAssignment(value: readonly (readonly number[])[], columns: n
   for (let c = 0; c < columns; c++) partOf(rows + c).cols.push(c);
   for (const { rows: rs, cols: cs } of parts.values()) {
     if (rs.length === 0 || cs.length === 0) continue;
+    // most parts are one headline and the one body it could take, or one body several could
+    if (rs.length === 1 || cs.length === 1) {
+      let best = -1;
+      let bestR = -1;
+      let bestC = -1;
+      for (const r of rs) for (const c of cs) if (usable(r, c) && value[r]![c]! > best) { best = value[r]![c]!; bestR = r; bestC = c; }
+      if (bestR >= 0) result[bestR] = bestC;
+      continue;
+    }
     const picked = solve(rs.map((r) => cs.map((c) => (usable(r, c) ? value[r]![c]! - unassigned : 0))));
     picked.forEach((k, i) => {
       if (k !== undefined && usable(rs[i]!, cs[k]!)) result[rs[i]!] = cs[k]!;

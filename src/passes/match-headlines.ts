@@ -65,9 +65,13 @@ export const matchHeadlines = definePass<Options>({
     const markdown = page.dialect === 'markdown';
     let articles = listFrom(page.articles);
     let units = markdown ? headingGroups(headings, articles) : headings.flatMap((b, i) => splitUnits(b, i, options));
-    let assigned: (number | undefined)[];
-    let sc: Scorer;
-    {
+    let assigned: (number | undefined)[] = [];
+    let sc: Scorer | undefined;
+    // A converted page whose every article is printed right under its headings needs no
+    // matching by words: each heading group is the article's below it.
+    const positional = markdown ? byPosition(units, articles) : undefined;
+    if (positional) assigned = positional;
+    else {
       const vocab = vocabulary(units);
       sc = scorer(articles, vocab);
       // a converter keeps each heading on a line of its own: only raw lists run headlines together
@@ -110,8 +114,8 @@ export const matchHeadlines = definePass<Options>({
       // Between unmarked raw lines, a box of its own beats the lines around it; else the main
       // headline is the one that names the story: the most of its body's words.
       const boxed = pool.slice(1).find((u) => u.boxed && !pool[0]!.boxed);
-      const best = () => pool.reduce((x, y) => (sc.score(y, sc.bodies[ai]!) > sc.score(x, sc.bodies[ai]!) + options.mainMargin ? y : x));
-      const head = markdown ? pool[0]! : boxed ?? best();
+      const best = () => pool.reduce((x, y) => (sc!.score(y, sc!.bodies[ai]!) > sc!.score(x, sc!.bodies[ai]!) + options.mainMargin ? y : x));
+      const head = markdown || !sc ? pool[0]! : boxed ?? best();
       const a = articles[ai]!;
       articles[ai] = articleWith(a, {
         headline: head.text,
@@ -125,6 +129,30 @@ export const matchHeadlines = definePass<Options>({
 });
 
 const unitSpan = (u: Unit): [number, number] => [u.lines[0]!.no, u.lines[u.lines.length - 1]!.no];
+
+/**
+ * Each heading group goes to the article that starts right after it, when every article
+ * starts right after one; undefined when some article has no heading above it, whose
+ * headline may be printed after it.
+ */
+function byPosition(units: Unit[], articles: Article[]): (number | undefined)[] | undefined {
+  const order = articles.map((a, i) => ({ start: a.lines[0], i })).sort((x, y) => x.start - y.start);
+  const out: (number | undefined)[] = [];
+  let u = 0;
+  let prevEnd = 0;
+  for (const { start, i } of order) {
+    let any = false;
+    while (u < units.length && units[u]!.lines[0]!.no < start) {
+      if (units[u]!.lines[0]!.no < prevEnd) return undefined;
+      out.push(i);
+      any = true;
+      u++;
+    }
+    if (!any) return undefined;
+    prevEnd = articles[i]!.lines[1];
+  }
+  return u === units.length ? out : undefined;
+}
 
 /**
  * Markdown headings, one unit each. Headings printed one after another, with no article text

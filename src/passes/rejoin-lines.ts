@@ -50,6 +50,12 @@ export const rejoinLines = definePass<Options>({
 
 // ---------------------------------------------------------------- raw OCR columns
 
+/** Whether a line ends with a closing bracket, as a credit or source note does. */
+function endsWithBracket(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 0xff09 || c === 0x29;
+}
+
 /** A closing credit or source note is short: a narrow column breaks it over at most this many lines. */
 const CREDIT_LINES = 3;
 
@@ -85,7 +91,17 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   const role: (Role | undefined)[] = new Array(lines.length + 2).fill(undefined);
   const textAt = (no: number, step: 1 | -1): Line | undefined => textLines[position[no]! + step];
   /** a line that opens a report with its dateline (read with the line after it: a narrow column cuts it) */
-  const opensReport = (l: Line): boolean => startsWithDateline(l.text + (textAt(l.no, 1)?.text ?? ''));
+  // per line number, asked at most once each: 0 not asked yet, 1 yes, -1 no
+  const titleAt = new Int8Array(lines.length + 2);
+  const titled = (l: Line): boolean => {
+    if (titleAt[l.no] === 0) titleAt[l.no] = isTitleLike(l.text) ? 1 : -1;
+    return titleAt[l.no] === 1;
+  };
+  const reportAt = new Int8Array(lines.length + 2);
+  const opensReport = (l: Line): boolean => {
+    if (reportAt[l.no] === 0) reportAt[l.no] = startsWithDateline(l.text + (textAt(l.no, 1)?.text ?? '')) ? 1 : -1;
+    return reportAt[l.no] === 1;
+  };
   /** a body line with the body lines just before it: a narrow column breaks a closing credit over lines */
   const tailText = (l: Line): string => {
     const parts = [l.text];
@@ -93,19 +109,19 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     return joinLines(parts);
   };
   /** a line that ends a sentence, or its article with a credit or source note */
-  const closes = (l: Line): boolean => finished(l.text) || endsWithCredit(tailText(l));
+  const closes = (l: Line): boolean => finished(l.text) || (endsWithBracket(l.text) && endsWithCredit(tailText(l)));
   // A headline set right on its body sits inside a run of text lines. After a finished sentence
   // it is a headline-shaped line set in a box or wider than the column; or, after a paragraph's
   // short last line, one too full to start the next (indented) paragraph; or a headline-shaped
   // run that the next article's lead, byline or dateline ends.
   const segments = splitAtHeadlines(cutSegments(lines, role), (prev, l) => {
-    if (!closes(prev) || l.lead || !isTitleLike(l.text) || opensReport(l)) return false;
+    if (l.lead || !titled(l) || !closes(prev) || opensReport(l)) return false;
     if ((l.indent ?? 0) > 0 || width[l.no]! > column[l.no]! + o.shortLineCells) return true;
     return startsIndented && width[prev.no]! + o.shortLineCells <= column[prev.no]! && width[l.no]! + o.fullLineCells >= column[l.no]!;
   }, (run, seg) => {
     const after = textAt(run[run.length - 1]!.no, 1);
     const opens = seg.beforeLead || (after !== undefined && (after.bullet === true || opensReport(after)));
-    return opens && run.every((l) => !l.lead && isTitleLike(l.text) && !opensReport(l));
+    return opens && run.every((l) => !l.lead && titled(l) && !opensReport(l));
   });
   /** the first ordinary text line after `no`, skipping bylines, notes and furniture */
   const nextText = (no: number): Line | undefined => {
@@ -131,12 +147,12 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     const first = seg.lines[0]!;
     const last = seg.lines[seg.lines.length - 1]!;
     const before = textAt(first.no, -1);
-    if (seg.afterArticleEnd || (before && role[before.no] === 'body' && endsWithCredit(tailText(before)))) articleEnded = true;
+    if (seg.afterArticleEnd || (before && role[before.no] === 'body' && endsWithBracket(before.text) && endsWithCredit(tailText(before)))) articleEnded = true;
     const following = textAt(last.no, 1);
     const followedByStart = seg.beforeLead || following === undefined || following.bullet === true || opensReport(following);
     let allTitle = true;
     for (const l of seg.lines) {
-      if (isTitleLike(l.text)) continue;
+      if (titled(l)) continue;
       allTitle = false;
       break;
     }
@@ -162,7 +178,7 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       // first line that is not headline-shaped, or an indented paragraph start (a line
       // narrower than the one after it; a headline's own lines are not indented).
       let prefix = 0;
-      while (prefix < seg.lines.length && !seg.lines[prefix]!.lead && isTitleLike(seg.lines[prefix]!.text) && !opensReport(seg.lines[prefix]!)) prefix++;
+      while (prefix < seg.lines.length && !seg.lines[prefix]!.lead && titled(seg.lines[prefix]!) && !opensReport(seg.lines[prefix]!)) prefix++;
       headingCount = prefix;
       if (!(prefix === seg.lines.length && (seg.beforeLead || articleEnded))) {
         // Below a byline the body begins: a headline-shaped line that fills the column and runs
@@ -181,13 +197,13 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     } else if (!allTitle) {
       // Headline-shaped lines wider than their column cannot be body text: a headline set
       // right on its article's first paragraph.
-      const wide = (l: Line) => !l.lead && isTitleLike(l.text) && width[l.no]! > column[l.no]! + o.shortLineCells;
+      const wide = (l: Line) => !l.lead && titled(l) && width[l.no]! > column[l.no]! + o.shortLineCells;
       let run = 0;
       while (run < seg.lines.length && wide(seg.lines[run]!)) run++;
       // or headline-shaped lines right above a dateline, which opens the report they head
-      let titled = 0;
-      while (titled < Math.min(seg.lines.length, MAX_HEADLINE_LINES) && !seg.lines[titled]!.lead && isTitleLike(seg.lines[titled]!.text) && !opensReport(seg.lines[titled]!)) titled++;
-      if (titled > run && titled < seg.lines.length && opensReport(seg.lines[titled]!)) run = titled;
+      let headed = 0;
+      while (headed < Math.min(seg.lines.length, MAX_HEADLINE_LINES) && !seg.lines[headed]!.lead && titled(seg.lines[headed]!) && !opensReport(seg.lines[headed]!)) headed++;
+      if (headed > run && headed < seg.lines.length && opensReport(seg.lines[headed]!)) run = headed;
       if (run > 0 && (lastBody === undefined || finished(lastBody.text))) headingCount = run;
     } else {
       // a loop, not Math.max(...): a page of one unbroken run can have more lines than a call has room for arguments
@@ -500,14 +516,15 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
   // A converter marks a headline by its type size, and may leave the smaller kicker above it or
   // the subtitle below it as plain lines: a short headline-shaped line next to a heading is one
   // of its group, ranked below every marked heading.
+  const marked = (j: number) => raw[j]?.kind === 'heading' && raw[j]!.level !== UNMARKED_HEADING;
   for (let i = 0; i < raw.length; i++) {
     const b = raw[i]!;
-    if (b.kind !== 'paragraph' || b.lead || [...b.text].length > o.maxTitleChars) continue;
-    if (!(isTitleLike(b.text) || isKickerShaped(b.text) || isSubtitleShaped(b.text)) || SENTENCE_END.test(b.text) || endsWithPhotoCredit(b.text)) continue;
-    const marked = (j: number) => raw[j]?.kind === 'heading' && raw[j]!.level !== UNMARKED_HEADING;
     // a subtitle has its article's text below it; a kicker its headline
     const textBelow = raw[i + 1] !== undefined && raw[i + 1]!.kind !== 'heading';
-    if ((marked(i - 1) && textBelow) || marked(i + 1)) raw[i] = blockWith(b, { kind: 'heading', level: UNMARKED_HEADING, parts: [page.lines[b.lines[0] - 1]!] });
+    if (b.kind !== 'paragraph' || b.lead || !((marked(i - 1) && textBelow) || marked(i + 1))) continue;
+    if (b.text.length > 2 * o.maxTitleChars || [...b.text].length > o.maxTitleChars) continue;
+    if (!(isTitleLike(b.text) || isKickerShaped(b.text) || isSubtitleShaped(b.text)) || SENTENCE_END.test(b.text) || endsWithPhotoCredit(b.text)) continue;
+    raw[i] = blockWith(b, { kind: 'heading', level: UNMARKED_HEADING, parts: [page.lines[b.lines[0] - 1]!] });
   }
   // A paragraph that stops mid-sentence continues in the next paragraph; a short unpunctuated
   // paragraph between the two halves is the caption of a picture that cut the sentence.
