@@ -235,6 +235,10 @@ function separateByTopic(units: Unit[], { score, bodies }: Scorer, o: Options): 
   };
   const out: Unit[] = [];
   for (const u of units) {
+    if (u.lines.length === 1) {
+      out.push(u);
+      continue;
+    }
     const scores = u.lines.map(scoresOf);
     const owners = scores.map(ownerOf);
     // Two lines are two headlines when each holds its own article's words clearly more than the
