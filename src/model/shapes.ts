@@ -63,11 +63,14 @@ export function attributionText(inner: string): string | null {
 }
 
 /** `本报记者 张熙`, `记者 田野`, `通讯员 李某 记者 赵某` on a line of its own, without its `■`. */
-const REPORTER_FIRST = new Set(['本', '记', '通', '特', '实']);
+const REPORTER_FIRST = new Set([...'本记通特实'].map((c) => c.charCodeAt(0)));
 
 export function isBylineLine(text: string): boolean {
   // a reporter line opens with the reporter's paper or role: most lines are passed over by that
-  if (text.length > 40 || !REPORTER_FIRST.has(text.trimStart().charAt(0))) return false;
+  if (text.length > 40) return false;
+  let i = 0;
+  while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
+  if (!REPORTER_FIRST.has(text.charCodeAt(i))) return false;
   // `记者 李青 摄` credits a picture, not the article
   return REPORTER.test(text.trim()) && !endsWithPhotoCredit(text);
 }

@@ -115,9 +115,10 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   // short last line, one too full to start the next (indented) paragraph; or a headline-shaped
   // run that the next article's lead, byline or dateline ends.
   const segments = splitAtHeadlines(cutSegments(lines, role), (prev, l) => {
-    if (l.lead || !titled(l) || !closes(prev) || opensReport(l)) return false;
-    if ((l.indent ?? 0) > 0 || width[l.no]! > column[l.no]! + o.shortLineCells) return true;
-    return startsIndented && width[prev.no]! + o.shortLineCells <= column[prev.no]! && width[l.no]! + o.fullLineCells >= column[l.no]!;
+    // the measures first: they are comparisons, where the shapes read the text
+    const placed = (l.indent ?? 0) > 0 || width[l.no]! > column[l.no]! + o.shortLineCells ||
+      (startsIndented && width[prev.no]! + o.shortLineCells <= column[prev.no]! && width[l.no]! + o.fullLineCells >= column[l.no]!);
+    return placed && !l.lead && titled(l) && closes(prev) && !opensReport(l);
   }, (run, seg) => {
     const after = textAt(run[run.length - 1]!.no, 1);
     const opens = seg.beforeLead || (after !== undefined && (after.bullet === true || opensReport(after)));
