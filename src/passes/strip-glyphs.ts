@@ -1,22 +1,23 @@
 import { defineLinePass } from './pass.js';
 import { lineKinds, lineWith } from '../model/page.js';
-import { CharKind, charKinds, hasEdgeSpace } from '../model/text.js';
+import { BLANKS, BULLET, CharKind, INVISIBLES, REPLACEMENT, classSource, hasEdgeSpace } from '../model/chars.js';
 import type { Line } from '../model/types.js';
 
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\u00AD]/g;
-const LEAD = /^[\s\uFFFD]*\uFFFD[\s\uFFFD]*/;
-const REPLACEMENT_CHARS = /\uFFFD/g;
-const BULLET_START = /^\s*■/;
-const BULLETS_START = /^\s*■+\s*/;
-const BULLETS = /■/g;
-const INDENT = /^[ \t\u3000]*/;
+const R = classSource(REPLACEMENT);
+const B = classSource(BULLET);
+const INVISIBLE = new RegExp(`[${classSource(INVISIBLES)}]`, 'g');
+const LEAD = new RegExp(`^[\\s${R}]*${R}[\\s${R}]*`);
+const REPLACEMENT_CHARS = new RegExp(R, 'g');
+const BULLET_START = new RegExp(`^\\s*${B}`);
+const BULLETS_START = new RegExp(`^\\s*${B}+\\s*`);
+const BULLETS = new RegExp(B, 'g');
+const INDENT = new RegExp(`^[${classSource(BLANKS)}]*`);
+
 /**
  * Whether the pass would change a line: a glyph (CharKind.Glyph, what the regexes above
- * remove or read), or spaces around it. `kinds` is the text's charKinds, when known.
+ * remove or read), or spaces around it. `kinds` is the text's charKinds.
  */
-export function needsWork(text: string, kinds: number = charKinds(text)): boolean {
-  return (kinds & CharKind.Glyph) !== 0 || hasEdgeSpace(text);
-}
+const needsWork = (text: string, kinds: number): boolean => (kinds & CharKind.Glyph) !== 0 || hasEdgeSpace(text);
 
 /**
  * Remove what OCR leaves that is not text: the U+FFFD pair where the lead paragraph's indent
@@ -29,7 +30,7 @@ export const stripGlyphs = defineLinePass({
   description: 'Drop U+FFFD, control and zero-width characters, byline bullets and indentation, noting where they were',
   line(line): Line {
     if (!needsWork(line.text, lineKinds(line))) return line;
-    let text = line.text.replace(CONTROL, '');
+    let text = line.text.replace(INVISIBLE, '');
     let lead = line.lead ?? false;
     let bullet = line.bullet ?? false;
     let indent = line.indent ?? 0;

@@ -1,4 +1,8 @@
-import { canonicalize, collapseLetterSpacing, joinWrapped, setWidth, visualWidth } from '../../src/model/text.js';
+import { canonicalize, collapseLetterSpacing } from '../../src/model/canonical.js';
+import { joinLines } from '../../src/model/join.js';
+import { setWidth, widerThan } from '../../src/model/width.js';
+
+const joinWrapped = (a: string, b: string) => joinLines([a, b]);
 
 describe('canonicalize (OUTPUT.md rules 2, 4, 5)', () => {
   test.each([
@@ -48,6 +52,6 @@ describe('collapseLetterSpacing (rule 3)', () => {
 });
 
 describe('widths', () => {
-  test('CJK counts two cells, ASCII one, spaces none', () => expect(visualWidth('社工 A1')).toBe(6));
+  test('CJK counts two cells, ASCII one, spaces none', () => expect([widerThan('社工 A1', 5), widerThan('社工 A1', 6)]).toEqual([true, false]));
   test('set width counts squeezed CJK punctuation as one cell', () => expect(setWidth('社工，“站”')).toBe(9));
 });
