@@ -18,11 +18,15 @@ export class BigramIndex {
   private readonly own = new Map<number, Map<number, number>>();
   private count = 0;
   /**
-   * The first code points (BMP) of the wanted bigrams, and for each a list of second code
-   * point, id: arrays, since a scan stamps them all and iterating a map's entries allocates.
+   * For the scan, which reads it for every character of every body: the first code points
+   * (BMP) of the wanted bigrams in an open-addressing hash (-1: an empty slot), and at the same
+   * slot a list of second code point, id (arrays: iterating a map's entries allocates). Each
+   * index has its own, in plain arrays: a table shared between indexes had to be stamped anew
+   * before each scan, and a table per code unit (128 KB) was mapped and unmapped for each page.
    */
-  private readonly firstCodes: number[] = [];
-  private readonly firstLists: number[][] = [];
+  private readonly firstKeys: number[] = [];
+  private readonly secondLists: number[][] = [];
+  private readonly hashShift: number;
   /** how many bigrams the scan looks for: those of the texts the index was made from */
   readonly wanted: number;
 
@@ -36,13 +40,31 @@ export class BigramIndex {
       }
     }
     this.wanted = this.count;
+    // at most a quarter full, so that a scan's usual miss stops at the first slot
+    let bits = 2;
+    while (1 << bits < 4 * this.byFirst.size) bits++;
+    this.hashShift = 32 - bits;
+    for (let k = 0; k < 1 << bits; k++) {
+      this.firstKeys.push(-1);
+      this.secondLists.push(NO_LIST);
+    }
     for (const [first, seconds] of this.byFirst) {
       if (first > 0xffff) continue;
       const list: number[] = [];
       for (const [second, id] of seconds) list.push(second, id);
-      this.firstCodes.push(first);
-      this.firstLists.push(list);
+      const h = this.slotOf(first);
+      this.firstKeys[h] = first;
+      this.secondLists[h] = list;
     }
+  }
+
+  /** The slot of a first code point in the hash: where it is, or the empty slot where it would go. */
+  private slotOf(first: number): number {
+    const keys = this.firstKeys;
+    const mask = keys.length - 1;
+    let h = Math.imul(first, 0x9e3779b1) >>> this.hashShift;
+    for (let key = keys[h]!; key !== first && key !== -1; key = keys[h]!) h = (h + 1) & mask;
+    return h;
   }
 
   /**
@@ -74,22 +96,20 @@ export class BigramIndex {
   occurrences(text: string | readonly string[]): Uint8Array {
     const found = new Uint8Array(this.wanted);
     if (this.wanted === 0) return found;
-    const stamp = nextStamp();
-    for (let k = 0; k < this.firstCodes.length; k++) {
-      FIRSTS[this.firstCodes[k]!] = stamp;
-      SECONDS[this.firstCodes[k]!] = this.firstLists[k];
-    }
-    if (typeof text === 'string') this.scan(text, found, stamp, -1);
+    if (typeof text === 'string') this.scan(text, found, -1);
     else {
       let prev = -1;
-      for (const t of text) prev = this.scan(t, found, stamp, prev);
+      for (const t of text) prev = this.scan(t, found, prev);
     }
     return found;
   }
 
   /** Flags the wanted bigrams of `text`, the first made with `prev`; returns the last code point kept. */
-  private scan(text: string, found: Uint8Array, stamp: number, prev: number): number {
+  private scan(text: string, found: Uint8Array, prev: number): number {
     const units = UNIT_KINDS;
+    const keys = this.firstKeys;
+    const mask = keys.length - 1;
+    const shift = this.hashShift;
     for (let i = 0; i < text.length; i++) {
       let cp = text.charCodeAt(i);
       if (cp >= 0xd800 && cp <= 0xdbff) {
@@ -105,12 +125,18 @@ export class BigramIndex {
       if (prev > 0xffff) {
         const id = idIn(this.byFirst, prev, cp);
         if (id >= 0) found[id] = 1;
-      } else if (prev >= 0 && FIRSTS[prev] === stamp) {
-        const list = SECONDS[prev]!;
-        for (let k = 0; k < list.length; k += 2) {
-          if (list[k] === cp) {
-            found[list[k + 1]!] = 1;
-            break;
+      } else if (prev >= 0) {
+        // slotOf in line
+        let h = Math.imul(prev, 0x9e3779b1) >>> shift;
+        let key = keys[h]!;
+        while (key !== prev && key !== -1) key = keys[(h = (h + 1) & mask)]!;
+        if (key === prev) {
+          const list = this.secondLists[h]!;
+          for (let k = 0; k < list.length; k += 2) {
+            if (list[k] === cp) {
+              found[list[k + 1]!] = 1;
+              break;
+            }
           }
         }
       }
@@ -120,20 +146,7 @@ export class BigramIndex {
   }
 }
 
-/**
- * Per BMP code unit, the stamp of the last scan whose index has a bigram starting there (a
- * new stamp per scan, so the table never needs clearing), and that index's list for it.
- */
-const FIRSTS = new Uint32Array(0x10000);
-const SECONDS: (number[] | undefined)[] = new Array(0x10000).fill(undefined);
-let stamp = 0;
-function nextStamp(): number {
-  if (++stamp === 0xffffffff) {
-    FIRSTS.fill(0);
-    stamp = 1;
-  }
-  return stamp;
-}
+const NO_LIST: number[] = [];
 
 /** The code point at `i` when it is kept (Han, a letter or a digit), else -1. */
 function keptCodePoint(text: string, i: number): number {

@@ -121,6 +121,22 @@ describe('text helpers agree with their plain versions', () => {
       }),
       { numRuns: 3000 },
     ));
+  test('BigramIndex: two indexes alive at once scan independently', () =>
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 3 }), fc.array(text, { minLength: 1, maxLength: 3 }), text, (one, two, body) => {
+        const flags = (headlines: string[]) => {
+          const inBody = new Set(reference.hanBigrams(body));
+          return [...new Set(headlines.flatMap((h) => reference.hanBigrams(h)))].map((g) => (inBody.has(g) ? 1 : 0));
+        };
+        const a = new BigramIndex(one);
+        const b = new BigramIndex(two);
+        // scans of one index between the making and the scans of the other
+        expect([...b.occurrences(body)]).toEqual(flags(two));
+        expect([...a.occurrences(body)]).toEqual(flags(one));
+        expect([...b.occurrences([body])]).toEqual(flags(two));
+      }),
+      { numRuns: 2000 },
+    ));
   test('charKinds says which of the classes the passes ask about a text holds', () => {
     const withGlyphs = fc.array(fc.constantFrom(...ALPHABET, '\u0001', '\u000b', '\u0085', '\u200b', '\u2060', '\u00ad', '\u2028', '\u3000'), { maxLength: 12 }).map((a) => a.join(''));
     fc.assert(
