@@ -26,6 +26,13 @@ const ASCII_LOWER: CharSet = [[0x61, 0x7a]];
 const ASCII_DIGITS: CharSet = [[0x30, 0x39]];
 /** Controls, zero-width characters, the word joiner, BOM and soft hyphen: not text (rule 4). */
 export const INVISIBLES: CharSet = [[0x00, 0x08], [0x0b, 0x1f], [0x7f, 0x9f], [0x200b, 0x200d], [0x2060, 0x2060], [0xfeff, 0xfeff], [0x00ad, 0x00ad]];
+/** The zero-width joiner, one of the INVISIBLES... */
+export const ZWJ = '\u200D';
+/**
+ * ...but part of an emoji sequence (`👨‍👩‍👧`, `🏳️‍🌈`, `👩🏽‍💻`) between an emoji (with any variation
+ * selector or skin tone) and the next pictograph: a regex source for such a joiner (rule 4).
+ */
+export const EMOJI_JOINER = '(?<=[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\uFE0F])\\u200D(?=\\p{Extended_Pictographic})';
 /** U+FFFD, which OCR leaves where a lead paragraph's indent was. */
 export const REPLACEMENT = '\uFFFD';
 /** The byline bullet. */

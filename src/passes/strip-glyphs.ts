@@ -1,11 +1,15 @@
 import { defineLinePass } from './pass.js';
 import { lineKinds, lineWith } from '../model/page.js';
-import { BLANKS, BULLET, CharKind, INVISIBLES, REPLACEMENT, classSource, hasEdgeSpace } from '../model/chars.js';
+import { BLANKS, BULLET, CharKind, EMOJI_JOINER, INVISIBLES, REPLACEMENT, ZWJ, classSource, hasEdgeSpace } from '../model/chars.js';
 import type { Line } from '../model/types.js';
 
 const R = classSource(REPLACEMENT);
 const B = classSource(BULLET);
-const INVISIBLE = new RegExp(`[${classSource(INVISIBLES)}]`, 'g');
+const J = classSource(ZWJ);
+/** the invisibles but for the zero-width joiner, which may belong to an emoji... */
+const INVISIBLE = new RegExp(`(?!${J})[${classSource(INVISIBLES)}]`, 'g');
+/** ...and a joiner that does not, once the other invisibles are gone */
+const STRAY_JOINER = new RegExp(`(?!${EMOJI_JOINER})${J}`, 'gu');
 const LEAD = new RegExp(`^[\\s${R}]*${R}[\\s${R}]*`);
 const REPLACEMENT_CHARS = new RegExp(R, 'g');
 const BULLET_START = new RegExp(`^\\s*${B}`);
@@ -22,8 +26,9 @@ const needsWork = (text: string, kinds: number): boolean => (kinds & CharKind.Gl
 /**
  * Remove what OCR leaves that is not text: the U+FFFD pair where the lead paragraph's indent
  * was (remembered as `lead`, since it marks where an article starts), control and zero-width
- * characters, the `■` byline bullet (remembered as `bullet`) and leading indentation
- * (remembered as `indent`: a headline box often starts one space in).
+ * characters (but not a zero-width joiner inside an emoji sequence, which is part of that
+ * character: OUTPUT.md rule 4), the `■` byline bullet (remembered as `bullet`) and leading
+ * indentation (remembered as `indent`: a headline box often starts one space in).
  */
 export const stripGlyphs = defineLinePass({
   name: 'strip-glyphs',
@@ -31,6 +36,7 @@ export const stripGlyphs = defineLinePass({
   line(line): Line {
     if (!needsWork(line.text, lineKinds(line))) return line;
     let text = line.text.replace(INVISIBLE, '');
+    if (text.includes(ZWJ)) text = text.replace(STRAY_JOINER, '');
     let lead = line.lead ?? false;
     let bullet = line.bullet ?? false;
     let indent = line.indent ?? 0;
