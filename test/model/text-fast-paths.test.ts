@@ -5,7 +5,7 @@ import { canonicalize, canonicalizeLines, collapseLetterSpacing, mayChange } fro
 import { joinLines } from '../../src/model/join.js';
 import { createPage } from '../../src/model/page.js';
 import { endsClause, isTitleLike } from '../../src/model/shapes.js';
-import { widerThan } from '../../src/model/width.js';
+import { setWidth, widerThan } from '../../src/model/width.js';
 import { BigramIndex } from '../../src/passes/bigram-index.js';
 import { stripGlyphs } from '../../src/passes/strip-glyphs.js';
 import { runPass } from '../pass-tester.js';
@@ -79,6 +79,10 @@ const ALPHABET = [...'民政部社工a Zz09 ，。（）“”…—,;:()?!\t\u3
 const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }).map((a) => a.join(''));
 
 describe('text helpers agree with their plain versions', () => {
+  test('setWidth counts squeezed CJK punctuation as one cell, CJK two, ASCII one, blanks none', () => {
+    expect(setWidth('社工，“站”')).toBe(9);
+    expect(setWidth('社工 A1\u3000')).toBe(6);
+  });
   test('widerThan is visualWidth compared', () =>
     fc.assert(fc.property(text, fc.nat(60), (t, cells) => widerThan(t, cells) === reference.visualWidth(t) > cells), { numRuns: 3000 }));
   test('canonicalize', () => fc.assert(fc.property(text, (t) => canonicalize(t) === reference.canonicalize(t)), { numRuns: 3000 }));
