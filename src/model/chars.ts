@@ -7,7 +7,7 @@
  */
 
 /** A set of characters: the characters themselves, or ranges of BMP code points, both ends in. */
-export type CharSet = string | readonly (readonly [number, number])[];
+type CharSet = string | readonly (readonly [number, number])[];
 
 /** CJK punctuation named by OUTPUT.md, plus the bracket forms OCR also produces. */
 export const CJK_PUNCT = '，。、；：？！“”‘’《》（）…—·「」『』【】〈〉〔〕';

@@ -12,7 +12,7 @@ import { rejoinLines } from '../../src/passes/rejoin-lines.js';
 import { splitArticles } from '../../src/passes/split-articles.js';
 import { stripGlyphs } from '../../src/passes/strip-glyphs.js';
 import { trailingCredits } from '../../src/passes/trailing-credits.js';
-import { lead, testPass, type PassCase } from '../pass-tester.js';
+import { column, lead, page, testPass, type PassCase } from '../pass-tester.js';
 
 const LINE_PASSES = [detectDialect, stripGlyphs, markdownHeadings, letterSpacing, canonicalText];
 
@@ -61,16 +61,9 @@ testPass(matchHeadlines, {
   valid: [
     {
       name: "a headline's printed lines are joined, and so are its subtitle's",
-      text: [
-        ...lead(['南湖区民政局近日组', '织社工走进十二个社区，', '上门探访困难家庭，为他', '们送去生活物资。']),
-        '',
-        '（据南湖区民政局）',
-        '',
-        '南湖区社工走进社区',
-        '探访困难家庭',
-        '送去生活物资和政策咨询',
-      ],
-      articles: [{ headline: '南湖区社工走进社区探访困难家庭', subheadlines: ['送去生活物资和政策咨询'] }],
+      // a headline printed after its article's source note, on three lines: two of it, one of its subtitle
+      text: page(lead(column('北坡县民政局近日组织社工走进养老驿站，为老人测量血压，登记助餐需求。', 11)), '（据北坡县民政局）', ['北坡县社工走进养老驿站', '为老人测量血压', '登记助餐需求和服务意愿']),
+      articles: [{ headline: '北坡县社工走进养老驿站为老人测量血压', subheadlines: ['登记助餐需求和服务意愿'], attribution: '据北坡县民政局' }],
     },
   ],
 });
