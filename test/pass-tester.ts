@@ -27,7 +27,7 @@ export interface PassCase {
   /** what the lines must look like after the pass, in order (fields not given are not checked) */
   lines?: Partial<Line>[];
   blocks?: Partial<Block>[];
-  articles?: Partial<Article>[];
+  articles?: (Partial<Omit<Article, 'body'>> & { body?: Partial<Block>[] })[];
   furniture?: string[];
   /** for invalid cases: the messages the pass must raise, in order */
   messages?: ExpectedMessage[];

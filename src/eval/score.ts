@@ -3,7 +3,7 @@
  * (../shared/tools/score.mjs): a change here that it does not share makes `bulletin eval`
  * disagree with it, which test/e2e/eval.test.ts catches.
  */
-import { countKept } from '../model/text.js';
+import { countKept } from '../model/chars.js';
 
 export interface GoldBlock { kind?: string; text: string }
 export interface ScoredArticle {

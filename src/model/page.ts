@@ -1,4 +1,4 @@
-import { charKinds } from './text.js';
+import { charKinds } from './chars.js';
 import type { Article, Block, BlockKind, Line, LineSpan, Message, Page, Severity } from './types.js';
 
 export function createPage(source: string, stem: string, text: string, encoding = 'utf-8'): Page {

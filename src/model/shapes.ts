@@ -1,4 +1,4 @@
-import { endsClause, isHanCode, isJsSpace } from './text.js';
+import { ASCII_LETTERS, CLOSE_BRACKETS, CharKind, HAN_CLASS, OPEN_BRACKETS, classSource, hasUnit, isHanCode, isJsSpace, unitIs, unitKinds } from './chars.js';
 
 /**
  * What kinds of printed line look like, independent of any one page: a source note in
@@ -6,25 +6,32 @@ import { endsClause, isHanCode, isJsSpace } from './text.js';
  * author credit. Passes share these so that one notion of "headline-shaped" holds everywhere.
  */
 
-/** `（据民政部网站）`, `（《某某日报》）`: a source note on a line of its own. */
-const ATTRIBUTION_LINE = /^[（(]\s*(据[^（）()]*|《[^》]+》[^（）()]{0,12})\s*[）)]$/;
-const TRAILING_BRACKET = /[（(]\s*([^（）()]{1,30}?)\s*[）)]$/;
 // Regexes in hot code are constants: a literal makes a new RegExp object each time it runs.
-const CREDIT_LINE = /^[（(]\s*([^（）()]{1,30}?)\s*[）)]$/;
-const SOURCE_TITLE = /^《[^》]+》[^（）()]{0,12}$/;
-const PERSONAL_NAME = /^\p{Script=Han}{2,4}$/u;
-const REPORTER = /^(本报)?(记者|通讯员|特约记者|实习生)[\s\p{Script=Han}·]{2,20}$/u;
+const OPEN = `[${classSource(OPEN_BRACKETS)}]\\s*`;
+const CLOSE = `\\s*[${classSource(CLOSE_BRACKETS)}]`;
+/** a character that is no bracket */
+const INNER = `[^${classSource(OPEN_BRACKETS + CLOSE_BRACKETS)}]`;
+/** a title in 《》 and up to twelve characters after it: `《某某日报》`, `《新华日报》客户端` */
+const TITLE = `《[^》]+》${INNER}{0,12}`;
+/** `（据民政部网站）`, `（《某某日报》）`: a source note on a line of its own. */
+const ATTRIBUTION_LINE = new RegExp(`^${OPEN}(据${INNER}*|${TITLE})${CLOSE}$`);
+const TRAILING_BRACKET = new RegExp(`${OPEN}(${INNER}{1,30}?)${CLOSE}$`);
+const CREDIT_LINE = new RegExp(`^${OPEN}(${INNER}{1,30}?)${CLOSE}$`);
+const SOURCE_TITLE = new RegExp(`^${TITLE}$`);
+const OPENING = new RegExp(`^${OPEN}`);
+const CLOSING = new RegExp(`${CLOSE}$`);
+const PERSONAL_NAME = new RegExp(`^${HAN_CLASS}{2,4}$`, 'u');
+const REPORTER = new RegExp(`^(本报)?(记者|通讯员|特约记者|实习生)[\\s${HAN_CLASS}·]{2,20}$`, 'u');
 const PAGE_REFERENCE = /\d{1,3}\s*版/;
-const SENTENCE_MARK = /[，。；！？]/;
-const LATIN_LABEL = /^[A-Za-z][A-Za-z &'’.\-]{1,30}$/;
+const LETTER = classSource(ASCII_LETTERS);
+const LATIN_LABEL = new RegExp(`^[${LETTER}][${LETTER} &'’.\\-]{1,30}$`);
 
 /**
  * The bracket a paragraph ends with (an author credit or a source note): its content and
  * where it starts. Only the paragraph's tail can hold one, so only the tail is searched.
  */
 export function trailingBracket(text: string): { inner: string; start: number } | null {
-  const last = text.charAt(text.length - 1);
-  if (last !== '）' && last !== ')') return null;
+  if (text === '' || !unitIs(text.charCodeAt(text.length - 1), CharKind.CloseBracket)) return null;
   const from = Math.max(0, text.length - 64);
   const m = TRAILING_BRACKET.exec(text.slice(from));
   return m ? { inner: m[1]!, start: from + m.index } : null;
@@ -40,9 +47,7 @@ function bracketed(text: string): boolean {
   while (a < z && isJsSpace(text.charCodeAt(a))) a++;
   while (z > a && isJsSpace(text.charCodeAt(z))) z--;
   if (a >= z) return false;
-  const open = text.charCodeAt(a);
-  const close = text.charCodeAt(z);
-  return (open === 0xff08 || open === 0x28) && (close === 0xff09 || close === 0x29);
+  return unitIs(text.charCodeAt(a), CharKind.OpenBracket) && unitIs(text.charCodeAt(z), CharKind.CloseBracket);
 }
 
 export const isAttributionLine = (text: string): boolean => bracketed(text) && ATTRIBUTION_LINE.test(text.trim());
@@ -52,6 +57,11 @@ export function isCreditLine(text: string): boolean {
   if (!bracketed(text)) return false;
   const m = CREDIT_LINE.exec(text.trim());
   return m !== null && creditName(m[1]!) !== null;
+}
+
+/** A line in brackets without them (and the spaces inside them). */
+export function withoutBrackets(text: string): string {
+  return text.replace(OPENING, '').replace(CLOSING, '');
 }
 
 /** What is inside a source note, without its outer brackets, or null when it is not one. */
@@ -89,7 +99,7 @@ export function isFurnitureLine(text: string): boolean {
   const latin = startsLatin(text);
   if (!latin && !text.includes('版')) return false;
   const t = text.trim();
-  if (PAGE_REFERENCE.test(t) && !SENTENCE_MARK.test(t)) return true;
+  if (PAGE_REFERENCE.test(t) && !hasUnit(t, CharKind.SentenceMark)) return true;
   return latin && LATIN_LABEL.test(t);
 }
 
@@ -97,8 +107,7 @@ export function isFurnitureLine(text: string): boolean {
 function startsLatin(text: string): boolean {
   let i = 0;
   while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
-  const c = text.charCodeAt(i) | 0x20;
-  return c >= 0x61 && c <= 0x7a;
+  return i < text.length && unitIs(text.charCodeAt(i), CharKind.Letter);
 }
 
 /**
@@ -119,18 +128,9 @@ export function splitTeasers(text: string): string[] {
 
 /** A headline's colon comes after its first words, at most this many code units in. */
 const MAX_COLON_AT = 12;
-
-/**
- * Clause punctuation a headline does not carry (`，。；！？,;!?`: 1); the enumeration comma, which
- * it carries only inside a quoted phrase (`“板上发电、板下种植”`: 3); a colon, which may follow a
- * short place name (2); the quotes that open and close such a phrase (4, 5).
- */
-const TITLE_STOP = new Uint8Array(0x10000);
-for (const c of '，。；！？,;!?') TITLE_STOP[c.charCodeAt(0)] = 1;
-TITLE_STOP[0xff1a] = TITLE_STOP[0x3a] = 2;
-TITLE_STOP[0x3001] = 3;
-TITLE_STOP[0x201c] = 4;
-TITLE_STOP[0x201d] = 5;
+const ENUMERATION_COMMA = 0x3001;
+const OPEN_QUOTE = 0x201c;
+const CLOSE_QUOTE = 0x201d;
 
 /**
  * A line shaped like a headline or subhead: at least two characters, some Han, no clause
@@ -146,11 +146,11 @@ export function isTitleLike(text: string): boolean {
   let quoted = false;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    const stop = TITLE_STOP[c];
-    if (stop === 1 || (stop === 3 && !quoted)) return false;
-    if (stop === 4) quoted = true;
-    else if (stop === 5) quoted = false;
-    if (stop === 2) {
+    const k = unitKinds(c);
+    if ((k & CharKind.TitleStop) !== 0 || (c === ENUMERATION_COMMA && !quoted)) return false;
+    if (c === OPEN_QUOTE) quoted = true;
+    else if (c === CLOSE_QUOTE) quoted = false;
+    if ((k & CharKind.Colon) !== 0) {
       if (colon >= 0) return false;
       colon = i;
     } else if (!han) {
@@ -160,6 +160,14 @@ export function isTitleLike(text: string): boolean {
   // a colon follows a place or a topic (`北京：…`), or ends a kicker that leads into the main headline
   if (colon > MAX_COLON_AT && colon !== t.length - 1) return false;
   return han;
+}
+
+/** A line that finishes a sentence or a lead-in clause (`…提出要求：`), closing quotes and brackets aside. */
+export function endsClause(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && isJsSpace(text.charCodeAt(i))) i--;
+  while (i >= 0 && unitIs(text.charCodeAt(i), CharKind.Closer)) i--;
+  return i >= 0 && unitIs(text.charCodeAt(i), CharKind.ClauseMark);
 }
 
 /** A paragraph that ends with a source note or an author credit: its article ends there. */

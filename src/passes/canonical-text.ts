@@ -1,6 +1,6 @@
 import { definePass } from './pass.js';
 import { articleWith, blockWith, lineKinds, lineWith, pageWith } from '../model/page.js';
-import { canonicalize, canonicalizeLines, mayChange } from '../model/text.js';
+import { canonicalize, canonicalizeLines, mayChange } from '../model/canonical.js';
 import type { Article, Block, Line } from '../model/types.js';
 
 /**

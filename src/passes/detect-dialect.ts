@@ -1,6 +1,7 @@
 import { definePass } from './pass.js';
 import { lineKinds, pageWith } from '../model/page.js';
-import { CharKind, widerThan } from '../model/text.js';
+import { CharKind } from '../model/chars.js';
+import { widerThan } from '../model/width.js';
 
 // Regexes in hot code are constants: a literal makes a new RegExp object each time it runs.
 const HEADING = /^\s{0,3}#{1,6}\s/;

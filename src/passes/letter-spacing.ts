@@ -1,6 +1,6 @@
 import { defineLinePass } from './pass.js';
 import { lineKinds, lineWith } from '../model/page.js';
-import { collapseLetterSpacing } from '../model/text.js';
+import { collapseLetterSpacing } from '../model/canonical.js';
 
 /**
  * A justified narrow column spreads a short line by putting a space between every character;

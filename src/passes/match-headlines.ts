@@ -1,6 +1,8 @@
 import { definePass } from './pass.js';
 import { articleWith, listFrom, makeLine, pageWith, spanOf } from '../model/page.js';
-import { BigramIndex, joinLines, setWidth } from '../model/text.js';
+import { joinLines } from '../model/join.js';
+import { setWidth } from '../model/width.js';
+import { BigramIndex } from './bigram-index.js';
 import { isKickerShaped, isSubtitleShaped } from '../model/shapes.js';
 import { bestAssignment } from './assign.js';
 import type { Article, Block, Line } from '../model/types.js';

@@ -1,8 +1,9 @@
 import { definePass, type Report } from './pass.js';
-import { endsClause, joinLines, setWidth } from '../model/text.js';
+import { joinLines } from '../model/join.js';
+import { setWidth } from '../model/width.js';
 import { blockWith, makeBlock, pageWith, type BlockExtras } from '../model/page.js';
 import type { Block, Line, Page } from '../model/types.js';
-import { endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isFurnitureLine, isKickerShaped, isRubricShaped, isSubtitleShaped, isTitleLike, splitTeasers, startsWithDateline } from '../model/shapes.js';
+import { endsClause, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isFurnitureLine, isKickerShaped, isRubricShaped, isSubtitleShaped, isTitleLike, splitTeasers, startsWithDateline } from '../model/shapes.js';
 
 interface Options {
   shortLineCells: number;

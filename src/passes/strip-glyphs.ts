@@ -1,35 +1,42 @@
 import { defineLinePass } from './pass.js';
 import { lineKinds, lineWith } from '../model/page.js';
-import { CharKind, charKinds, hasEdgeSpace } from '../model/text.js';
+import { BLANKS, BULLET, CharKind, EMOJI_JOINER, INVISIBLES, REPLACEMENT, ZWJ, classSource, hasEdgeSpace } from '../model/chars.js';
 import type { Line } from '../model/types.js';
 
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\u00AD]/g;
-const LEAD = /^[\s\uFFFD]*\uFFFD[\s\uFFFD]*/;
-const REPLACEMENT_CHARS = /\uFFFD/g;
-const BULLET_START = /^\s*■/;
-const BULLETS_START = /^\s*■+\s*/;
-const BULLETS = /■/g;
-const INDENT = /^[ \t\u3000]*/;
+const R = classSource(REPLACEMENT);
+const B = classSource(BULLET);
+const J = classSource(ZWJ);
+/** the invisibles but for the zero-width joiner, which may belong to an emoji... */
+const INVISIBLE = new RegExp(`(?!${J})[${classSource(INVISIBLES)}]`, 'g');
+/** ...and a joiner that does not, once the other invisibles are gone */
+const STRAY_JOINER = new RegExp(`(?!${EMOJI_JOINER})${J}`, 'gu');
+const LEAD = new RegExp(`^[\\s${R}]*${R}[\\s${R}]*`);
+const REPLACEMENT_CHARS = new RegExp(R, 'g');
+const BULLET_START = new RegExp(`^\\s*${B}`);
+const BULLETS_START = new RegExp(`^\\s*${B}+\\s*`);
+const BULLETS = new RegExp(B, 'g');
+const INDENT = new RegExp(`^[${classSource(BLANKS)}]*`);
+
 /**
  * Whether the pass would change a line: a glyph (CharKind.Glyph, what the regexes above
- * remove or read), or spaces around it. `kinds` is the text's charKinds, when known.
+ * remove or read), or spaces around it. `kinds` is the text's charKinds.
  */
-export function needsWork(text: string, kinds: number = charKinds(text)): boolean {
-  return (kinds & CharKind.Glyph) !== 0 || hasEdgeSpace(text);
-}
+const needsWork = (text: string, kinds: number): boolean => (kinds & CharKind.Glyph) !== 0 || hasEdgeSpace(text);
 
 /**
  * Remove what OCR leaves that is not text: the U+FFFD pair where the lead paragraph's indent
  * was (remembered as `lead`, since it marks where an article starts), control and zero-width
- * characters, the `■` byline bullet (remembered as `bullet`) and leading indentation
- * (remembered as `indent`: a headline box often starts one space in).
+ * characters (but not a zero-width joiner inside an emoji sequence, which is part of that
+ * character: OUTPUT.md rule 4), the `■` byline bullet (remembered as `bullet`) and leading
+ * indentation (remembered as `indent`: a headline box often starts one space in).
  */
 export const stripGlyphs = defineLinePass({
   name: 'strip-glyphs',
   description: 'Drop U+FFFD, control and zero-width characters, byline bullets and indentation, noting where they were',
   line(line): Line {
     if (!needsWork(line.text, lineKinds(line))) return line;
-    let text = line.text.replace(CONTROL, '');
+    let text = line.text.replace(INVISIBLE, '');
+    if (text.includes(ZWJ)) text = text.replace(STRAY_JOINER, '');
     let lead = line.lead ?? false;
     let bullet = line.bullet ?? false;
     let indent = line.indent ?? 0;

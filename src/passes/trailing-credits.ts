@@ -1,6 +1,5 @@
 import { definePass } from './pass.js';
-import { attributionText, creditName, trailingBracket } from '../model/shapes.js';
-import { endsClause } from '../model/text.js';
+import { attributionText, creditName, endsClause, trailingBracket, withoutBrackets } from '../model/shapes.js';
 import type { Block } from '../model/types.js';
 import { blockWith, makeBlock, pageWith } from '../model/page.js';
 
@@ -17,8 +16,7 @@ export const trailingCredits = definePass({
     const blocks: Block[] = [];
     for (const b of page.blocks) {
       if (b.kind === 'attribution') {
-        const inner = b.text.replace(/^[（(]\s*/, '').replace(/\s*[）)]$/, '');
-        blocks.push(blockWith(b, { text: inner, endsArticle: true }));
+        blocks.push(blockWith(b, { text: withoutBrackets(b.text), endsArticle: true }));
         continue;
       }
       if (b.kind !== 'paragraph') { blocks.push(b); continue; }

@@ -96,27 +96,6 @@ describe('rejoin-lines, Markdown', () => {
   });
 });
 
-describe('trailing-credits', () => {
-  test('a source note at a paragraph end becomes the attribution and ends the article', () => {
-    const p = parseText([
-      '\uFFFD \uFFFD 今年以来，南湖区民政',
-      '局组织社工开展探访。 （据',
-      '南湖区民政局）',
-    ].join('\n'));
-    expect(p.articles[0]).toMatchObject({ attribution: '据南湖区民政局', body: [{ text: '今年以来，南湖区民政局组织社工开展探访。' }] });
-  });
-
-  test('a name in brackets after the last sentence is the byline', () => {
-    const p = parseText('## 北坡县养老驿站开张\n\n驿站为老人提供助餐和日间照料服务。(林晓川)\n');
-    expect(p.articles[0]).toMatchObject({ byline: '林晓川', body: [{ text: '驿站为老人提供助餐和日间照料服务。' }] });
-  });
-
-  test('a bracket inside a sentence stays in the text', () => {
-    const p = parseText('## 北坡县养老驿站开张\n\n驿站由县民政局（牵头单位）\n');
-    expect(p.articles[0]!.body[0]!.text).toBe('驿站由县民政局（牵头单位）');
-  });
-});
-
 describe('split-articles', () => {
   test('a Markdown heading followed by deeper headings is a section over them', () => {
     const p = parseText([

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { countKept } from '../../src/model/text.js';
+import { countKept } from '../../src/model/chars.js';
 import { articleStrings } from '../../src/model/page.js';
 import type { Page } from '../../src/model/types.js';
 import { parseText } from '../helpers.js';

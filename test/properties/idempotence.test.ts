@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { articleStrings, createPage } from '../../src/model/page.js';
-import { canonicalize, joinWrapped } from '../../src/model/text.js';
+import { canonicalize } from '../../src/model/canonical.js';
+import { joinLines } from '../../src/model/join.js';
 import { runSteps } from '../../src/pipeline.js';
 import { findPass } from '../../src/passes/registry.js';
 import type { Page } from '../../src/model/types.js';
@@ -28,14 +29,15 @@ const LINE_PASSES = ['strip-glyphs', 'letter-spacing', 'canonical-text'].map(ste
 const strings = (p: Page) => [...p.articles.flatMap(articleStrings), ...p.furniture.map((f) => f.text)];
 
 describe('idempotence', () => {
-  test('(a) canonicalize is idempotent, and joinWrapped of canonical halves is stable', () => {
+  test('(a) canonicalize is idempotent, and joinLines of canonical halves is canonical and stable', () => {
     fc.assert(
       fc.property(page, fc.nat(), ({ text }, cut) => {
         const once = canonicalize(text.replace(/[\r\n]+/g, ' '));
         expect(canonicalize(once)).toBe(once);
         const at = cut % (once.length + 1);
-        const joined = joinWrapped(once.slice(0, at), once.slice(at));
-        expect(joinWrapped(joined, '')).toBe(joined);
+        const joined = joinLines([once.slice(0, at), once.slice(at)]);
+        expect(canonicalize(joined)).toBe(joined);
+        expect(joinLines([joined, ''])).toBe(joined);
       }),
       { numRuns: NUM_RUNS },
     );

@@ -1,0 +1,181 @@
+/**
+ * The bigrams of some texts (a page's headlines), numbered from 0, and a scan for them in
+ * other text (the bodies): what match-headlines compares headlines and bodies by. Ids are
+ * small integers, so flags and weights live in arrays; a bigram itself (two code points) is
+ * beyond the small-integer range, and every set or map lookup with one allocated a boxed number.
+ */
+import { CharKind, UNIT_KINDS, isKeptCode, kindsOf } from '../model/chars.js';
+
+const KEPT = CharKind.Han | CharKind.Alnum;
+
+export class BigramIndex {
+  /**
+   * Per first code point, its bigrams' second code points and ids: maps keyed by code points,
+   * which are small integers (a bigram as one number was not, and every lookup boxed it).
+   */
+  private readonly byFirst = new Map<number, Map<number, number>>();
+  /** bigrams met by idsOf that the index was not made from, with ids past `wanted` */
+  private readonly own = new Map<number, Map<number, number>>();
+  private count = 0;
+  /**
+   * For the scan, which reads it for every character of every body: the first code points
+   * (BMP) of the wanted bigrams in an open-addressing hash (-1: an empty slot), and at the same
+   * slot a list of second code point, id (arrays: iterating a map's entries allocates). Each
+   * index has its own, in plain arrays: a table shared between indexes had to be stamped anew
+   * before each scan, and a table per code unit (128 KB) was mapped and unmapped for each page.
+   */
+  private readonly firstKeys: number[] = [];
+  private readonly secondLists: number[][] = [];
+  private readonly hashShift: number;
+  /** how many bigrams the scan looks for: those of the texts the index was made from */
+  readonly wanted: number;
+
+  constructor(texts: readonly string[]) {
+    for (const t of texts) {
+      const cps = keptCodePoints(t);
+      for (let i = 1; i < cps.length; i++) {
+        const a = cps[i - 1]!;
+        const b = cps[i]!;
+        if (idIn(this.byFirst, a, b) < 0) this.count = addTo(this.byFirst, a, b, this.count);
+      }
+    }
+    this.wanted = this.count;
+    // at most a quarter full, so that a scan's usual miss stops at the first slot
+    let bits = 2;
+    while (1 << bits < 4 * this.byFirst.size) bits++;
+    this.hashShift = 32 - bits;
+    for (let k = 0; k < 1 << bits; k++) {
+      this.firstKeys.push(-1);
+      this.secondLists.push(NO_LIST);
+    }
+    for (const [first, seconds] of this.byFirst) {
+      if (first > 0xffff) continue;
+      const list: number[] = [];
+      for (const [second, id] of seconds) list.push(second, id);
+      const h = this.slotOf(first);
+      this.firstKeys[h] = first;
+      this.secondLists[h] = list;
+    }
+  }
+
+  /** The slot of a first code point in the hash: where it is, or the empty slot where it would go. */
+  private slotOf(first: number): number {
+    const keys = this.firstKeys;
+    const mask = keys.length - 1;
+    let h = Math.imul(first, 0x9e3779b1) >>> this.hashShift;
+    for (let key = keys[h]!; key !== first && key !== -1; key = keys[h]!) h = (h + 1) & mask;
+    return h;
+  }
+
+  /**
+   * The ids of a text's bigrams, each once, in order of first appearance. A bigram the index
+   * was not made from gets an id of its own, which no scan finds.
+   */
+  idsOf(text: string): number[] {
+    const out: number[] = [];
+    const seen = new Set<number>();
+    const cps = keptCodePoints(text);
+    for (let i = 1; i < cps.length; i++) {
+      const a = cps[i - 1]!;
+      const b = cps[i]!;
+      let id = idIn(this.byFirst, a, b);
+      if (id < 0) id = idIn(this.own, a, b);
+      if (id < 0) this.count = addTo(this.own, a, b, (id = this.count));
+      if (!seen.has(id)) {
+        seen.add(id);
+        out.push(id);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A flag (1) per wanted id whose bigram occurs in `text`, or in the texts given one after
+   * another as if joined (a bigram may span two of them), without joining them.
+   */
+  occurrences(text: string | readonly string[]): Uint8Array {
+    const found = new Uint8Array(this.wanted);
+    if (this.wanted === 0) return found;
+    if (typeof text === 'string') this.scan(text, found, -1);
+    else {
+      let prev = -1;
+      for (const t of text) prev = this.scan(t, found, prev);
+    }
+    return found;
+  }
+
+  /** Flags the wanted bigrams of `text`, the first made with `prev`; returns the last code point kept. */
+  private scan(text: string, found: Uint8Array, prev: number): number {
+    const units = UNIT_KINDS;
+    const keys = this.firstKeys;
+    const mask = keys.length - 1;
+    const shift = this.hashShift;
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp <= 0xdbff) {
+        cp = keptCodePoint(text, i);
+        if (cp < 0) continue;
+        if (cp > 0xffff) i++;
+      } else {
+        // the table read in line: this loop meets every character of every body
+        let k = units[cp]!;
+        if ((k & CharKind.HanKnown) === 0) k = kindsOf(cp);
+        if ((k & KEPT) === 0) continue;
+      }
+      if (prev > 0xffff) {
+        const id = idIn(this.byFirst, prev, cp);
+        if (id >= 0) found[id] = 1;
+      } else if (prev >= 0) {
+        // slotOf in line
+        let h = Math.imul(prev, 0x9e3779b1) >>> shift;
+        let key = keys[h]!;
+        while (key !== prev && key !== -1) key = keys[(h = (h + 1) & mask)]!;
+        if (key === prev) {
+          const list = this.secondLists[h]!;
+          for (let k = 0; k < list.length; k += 2) {
+            if (list[k] === cp) {
+              found[list[k + 1]!] = 1;
+              break;
+            }
+          }
+        }
+      }
+      prev = cp;
+    }
+    return prev;
+  }
+}
+
+const NO_LIST: number[] = [];
+
+/** The code point at `i` when it is kept (Han, a letter or a digit), else -1. */
+function keptCodePoint(text: string, i: number): number {
+  let cp = text.charCodeAt(i);
+  if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) cp = text.codePointAt(i)!;
+  return isKeptCode(cp) ? cp : -1;
+}
+
+/** The code points bigrams are made of (Han, letters and digits: what headline matching counts), in order. */
+function keptCodePoints(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const cp = keptCodePoint(text, i);
+    if (cp < 0) continue;
+    if (cp > 0xffff) i++;
+    out.push(cp);
+  }
+  return out;
+}
+
+/** The id of bigram (a, b) in `index`, or -1. */
+function idIn(index: Map<number, Map<number, number>>, a: number, b: number): number {
+  return index.get(a)?.get(b) ?? -1;
+}
+
+/** Gives bigram (a, b) the id `id` in `index`; returns the next free id. */
+function addTo(index: Map<number, Map<number, number>>, a: number, b: number, id: number): number {
+  let seconds = index.get(a);
+  if (!seconds) index.set(a, (seconds = new Map()));
+  seconds.set(b, id);
+  return id + 1;
+}
