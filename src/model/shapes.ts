@@ -73,6 +73,11 @@ export function attributionText(inner: string): string | null {
 }
 
 /** `本报记者 张熙`, `记者 田野`, `通讯员 李某 记者 赵某` on a line of its own, without its `■`. */
+/**
+ * Without its bullet a byline is told from a line of text by its make-up: roles and names of
+ * two to four characters, each set off by a space (`本报记者 张熙`, `本报通讯员 李某 记者 赵某`).
+ */
+const BARE_BYLINE = /^(?:本报|新华社)?(?:特约)?(?:记者|通讯员|实习生)\s+\p{Script=Han}{2,4}(?:\s+(?:(?:本报)?(?:特约)?(?:记者|通讯员|实习生)\s*)?\p{Script=Han}{2,4})*$/u;
 const REPORTER_FIRST = new Set([...'本记通特实'].map((c) => c.charCodeAt(0)));
 
 export function isBylineLine(text: string): boolean {
@@ -82,7 +87,7 @@ export function isBylineLine(text: string): boolean {
   while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
   if (!REPORTER_FIRST.has(text.charCodeAt(i))) return false;
   // `记者 李青 摄` credits a picture, not the article
-  return REPORTER.test(text.trim()) && !endsWithPhotoCredit(text);
+  return BARE_BYLINE.test(text.trim()) && !endsWithPhotoCredit(text);
 }
 
 /** An author credit: a personal name of two to four Han characters, or a reporter line. */
