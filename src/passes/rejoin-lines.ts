@@ -521,8 +521,10 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
   const marked = (j: number) => raw[j]?.kind === 'heading' && raw[j]!.level !== UNMARKED_HEADING;
   for (let i = 0; i < raw.length; i++) {
     const b = raw[i]!;
-    // a subtitle has its article's text below it; a kicker its headline
-    const textBelow = raw[i + 1] !== undefined && raw[i + 1]!.kind !== 'heading';
+    // A subtitle has its article's text below it, a kicker its headline; text below that goes
+    // on from a Latin word or a mark is the rest of a sentence a page break cut.
+    const below = raw[i + 1];
+    const textBelow = below !== undefined && below.kind !== 'heading' && !RUNS_ON.test(below.text);
     if (b.kind !== 'paragraph' || b.lead || !((marked(i - 1) && textBelow) || marked(i + 1))) continue;
     if (b.text.length > 2 * o.maxTitleChars || [...b.text].length > o.maxTitleChars) continue;
     if (!(isTitleLike(b.text) || isKickerShaped(b.text) || isSubtitleShaped(b.text)) || SENTENCE_END.test(b.text) || endsWithPhotoCredit(b.text)) continue;
@@ -554,6 +556,8 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
 }
 
 const SENTENCE_END = /[。！？；]/;
+/** Text that cannot open a paragraph: it goes on from a Latin word or after a mark. */
+const RUNS_ON = /^[A-Za-z0-9，。、；：？！”’）,.;:?!)]/;
 
 /** The heading level of a line the converter left unmarked: below `######`. */
 const UNMARKED_HEADING = 7;
