@@ -17,6 +17,7 @@ interface Options {
   maxHeadlineChars: number;
   minSubtitleChars: number;
   mainMargin: number;
+  lowMargin: number;
   [key: string]: unknown;
 }
 
@@ -56,6 +57,7 @@ export const matchHeadlines = definePass<Options>({
     separateMargin: { default: 0.2, description: "two lines printed as one headline are two when each holds its own article's words by this much more than the other's", unit: 'share of weighted bigrams', min: 0, max: 1 },
     maxHeadlineChars: { default: 32, description: 'two lines longer than this together are a headline and its subtitle, not one headline broken in two', unit: 'characters', min: 1, integer: true },
     minSubtitleChars: { default: 6, description: 'a line shorter than this is a piece of a broken headline, never a subtitle of its own', unit: 'characters', min: 1, integer: true },
+    lowMargin: { default: 0.05, description: 'a headline whose runner-up article scores within this of its own is reported, naming both', unit: 'share of weighted bigrams', min: 0, max: 1 },
     mainMargin: { default: 0.5, description: "a later unmarked line of a headline group is the main headline only when it holds this much more of the body's words than the first", unit: 'share of weighted bigrams', min: 0, max: 1 },
     growCells: { default: 2, description: "a line wider than a headline's shorter last line by more than this starts a new headline", unit: 'cells', min: 0, integer: true },
   },
@@ -382,8 +384,19 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
     if (a === undefined) return;
     taken.set(a, u);
     const p = pairs.find((q) => q.u === u && q.a === a)!;
+    const line = units[u]!.lines[0]!.no;
     if (p.content < o.confidentScore) {
-      notes.push({ text: `weak match: headline "${units[u]!.text}" shares only ${Math.round(p.content * 100)}% of its words with its article`, line: units[u]!.lines[0]!.no });
+      notes.push({ text: `weak match: headline "${units[u]!.text}" shares only ${Math.round(p.content * 100)}% of its words with its article`, line });
+      return;
+    }
+    // the choice and its runner-up, when they were close (pairs are sorted best first)
+    const second = pairs.find((q) => q.u === u && q.a !== a);
+    if (second && second.score >= o.minScore && p.score - second.score < o.lowMargin) {
+      const why = second.score > p.score ? 'which another headline holds better' : 'a close second';
+      notes.push({
+        text: `close call: headline "${units[u]!.text}" put on the article at line ${articles[a]!.lines[0]} (score ${p.score.toFixed(2)}), not the one at line ${articles[second.a]!.lines[0]} (score ${second.score.toFixed(2)}, ${why})`,
+        line,
+      });
     }
   });
   // A line printed right next to an article's headline is its subtitle or kicker, unless it
