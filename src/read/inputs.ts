@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { safeStem } from '../writers/files.js';
+import { safeStem } from '../model/stem.js';
 
 export interface InputFile {
   /** the path as the user gave it or as the directory/glob expanded it; `-` for standard input */

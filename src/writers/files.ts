@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { safeStem } from '../model/stem.js';
 import type { Page } from '../model/types.js';
 import { articleRecord, pageRecord } from './records.js';
 import { articleToMarkdown } from './markdown.js';
@@ -18,15 +19,6 @@ export function pageFiles(page: Page, formats: readonly FileFormat[]): Map<strin
   });
   out.set(`${dir}/page.json`, JSON.stringify(pageRecord(page), null, 2) + '\n');
   return out;
-}
-
-/**
- * A stem is a file name, but it still must not climb out of the output directory or hide:
- * path separators and leading dots are replaced.
- */
-export function safeStem(stem: string): string {
-  const s = stem.replace(/[\\/\0]/g, '_').replace(/^\.+/, (m) => '_'.repeat(m.length));
-  return s === '' ? '_' : s;
 }
 
 /**
