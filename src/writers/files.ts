@@ -127,6 +127,34 @@ export function writeAtomic(target: string, content: string): void {
   commitTemporary(tmp, target);
 }
 
+/** A file of the output directory's own (the manifest), written atomically. */
+export function writeOutputFile(outDir: string, name: string, content: string): void {
+  fs.mkdirSync(outDir, { recursive: true });
+  writeAtomic(path.join(outDir, name), content);
+}
+
+/**
+ * Delete page files an earlier run wrote (paths relative to the output directory), and each
+ * directory they leave empty. A path that would climb out of the directory is left alone.
+ */
+export function removeOutputs(outDir: string, files: readonly string[]): void {
+  const root = path.resolve(outDir);
+  const dirs = new Set<string>();
+  for (const rel of files) {
+    const target = path.resolve(root, rel);
+    if (!target.startsWith(root + path.sep)) continue;
+    fs.rmSync(target, { force: true });
+    dirs.add(path.dirname(target));
+  }
+  for (const d of dirs) {
+    try {
+      fs.rmdirSync(d);
+    } catch {
+      // not empty: someone else's files live there too
+    }
+  }
+}
+
 /** Remove the temporaries in one directory (a page's, or the output's own), whoever was writing them. */
 export function removeTemporariesIn(dir: string): void {
   let names: string[];
