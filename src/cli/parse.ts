@@ -1,6 +1,5 @@
 import { expandInputs } from '../read/inputs.js';
-import type { OutputPlan } from '../run/process.js';
-import type { PooledResult } from '../run/pool.js';
+import type { OutputPlan, PageResult } from '../run/process.js';
 import { UsageError } from '../run/errors.js';
 import { configHash, fileHashList, Manifest } from '../run/manifest.js';
 import { inShard, type Shard } from '../run/shard.js';
@@ -84,12 +83,12 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
   let done = 0;
   await report.startProgress(todo.length);
   /** A page that could not be parsed or written: said, counted, and left out of the manifest. */
-  const fail = (r: PooledResult, why: string) => {
+  const fail = (r: PageResult, why: string) => {
     report.error(r.source, why);
     manifest?.forget(r.source);
     failed++;
   };
-  const take = async (r: PooledResult) => {
+  const take = async (r: PageResult) => {
     done++;
     report.progress(done, todo.length);
     if (r.error) return fail(r, r.error);
