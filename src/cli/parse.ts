@@ -94,7 +94,7 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
     if (r.error) return fail(r, r.error);
     articles += r.articles;
     warnings += r.warnings.length;
-    for (const w of r.warnings) report.warning(w.line ? `${r.source}:${w.line}` : r.source, w.message);
+    for (const m of r.warnings) report.message(r.source, m);
     if (r.writeError) return fail(r, r.writeError);
     try {
       if (r.files) writePageFiles(out, new Map(r.files));
