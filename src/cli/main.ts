@@ -90,8 +90,8 @@ Exit status: 0, or 1 when a threshold is not met, 2 for a usage error.`,
       const choice = await withConfig(inputs, { format: 'json,md', ...opts }, cmd);
       if (!choice) return;
       const { runEval } = await import('./eval.js');
-      const { inputs: chosen, passes, plugin, options, config } = choice;
-      process.exitCode = await runEval(chosen, { ...opts, passes, plugin, options, config });
+      const { inputs: chosen, passes, config } = choice;
+      process.exitCode = await runEval(chosen, { ...opts, passes, config });
     });
 
   cli
@@ -104,7 +104,7 @@ Exit status: 0, or 1 when a threshold is not met, 2 for a usage error.`,
       const choice = await withConfig([], { format: 'json,md', ...opts }, cmd);
       if (!choice) return;
       const { runPasses } = await import('./passes.js');
-      process.exitCode = await runPasses({ json: opts.json, plugin: choice.plugin });
+      process.exitCode = await runPasses({ json: opts.json, plugin: [...(choice.passes.plugins ?? [])] });
     });
 
   return cli;

@@ -3,22 +3,20 @@ import type { OutputPlan, PageResult } from '../run/process.js';
 import { UsageError } from '../run/errors.js';
 import { configHash, fileHashList, Manifest } from '../run/manifest.js';
 import { inShard, type Shard } from '../run/shard.js';
-import { loadRunSteps, passNames, runPassChoice, type Config } from '../config.js';
-import type { PassOptions } from '../passes/pass.js';
+import type { Config } from '../config.js';
+import type { PassChoice } from '../run/steps.js';
 import { cleanUpOnInterrupt, removeTemporariesIn, writePageFiles, type FileFormat } from '../writers/files.js';
 import { openJsonl } from '../writers/jsonl-stream.js';
 import { Reporter } from './report.js';
+import { loadSteps } from './steps.js';
 
 export interface ParseFlags {
   out?: string;
   format: string;
-  passes?: string;
-  plugin: string[];
+  passes: PassChoice;
   jobs?: number;
   shard?: Shard;
   quiet?: boolean;
-  /** options per pass, from the config file */
-  options?: Record<string, PassOptions>;
   config?: Config | null;
   force?: boolean;
   check?: boolean;
@@ -60,9 +58,9 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
   cleanUpOnInterrupt();
   // page directories a killed (SIGKILL) run left half-filled under temporary names
   if (plan.files.length && out !== '-') removeTemporariesIn(out);
-  const names = passNames(flags.passes);
+  const choice = flags.passes;
   // corpus.jsonl is written whole from every page, so only per-page files can be incremental
-  const manifest = plan.jsonl || out === '-' ? null : Manifest.open(out, configHash({ names, options: flags.options, plugins: flags.plugin, formats: plan.files }));
+  const manifest = plan.jsonl || out === '-' ? null : Manifest.open(out, configHash({ ...choice, formats: plan.files }));
   const selected = manifest?.select(files, flags.force);
   if (flags.check && manifest && selected) return reportCheck(selected.reasons.concat(manifest.verifyOutputs()), files.length, report) || (failed ? 1 : 0);
   if (manifest && selected && manifest.upToDate(selected.stale) && !failed) {
@@ -70,9 +68,8 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
     return 0;
   }
   const todo = selected?.stale ?? files;
-  const choice = runPassChoice(flags);
   try {
-    steps = await loadRunSteps(flags);
+    steps = await loadSteps(choice, flags.config);
   } catch (err) {
     return usageFailure(err);
   }

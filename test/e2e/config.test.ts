@@ -87,6 +87,9 @@ describe('bulletin.config.yaml', () => {
     ['an unknown pass', 'inputs: [pages]\npasses:\n  - strip-glyphs\n  - rejoin-line\n', /bulletin\.config\.yaml:4: unknown pass "rejoin-line"/],
     ['a bad option type', 'inputs: [pages]\noptions:\n  rejoin-lines:\n    columnWindow: wide\n', /bulletin\.config\.yaml:4: option rejoin-lines\.columnWindow must be a number/],
     ['an unknown option', 'inputs: [pages]\noptions:\n  letter-spacing:\n\n    minRun: 2\n    maxRun: 9\n', /bulletin\.config\.yaml:6: pass letter-spacing has no option "maxRun"/],
+    ['an option below its range', 'inputs: [pages]\noptions:\n  letter-spacing:\n    minRun: 1\n', /bulletin\.config\.yaml:4: option letter-spacing\.minRun must be at least 2, not 1/],
+    ['an option above its range', 'inputs: [pages]\npasses:\n  - rejoin-lines: { columnQuantile: 1.5 }\n', /bulletin\.config\.yaml:3: option rejoin-lines\.columnQuantile must be at most 1, not 1\.5/],
+    ['a fraction where a whole number is due', 'inputs: [pages]\noptions:\n  rejoin-lines: { columnWindow: 2.5 }\n', /bulletin\.config\.yaml:3: option rejoin-lines\.columnWindow must be a whole number, not 2\.5/],
     ['broken YAML', 'inputs: [pages\nout: x\n', /bulletin\.config\.yaml:\d+: /],
   ];
   test.each(invalid)('%s is a usage error naming the line', (_, config, message) => {
