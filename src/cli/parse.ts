@@ -113,7 +113,8 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
       await take(r);
       // The reader has gone (`| head`) and nothing else is being written: stop parsing.
       if (jsonlOut?.broken && plan.files.length === 0) break;
-      // let a signal handler run now and then; a turn of the event loop per page cost more
+      // let a signal handler run now and then (every 20 ms, not every page: a turn per page is a
+      // turn the writing waits for)
       if (performance.now() - lastTurn > 20) {
         await new Promise((resolve) => setImmediate(resolve));
         lastTurn = performance.now();

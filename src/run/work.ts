@@ -61,8 +61,8 @@ export function processOne(file: InputFile, steps: readonly Step[], plan: Output
 /**
  * A worker's batch, ready to post: every page's JSON Lines encoded as UTF-8 into one buffer
  * that is transferred, not copied, with each page's `jsonl` a view of its range. The main
- * thread then writes the bytes as they came, instead of receiving a copy of every string and
- * encoding it again on the cores the workers need.
+ * thread writes the bytes as they come: it shares the cores with the workers, and neither
+ * copies nor encodes the text again.
  */
 export function runBatch(req: BatchRequest, steps: readonly Step[], init: WorkerInit): { reply: BatchReply; transfer: ArrayBuffer[] } {
   const results: PageResult[] = req.files.map(({ file, write }) => processOne(file, steps, init.plan, init.outDir, write));
@@ -70,7 +70,7 @@ export function runBatch(req: BatchRequest, steps: readonly Step[], init: Worker
   for (const r of results) if (typeof r.jsonl === 'string') units += r.jsonl.length;
   if (units === 0) return { reply: { id: req.id, results }, transfer: [] };
   // Encoded into room for the worst case (three bytes a UTF-16 unit), then copied out at its
-  // exact size: one pass over the text, where measuring it first took two.
+  // exact size: the text is read once, not measured first and encoded after.
   if (scratch.length < units * 3) scratch = new Uint8Array(units * 3);
   const ends: number[] = [];
   let end = 0;

@@ -24,8 +24,8 @@ export function pageFiles(page: Page, formats: readonly FileFormat[]): Map<strin
 /**
  * Write a page's files atomically, so an interrupted run leaves every file whole or absent.
  * A page directory that does not exist yet is written under a temporary name beside it and
- * renamed into place whole: one rename per page, where a rename per file cost a fifth of a
- * fresh run's time. Into an existing directory, each file goes to a temporary name and is
+ * renamed into place whole: one rename per page rather than per file, on a fresh run where
+ * page directories are the common case. Into an existing directory, each file goes to a temporary name and is
  * renamed over its old version, and files of an earlier run that this run no longer makes
  * are removed.
  */

@@ -15,8 +15,8 @@ export interface JsonlSink {
 
 /**
  * Pages' lines are gathered into chunks of this many bytes (UTF-16 units for text) before they
- * are written: a write per page cost the main thread, which shares the cores with the
- * workers, a system call and a conversion each time.
+ * are written, so that the main thread, which shares the cores with the workers, makes a
+ * system call per chunk rather than per page.
  */
 const CHUNK_UNITS = 1 << 16;
 
