@@ -24,6 +24,12 @@ export interface ParseFlags {
 
 const DEFAULT_INPUT = 'seeds';
 const DEFAULT_OUT = 'corpus';
+/**
+ * How often the loop that takes results yields to the event loop, so that a signal handler
+ * can run (README, "Output": SIGINT and SIGTERM). Not every page: each turn is a pause in
+ * writing, and 20 ms is well under what a person waits for after Ctrl-C.
+ */
+const SIGNAL_TURN_MS = 20;
 
 export async function runParse(inputs: string[], flags: ParseFlags): Promise<number> {
   const started = performance.now();
@@ -113,9 +119,7 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
       await take(r);
       // The reader has gone (`| head`) and nothing else is being written: stop parsing.
       if (jsonlOut?.broken && plan.files.length === 0) break;
-      // let a signal handler run now and then (every 20 ms, not every page: a turn per page is a
-      // turn the writing waits for)
-      if (performance.now() - lastTurn > 20) {
+      if (performance.now() - lastTurn > SIGNAL_TURN_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         lastTurn = performance.now();
       }
