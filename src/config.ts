@@ -5,7 +5,6 @@ import type { Node } from 'yaml';
 import type { Pass, PassOptions } from './passes/pass.js';
 import { UsageError } from './run/errors.js';
 import type { PassChoice } from './run/steps.js';
-import type { Step } from './pipeline.js';
 
 export const CONFIG_NAME = 'bulletin.config.yaml';
 const FORMATS = ['json', 'md', 'jsonl', 'all'];
@@ -136,12 +135,15 @@ export function parseConfig(text: string, file: string): Config {
 }
 
 /**
- * Check the config's pass names and option types against the passes that exist. Separate
- * from loading because knowing the passes means importing them, which a no-op run avoids;
- * that is safe because a config that never passed this check never produced a manifest
- * entry, so its pages are always rebuilt — and checked — first.
+ * Check the config's pass names and options against the passes a run may use: each mistake is
+ * a usage error naming the file and line. Separate from loading because knowing the passes
+ * means importing them, which a no-op run avoids; that is safe because a config that never
+ * passed this check never produced a manifest entry, so its pages are always rebuilt — and
+ * checked — first.
  */
-export function checkPasses(config: Config, passes: readonly Pass<any>[]): void {
+export async function checkPasses(config: Config, passes: readonly Pass<any>[]): Promise<void> {
+  // imported only now, with the passes: a run that loads none does not pay for it
+  const { optionProblem } = await import('./run/options.js');
   const known = new Map(passes.map((p) => [p.name, p]));
   const fail = (line: number | undefined, msg: string): never => { throw new ConfigError(`${config.file}:${line ?? 1}: ${msg}`); };
   const names = [...known.keys()].join(', ');
@@ -152,25 +154,10 @@ export function checkPasses(config: Config, passes: readonly Pass<any>[]): void 
     const pass = known.get(name);
     if (!pass) return fail(config.lines.get(`options.${name}`), `options for unknown pass "${name}" (known: ${names})`);
     for (const [key, value] of Object.entries(opts)) {
-      const line = config.lines.get(`options.${name}.${key}`);
-      if (!(key in pass.defaults)) {
-        fail(line, `pass ${name} has no option "${key}" (its options: ${Object.keys(pass.defaults).join(', ') || 'none'})`);
-      }
-      const want = kind(pass.defaults[key]);
-      if (want !== 'null' && kind(value) !== want) fail(line, `option ${name}.${key} must be a ${want}, not ${kind(value)} ${JSON.stringify(value)}`);
+      const problem = optionProblem(pass, key, value);
+      if (problem) fail(config.lines.get(`options.${name}.${key}`), problem);
     }
   }
-}
-
-function kind(v: unknown): string {
-  return v === null || v === undefined ? 'null' : Array.isArray(v) ? 'list' : typeof v === 'object' ? 'mapping' : typeof v;
-}
-
-/** checkPasses against the built-in passes and the run's plugins, importing them only now. */
-export async function checkConfigPasses(config: Config, plugins: readonly string[]): Promise<void> {
-  const { builtinPasses } = await import('./passes/registry.js');
-  const { loadPlugins } = await import('./run/steps.js');
-  checkPasses(config, [...builtinPasses, ...(await loadPlugins(plugins)).map((p) => p.pass)]);
 }
 
 /** The pass names a `--passes` list (or the config's list) gives; undefined keeps the default order. */
@@ -178,29 +165,14 @@ export function passNames(passes: string | undefined): string[] | undefined {
   return passes?.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-type PassFlags = Pick<RunChoice, 'passes' | 'plugin' | 'options'> & { config?: Config | null };
-
-/** What a run asks of the passes, in the form worker threads can carry. */
-export function runPassChoice(run: PassFlags): PassChoice {
-  const names = passNames(run.passes);
-  return { ...(names ? { names } : {}), ...(run.options ? { options: run.options } : {}), plugins: run.plugin };
-}
-
-/** The run's passes, loaded, after the config file's pass names and options are checked. */
-export async function loadRunSteps(run: PassFlags): Promise<Step[]> {
-  if (run.config) await checkConfigPasses(run.config, run.plugin);
-  const { resolveSteps } = await import('./run/steps.js');
-  return resolveSteps(runPassChoice(run));
-}
-
-export interface RunChoice {
+/** What a command runs on and with: its flags over the config file over built-in defaults. */
+export interface Settings {
   inputs: string[];
   out?: string;
   format: string;
-  passes?: string;
-  plugin: string[];
-  options?: Record<string, PassOptions>;
   config: Config | null;
+  /** the passes to run, as run/ resolves them and worker threads carry them */
+  passes: PassChoice;
 }
 
 /**
@@ -212,9 +184,9 @@ export function mergeConfig(
   inputs: string[],
   flags: { config?: string; out?: string; format: string; passes?: string; plugin: string[] },
   given: (flag: string) => boolean,
-): RunChoice {
+): Settings {
   const config = findConfig(flags.config);
-  if (!config) return { inputs, out: flags.out, format: flags.format, passes: flags.passes, plugin: flags.plugin, config: null };
+  if (!config) return { inputs, out: flags.out, format: flags.format, config: null, passes: passChoice(flags.passes, flags.plugin) };
   const passes = flags.passes ?? config.passes?.join(',');
   const names = passNames(passes);
   const options = Object.fromEntries(Object.entries(config.options).filter(([name]) => !names || names.includes(name)));
@@ -222,9 +194,12 @@ export function mergeConfig(
     inputs: inputs.length ? inputs : (config.inputs ?? []),
     out: flags.out ?? config.out,
     format: given('format') || !config.format ? flags.format : config.format,
-    passes,
-    plugin: flags.plugin.length ? flags.plugin : (config.plugins ?? []),
-    options,
     config,
+    passes: passChoice(passes, flags.plugin.length ? flags.plugin : (config.plugins ?? []), options),
   };
+}
+
+function passChoice(passes: string | undefined, plugins: string[], options?: Record<string, PassOptions>): PassChoice {
+  const names = passNames(passes);
+  return { ...(names ? { names } : {}), ...(options ? { options } : {}), plugins };
 }

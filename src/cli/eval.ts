@@ -4,17 +4,16 @@ import { score, type GoldPage, type Metrics, type PredPage, type Score } from '.
 import { decode } from '../read/decode.js';
 import { expandInputs, type InputFile } from '../read/inputs.js';
 import { UsageError } from '../run/errors.js';
-import type { PassOptions } from '../passes/pass.js';
-import { loadRunSteps, type Config } from '../config.js';
+import type { Config } from '../config.js';
+import type { PassChoice } from '../run/steps.js';
+import { loadSteps } from './steps.js';
 
 export interface EvalFlags {
   gold: string;
   pred?: string;
   json?: boolean;
   verbose?: boolean;
-  passes?: string;
-  plugin: string[];
-  options?: Record<string, PassOptions>;
+  passes: PassChoice;
   config?: Config | null;
   minF1?: number;
   minHeadline?: number;
@@ -125,7 +124,7 @@ function readJsonl(file: string): Map<string, PredPage> {
 /** Parse the inputs as `bulletin parse --format jsonl` would, with the same passes. */
 async function parseInputs(files: InputFile[], flags: EvalFlags): Promise<Map<string, PredPage>> {
   const { processFile } = await import('../run/process.js');
-  const steps = await loadRunSteps(flags);
+  const steps = await loadSteps(flags.passes, flags.config);
   const pred = new Map<string, PredPage>();
   for (const f of files) {
     const r = processFile(f, steps, { jsonl: true, files: [] });

@@ -90,21 +90,22 @@ Exit status: 0, or 1 when a threshold is not met, 2 for a usage error.`,
       const choice = await withConfig(inputs, { format: 'json,md', ...opts }, cmd);
       if (!choice) return;
       const { runEval } = await import('./eval.js');
-      const { inputs: chosen, passes, plugin, options, config } = choice;
-      process.exitCode = await runEval(chosen, { ...opts, passes, plugin, options, config });
+      const { inputs: chosen, passes, config } = choice;
+      process.exitCode = await runEval(chosen, { ...opts, passes, config });
     });
 
   cli
     .command('passes')
-    .description('List the passes in their default order, with their options and defaults')
+    .description('List the passes a run uses, in its order, with each option\'s meaning, unit, range, default and the value in force')
     .option('--json', 'print the list as JSON')
+    .option('-p, --passes <list>', 'comma-separated pass names to run, in this order, as parse takes it')
     .option('--plugin <file>', 'also list the passes this JavaScript module exports (repeatable)', collect, [])
-    .option('-c, --config <file>', 'also list the plugin passes of this YAML file (default: ./bulletin.config.yaml if present)')
-    .action(async (opts: { json?: boolean; plugin: string[]; config?: string }, cmd: Command) => {
+    .option('-c, --config <file>', 'apply this YAML file\'s passes, options and plugins (default: ./bulletin.config.yaml if present)')
+    .action(async (opts: { json?: boolean; passes?: string; plugin: string[]; config?: string }, cmd: Command) => {
       const choice = await withConfig([], { format: 'json,md', ...opts }, cmd);
       if (!choice) return;
       const { runPasses } = await import('./passes.js');
-      process.exitCode = await runPasses({ json: opts.json, plugin: choice.plugin });
+      process.exitCode = await runPasses({ json: opts.json, passes: choice.passes, config: choice.config });
     });
 
   return cli;

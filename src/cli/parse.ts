@@ -1,26 +1,22 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { expandInputs } from '../read/inputs.js';
-import type { OutputPlan } from '../run/process.js';
-import type { PooledResult } from '../run/pool.js';
+import type { OutputPlan, PageResult } from '../run/process.js';
 import { UsageError } from '../run/errors.js';
 import { configHash, fileHashList, Manifest } from '../run/manifest.js';
 import { inShard, type Shard } from '../run/shard.js';
-import { loadRunSteps, passNames, runPassChoice, type Config } from '../config.js';
-import type { PassOptions } from '../passes/pass.js';
-import { cleanUpOnInterrupt, commitTemporary, discardTemporary, removeTemporariesIn, temporaryFor, writePageFiles, type FileFormat } from '../writers/files.js';
+import type { Config } from '../config.js';
+import type { PassChoice } from '../run/steps.js';
+import { cleanUpOnInterrupt, removeTemporariesIn, writePageFiles, type FileFormat } from '../writers/files.js';
+import { openJsonl } from '../writers/jsonl-stream.js';
 import { Reporter } from './report.js';
+import { loadSteps } from './steps.js';
 
 export interface ParseFlags {
   out?: string;
   format: string;
-  passes?: string;
-  plugin: string[];
+  passes: PassChoice;
   jobs?: number;
   shard?: Shard;
   quiet?: boolean;
-  /** options per pass, from the config file */
-  options?: Record<string, PassOptions>;
   config?: Config | null;
   force?: boolean;
   check?: boolean;
@@ -28,6 +24,12 @@ export interface ParseFlags {
 
 const DEFAULT_INPUT = 'seeds';
 const DEFAULT_OUT = 'corpus';
+/**
+ * How often the loop that takes results yields to the event loop, so that a signal handler
+ * can run (README, "Output": SIGINT and SIGTERM). Not every page: each turn is a pause in
+ * writing, and 20 ms is well under what a person waits for after Ctrl-C.
+ */
+const SIGNAL_TURN_MS = 20;
 
 export async function runParse(inputs: string[], flags: ParseFlags): Promise<number> {
   const started = performance.now();
@@ -62,9 +64,9 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
   cleanUpOnInterrupt();
   // page directories a killed (SIGKILL) run left half-filled under temporary names
   if (plan.files.length && out !== '-') removeTemporariesIn(out);
-  const names = passNames(flags.passes);
+  const choice = flags.passes;
   // corpus.jsonl is written whole from every page, so only per-page files can be incremental
-  const manifest = plan.jsonl || out === '-' ? null : Manifest.open(out, configHash({ names, options: flags.options, plugins: flags.plugin, formats: plan.files }));
+  const manifest = plan.jsonl || out === '-' ? null : Manifest.open(out, configHash({ ...choice, formats: plan.files }));
   const selected = manifest?.select(files, flags.force);
   if (flags.check && manifest && selected) return reportCheck(selected.reasons.concat(manifest.verifyOutputs()), files.length, report) || (failed ? 1 : 0);
   if (manifest && selected && manifest.upToDate(selected.stale) && !failed) {
@@ -72,9 +74,8 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
     return 0;
   }
   const todo = selected?.stale ?? files;
-  const choice = runPassChoice(flags);
   try {
-    steps = await loadRunSteps(flags);
+    steps = await loadSteps(choice, flags.config);
   } catch (err) {
     return usageFailure(err);
   }
@@ -85,18 +86,18 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
   let done = 0;
   await report.startProgress(todo.length);
   /** A page that could not be parsed or written: said, counted, and left out of the manifest. */
-  const fail = (r: PooledResult, why: string) => {
+  const fail = (r: PageResult, why: string) => {
     report.error(r.source, why);
     manifest?.forget(r.source);
     failed++;
   };
-  const take = async (r: PooledResult) => {
+  const take = async (r: PageResult) => {
     done++;
     report.progress(done, todo.length);
     if (r.error) return fail(r, r.error);
     articles += r.articles;
     warnings += r.warnings.length;
-    for (const w of r.warnings) report.warning(w.line ? `${r.source}:${w.line}` : r.source, w.message);
+    for (const m of r.warnings) report.message(r.source, m);
     if (r.writeError) return fail(r, r.writeError);
     try {
       if (r.files) writePageFiles(out, new Map(r.files));
@@ -118,8 +119,7 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
       await take(r);
       // The reader has gone (`| head`) and nothing else is being written: stop parsing.
       if (jsonlOut?.broken && plan.files.length === 0) break;
-      // let a signal handler run now and then; a turn of the event loop per page cost more
-      if (performance.now() - lastTurn > 20) {
+      if (performance.now() - lastTurn > SIGNAL_TURN_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         lastTurn = performance.now();
       }
@@ -151,129 +151,6 @@ export function outputPlan(format: string): OutputPlan {
   const known = new Set(['json', 'md', 'jsonl']);
   for (const p of parts) if (!known.has(p)) throw new UsageError(`unknown format "${p}" (json, md, jsonl or all)`);
   return { jsonl: parts.includes('jsonl'), files: parts.filter((p): p is FileFormat => p === 'json' || p === 'md') };
-}
-
-interface JsonlSink {
-  /** a page's lines: text, or UTF-8 bytes as the workers send them */
-  write(chunk: string | Uint8Array): Promise<void>;
-  close(): Promise<void>;
-  /** drop a half-written OUT/corpus.jsonl, leaving the previous one in place */
-  abort(): Promise<void>;
-  broken: boolean;
-}
-
-/**
- * Pages' lines are gathered into chunks of some tens of kilobytes before they are written: a
- * write per page cost the main thread, which shares the cores with the workers, a system call
- * and a conversion each time.
- */
-function openJsonl(out: string): JsonlSink {
-  const sink = openStream(out);
-  let held: (string | Uint8Array)[] = [];
-  let size = 0;
-  const flush = async () => {
-    if (held.length === 0) return;
-    // one worker's batch is usually a chunk by itself: written as it is, not copied
-    const chunk = held.length === 1
-      ? held[0]!
-      : held.every((c) => typeof c === 'string')
-      ? held.join('')
-      : Buffer.concat(held.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
-    held = [];
-    size = 0;
-    await sink.write(chunk);
-  };
-  return {
-    get broken() {
-      return sink.broken;
-    },
-    write: async (chunk) => {
-      // a worker's pages arrive as consecutive views of one buffer: held as one view, they
-      // are written without being copied together
-      const last = held[held.length - 1];
-      if (typeof chunk !== 'string' && last instanceof Uint8Array && last.buffer === chunk.buffer && last.byteOffset + last.byteLength === chunk.byteOffset) {
-        held[held.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.byteLength + chunk.byteLength);
-      } else held.push(chunk);
-      size += chunk.length;
-      if (size >= 1 << 16) await flush();
-    },
-    close: async () => {
-      await flush();
-      await sink.close();
-    },
-    abort: async () => {
-      held = [];
-      await sink.abort();
-    },
-  };
-}
-
-/**
- * JSON Lines go to stdout, or stream to a temporary file beside OUT/corpus.jsonl that is
- * renamed over it at the end, so memory stays flat and a failed run leaves the old file
- * whole. A reader that stops early (`| head`) is not an error.
- */
-function openStream(out: string): JsonlSink {
-  if (out === '-') {
-    const sink: JsonlSink = {
-      broken: false,
-      write: (text) =>
-        new Promise((resolve) => {
-          if (sink.broken) return resolve();
-          if (process.stdout.write(text)) return resolve();
-          // A reader that goes away while we wait for 'drain' never drains: EPIPE must wake us too.
-          const done = () => {
-            process.stdout.off('drain', done);
-            process.stdout.off('error', done);
-            resolve();
-          };
-          process.stdout.once('drain', done);
-          process.stdout.once('error', done);
-        }),
-      close: async () => {},
-      abort: async () => {},
-    };
-    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') sink.broken = true;
-      else throw err;
-    });
-    return sink;
-  }
-  fs.mkdirSync(out, { recursive: true });
-  // what a killed (SIGKILL) run left of its stream
-  removeTemporariesIn(out);
-  const target = path.join(out, 'corpus.jsonl');
-  const tmp = temporaryFor(target);
-  const stream = fs.createWriteStream(tmp);
-  let failure: Error | null = null;
-  stream.on('error', (err) => { failure ??= err; });
-  const finished = () =>
-    new Promise<void>((resolve, reject) => {
-      if (stream.closed) return failure ? reject(failure) : resolve();
-      stream.end(() => (failure ? reject(failure) : resolve()));
-    });
-  return {
-    broken: false,
-    write: (text) =>
-      new Promise((resolve, reject) => {
-        if (failure) return reject(failure);
-        if (stream.write(text)) resolve();
-        else stream.once('drain', resolve);
-      }),
-    close: async () => {
-      try {
-        await finished();
-      } catch (err) {
-        discardTemporary(tmp);
-        throw err;
-      }
-      commitTemporary(tmp, target);
-    },
-    abort: async () => {
-      await finished().catch(() => {});
-      discardTemporary(tmp);
-    },
-  };
 }
 
 /** A usage error is exit 2 with its message; anything else is a bug and propagates. */

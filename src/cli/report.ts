@@ -1,5 +1,6 @@
 import { Chalk, chalkStderr } from 'chalk';
 import type { Ora } from 'ora';
+import type { Message } from '../model/types.js';
 
 /**
  * Everything the CLI says on stderr goes through here: colour only for a terminal that wants
@@ -42,8 +43,15 @@ export class Reporter {
     this.say(`${this.color.bold(where)}: ${this.color.red('error')}: ${text}`);
   }
 
-  warning(where: string, text: string): void {
-    if (!this.quiet) this.say(`${where}: ${this.color.yellow('warning')}: ${text}`);
+  /**
+   * A page's message, as compilers and linters write them so that editors can jump to it:
+   * `FILE:LINE[:COL]: warning: MESSAGE [origin]`, origin being the pass that raised it.
+   */
+  message(source: string, m: Message): void {
+    if (this.quiet) return;
+    const where = m.line === null ? source : m.column === undefined ? `${source}:${m.line}` : `${source}:${m.line}:${m.column}`;
+    const label = m.severity === 'error' ? this.color.red('error') : this.color.yellow('warning');
+    this.say(`${where}: ${label}: ${m.message} ${this.color.dim(`[${m.origin}]`)}`);
   }
 
   summary(text: string): void {

@@ -38,6 +38,22 @@ export interface PageScore extends Metrics {
 
 export interface Score { summary: Metrics & { pages: number }; pages: PageScore[] }
 
+/*
+ * What this port does differently from the reference, on purpose; none of it changes what a
+ * metric means, and test/e2e/eval.test.ts holds both to the same numbers:
+ * - It scores what it is given in memory (gold and predicted pages keyed by stem, and the
+ *   source text), so that `bulletin eval` scores a run without writing its JSON Lines first.
+ *   Reading is cli/eval.ts's: inputs as `bulletin parse` takes them (files, directories,
+ *   globs), decoded by read/decode.ts (BOM, UTF-16, GB18030); the reference reads
+ *   DIR/STEM.txt as UTF-8.
+ * - A line of --pred that is not JSON is a usage error naming the line (cli/eval.ts); the
+ *   reference skips it and counts it in `badLines`, which this summary does not have.
+ * - Each page gets every metric of the summary for itself (`headline` as a share, and
+ *   `bodyCER` where the reference says `cer`); the reference gives a page its counts, `cer`
+ *   and `headline` as `k/n`. The kept-character count is model/'s countKept, the same rule as
+ *   the reference's KEEP.
+ */
+
 /** Articles match when the Dice coefficient of their text bigrams is at least this ... */
 const MATCH = 0.3;
 /** ... and count as correctly found at this. */

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import type { ArticleRecord } from '../writers/records.js';
+import type { ArticleRecord } from '../model/records.js';
 
 export class ArticleMarkdownError extends Error {}
 

@@ -50,70 +50,63 @@ function utf8(buf: Buffer, encoding: string, start: number): Decoded {
   return { text: new TextDecoder('utf-8').decode(body), encoding, invalid: withLines(buf, invalid, start) };
 }
 
-/** Offsets of bad bytes, adjacent ones merged into one sequence. */
-function badBytes() {
+/**
+ * The invalid sequences of bytes in one encoding. `step` reads the multi-byte character at
+ * `i` (ASCII is valid in every encoding here) and says how many bytes it takes when valid, or
+ * minus how many bytes make one error; adjacent bad bytes make one sequence.
+ */
+function invalidBy(bytes: Uint8Array, step: (bytes: Uint8Array, i: number) => number): { offset: number; length: number }[] {
   const out: { offset: number; length: number }[] = [];
-  const bad = (i: number) => {
+  let i = 0;
+  while (i < bytes.length) {
+    const n = bytes[i]! < 0x80 ? 1 : step(bytes, i);
+    if (n > 0) { i += n; continue; }
     const last = out[out.length - 1];
-    if (last && last.offset + last.length === i) last.length++;
-    else out.push({ offset: i, length: 1 });
-  };
-  return { out, bad };
+    if (last && last.offset + last.length === i) last.length -= n;
+    else out.push({ offset: i, length: -n });
+    i -= n;
+  }
+  return out;
 }
 
 /**
  * Invalid sequences of UTF-8, by the Unicode well-formedness table (no overlongs, no
  * surrogates, nothing above U+10FFFF); adjacent bad bytes make one sequence.
  */
-export function invalidUtf8(bytes: Uint8Array): { offset: number; length: number }[] {
-  const { out, bad } = badBytes();
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    if (b < 0x80) { i++; continue; }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) { need = 2; if (b === 0xe0) lo = 0xa0; if (b === 0xed) hi = 0x9f; }
-    else if (b >= 0xf0 && b <= 0xf4) { need = 3; if (b === 0xf0) lo = 0x90; if (b === 0xf4) hi = 0x8f; }
-    else { bad(i); i++; continue; }
-    let k = 1;
-    for (; k <= need; k++) {
-      const c = bytes[i + k];
-      const [l, h] = k === 1 ? [lo, hi] : [0x80, 0xbf];
-      if (c === undefined || c < l || c > h) break;
-    }
-    if (k <= need) {
-      // a truncated sequence: the lead and the continuation bytes it did have are one error
-      for (let j = 0; j < k; j++) bad(i + j);
-      i += k;
-      continue;
-    }
-    i += need + 1;
+export const invalidUtf8 = (bytes: Uint8Array) => invalidBy(bytes, utf8Step);
+
+function utf8Step(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  let need: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (b >= 0xc2 && b <= 0xdf) need = 1;
+  else if (b >= 0xe0 && b <= 0xef) { need = 2; if (b === 0xe0) lo = 0xa0; if (b === 0xed) hi = 0x9f; }
+  else if (b >= 0xf0 && b <= 0xf4) { need = 3; if (b === 0xf0) lo = 0x90; if (b === 0xf4) hi = 0x8f; }
+  else return -1;
+  for (let k = 1; k <= need; k++) {
+    const c = bytes[i + k];
+    const [l, h] = k === 1 ? [lo, hi] : [0x80, 0xbf];
+    // a truncated sequence: the lead and the continuation bytes it did have are one error
+    if (c === undefined || c < l || c > h) return -k;
   }
-  return out;
+  return need + 1;
 }
 
 /** Invalid sequences of GB18030: one byte 00–7F, two bytes 81–FE 40–7E|80–FE, four bytes 81–FE 30–39 81–FE 30–39. */
-export function invalidGb18030(bytes: Uint8Array): { offset: number; length: number }[] {
-  const { out, bad } = badBytes();
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    if (b < 0x80) { i++; continue; }
-    if (b === 0x80 || b === 0xff) { bad(i); i++; continue; }
-    const c = bytes[i + 1];
-    if (c !== undefined && ((c >= 0x40 && c <= 0x7e) || (c >= 0x80 && c <= 0xfe))) { i += 2; continue; }
-    if (c !== undefined && c >= 0x30 && c <= 0x39) {
-      const d = bytes[i + 2];
-      const e = bytes[i + 3];
-      if (d !== undefined && e !== undefined && d >= 0x81 && d <= 0xfe && e >= 0x30 && e <= 0x39) { i += 4; continue; }
-    }
-    bad(i);
-    i++;
+export const invalidGb18030 = (bytes: Uint8Array) => invalidBy(bytes, gb18030Step);
+
+function gb18030Step(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  if (b === 0x80 || b === 0xff) return -1;
+  const c = bytes[i + 1];
+  if (c !== undefined && ((c >= 0x40 && c <= 0x7e) || (c >= 0x80 && c <= 0xfe))) return 2;
+  if (c !== undefined && c >= 0x30 && c <= 0x39) {
+    const d = bytes[i + 2];
+    const e = bytes[i + 3];
+    if (d !== undefined && e !== undefined && d >= 0x81 && d <= 0xfe && e >= 0x30 && e <= 0x39) return 4;
   }
-  return out;
+  return -1;
 }
 
 /**

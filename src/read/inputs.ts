@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { safeStem } from '../writers/files.js';
+import { safeStem } from '../model/stem.js';
 
 export interface InputFile {
   /** the path as the user gave it or as the directory/glob expanded it; `-` for standard input */
@@ -31,7 +31,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ files: 
     const stat = fs.statSync(input, { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
       // unique: false, since one pattern yields each path once and `add` keys files by their
-      // resolved path anyway (fast-glob's own check was a set lookup per file)
+      // resolved path anyway: fast-glob's own check would be a second set lookup per file
       const found = await fg('**/*.txt', { cwd: input, onlyFiles: true, dot: false, followSymbolicLinks: true, unique: false });
       // fast-glob's paths are plain relative ones (no `.` or `..`), so prefixing the directory,
       // normalised once, is what path.join and path.resolve would give, without their work per file

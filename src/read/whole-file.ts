@@ -2,8 +2,8 @@ import fs from 'node:fs';
 
 /**
  * A file's bytes, read into a buffer this thread reuses: reading 20,000 pages must not make
- * 20,000 buffers for the garbage collector (a fresh one per page was a fifth of the cost of
- * reading it). The result is valid until the next call, so a caller decodes or hashes it first.
+ * 20,000 buffers for the garbage collector. The result is valid until the next call, so a
+ * caller decodes or hashes it first.
  */
 export function readWhole(path: string): Buffer {
   const fd = fs.openSync(path, 'r');

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { InputFile } from '../read/inputs.js';
 import { readWhole } from '../read/whole-file.js';
 import type { PassOptions } from '../passes/pass.js';
+import { removeOutputs, writeOutputFile } from '../writers/files.js';
 
 /**
  * What a run wrote, so that the next one can skip what has not changed and `--check` can
@@ -100,7 +101,6 @@ export type Staleness =
 
 export class Manifest {
   private readonly root: string;
-  private readonly file: string;
   private readonly old: Record<string, PageEntry>;
   private readonly next: Record<string, PageEntry> = {};
   private readonly inputHashes = new Map<string, string>();
@@ -109,7 +109,6 @@ export class Manifest {
 
   private constructor(outDir: string, private readonly config: string, old: Record<string, PageEntry>) {
     this.root = path.resolve(outDir);
-    this.file = path.join(this.root, MANIFEST_NAME);
     this.old = old;
   }
 
@@ -204,35 +203,18 @@ export class Manifest {
   /** Delete the recorded outputs of pages no longer among the inputs; returns how many pages. */
   removeGone(): number {
     const gone = this.gone();
+    if (gone.length === 0) return 0;
+    // a file another page now writes (its stem moved to it) is that page's, not gone
     const keep = new Set(Object.values(this.next).flatMap((e) => filesOf(e).map(([rel]) => rel)));
-    for (const key of gone) {
-      const dirs = new Set<string>();
-      for (const [rel] of filesOf(this.old[key]!)) {
-        if (keep.has(rel)) continue;
-        const target = path.resolve(this.root, rel);
-        if (!target.startsWith(this.root + path.sep)) continue;
-        fs.rmSync(target, { force: true });
-        dirs.add(path.dirname(target));
-      }
-      for (const d of dirs) {
-        try {
-          fs.rmdirSync(d);
-        } catch {
-          // not empty: someone else's files live there too
-        }
-      }
-      this.dirty = true;
-    }
+    removeOutputs(this.root, gone.flatMap((key) => filesOf(this.old[key]!).map(([rel]) => rel)).filter((rel) => !keep.has(rel)));
+    this.dirty = true;
     return gone.length;
   }
 
   save(): void {
     if (!this.dirty && Object.keys(this.next).length === Object.keys(this.old).length) return;
-    fs.mkdirSync(this.root, { recursive: true });
     const pages = Object.fromEntries(Object.keys(this.next).sort().map((k) => [k, this.next[k]!]));
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify({ manifest: FORMAT, pages } satisfies ManifestFile) + '\n');
-    fs.renameSync(tmp, this.file);
+    writeOutputFile(this.root, MANIFEST_NAME, JSON.stringify({ manifest: FORMAT, pages } satisfies ManifestFile) + '\n');
   }
 
   /**

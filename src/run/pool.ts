@@ -1,12 +1,13 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { safeStem } from '../model/stem.js';
 import type { InputFile } from '../read/inputs.js';
 import type { Step } from '../pipeline.js';
-import { onInterrupt, removeTemporariesIn, safeStem, writePageFiles } from '../writers/files.js';
-import { fileHashList } from './manifest.js';
-import { processFile, type OutputPlan, type PageResult } from './process.js';
+import { onInterrupt, removeTemporariesIn } from '../writers/files.js';
+import { failedPage, type OutputPlan, type PageResult } from './process.js';
 import { resolveSteps, type PassChoice } from './steps.js';
+import { processOne, type BatchReply, type BatchRequest, type WorkerInit } from './work.js';
 
 export interface PoolOptions {
   /**
@@ -20,34 +21,25 @@ export interface PoolOptions {
   steps?: readonly Step[];
 }
 
-/** What crosses to a worker: plain data only, since functions cannot be cloned. */
-export interface WorkerInit {
-  choice: PassChoice;
-  plan: OutputPlan;
-  outDir?: string;
-}
-export interface BatchRequest {
-  id: number;
-  files: { file: InputFile; write: boolean }[];
-}
-/** A page's result as the pool yields it: a worker sends its JSON Lines as UTF-8 bytes (see worker.ts). */
-export type PooledResult = Omit<PageResult, 'jsonl'> & { jsonl?: string | Uint8Array };
-
+/** The most pages in one batch: enough to amortise the cost of a message each way. */
+const MAX_BATCH = 32;
 /**
- * A page's result as it crosses from a worker: without the source and stem the request gave,
- * and with its JSON Lines as the end of its range in the batch's buffer. The fewer objects and
- * strings a reply holds, the less both threads spend copying it.
+ * Batches per worker at the least, on a small corpus: small batches let the workers share the
+ * last ones, so that none finishes long before the others.
  */
-export type SentResult = Omit<PageResult, 'source' | 'stem' | 'jsonl'> & { jsonlEnd?: number };
-
-export interface BatchReply {
-  id: number;
-  results?: SentResult[];
-  /** the batch's JSON Lines as UTF-8, each page's a range ending at its jsonlEnd */
-  jsonl?: ArrayBuffer;
-  /** the worker could not start (a plugin failed to load there) */
-  fatal?: string;
-}
+const MIN_BATCHES_PER_WORKER = 8;
+/** Fewer pages than this many batches are parsed in this thread: a pool would not pay for itself. */
+const MIN_BATCHES_FOR_POOL = 2;
+/**
+ * Batches dispatched ahead of the one being written, per worker: enough that no worker idles
+ * while the main thread writes output, few enough that memory stays flat on any corpus.
+ */
+const BATCHES_AHEAD_PER_WORKER = 4;
+/**
+ * Batches a worker holds at once: the second waits in its queue, so the worker goes on to it
+ * at once instead of idling while the main thread takes its reply and sends the next request.
+ */
+const BATCHES_PER_WORKER_QUEUE = 2;
 
 export const defaultJobs = (): number => os.availableParallelism();
 
@@ -62,12 +54,11 @@ export async function* processInOrder(
   plan: OutputPlan,
   jobs: number = defaultJobs(),
   opts: PoolOptions = {},
-): AsyncGenerator<PooledResult> {
+): AsyncGenerator<PageResult> {
   const writeHere = ownDirectories(files, opts.outDir);
   const batch = batchSize(files.length, jobs);
-  // Standard input can only be read once, by one thread; and a pool does not pay for itself
-  // on a handful of pages.
-  if (jobs <= 1 || files.length < 2 * batch || files.some((f) => f.path === '-')) {
+  // standard input can only be read once, by one thread
+  if (jobs <= 1 || files.length < MIN_BATCHES_FOR_POOL * batch || files.some((f) => f.path === '-')) {
     const steps = opts.steps ?? (await resolveSteps(choice));
     for (let i = 0; i < files.length; i++) yield processOne(files[i]!, steps, plan, opts.outDir, writeHere[i]!);
     return;
@@ -89,9 +80,8 @@ export async function* processInOrder(
     for (let b = next; b < sent; b++) for (const { file } of batches[b]!) removeTemporariesIn(path.join(outDir, safeStem(file.stem)));
   });
   let next = 0;
-  // Enough batches queued per worker that none idles while the main thread writes output.
-  const window = jobs * 4;
-  const pending = new Map<number, Promise<PooledResult[]>>();
+  const window = jobs * BATCHES_AHEAD_PER_WORKER;
+  const pending = new Map<number, Promise<PageResult[]>>();
   let sent = 0;
   try {
     for (; next < batches.length; next++) {
@@ -117,42 +107,16 @@ function ownDirectories(files: readonly InputFile[], outDir: string | undefined)
   return files.map((f) => count.get(safeStem(f.stem)) === 1);
 }
 
-/** Large enough to amortise a message, small enough that two workers share the tail. */
 function batchSize(n: number, jobs: number): number {
-  return Math.max(1, Math.min(32, Math.ceil(n / (jobs * 8))));
-}
-
-/** One page, never throwing: a fault in one page must not take its batch or the run down. */
-export function processOne(file: InputFile, steps: readonly Step[], plan: OutputPlan, outDir: string | undefined, write: boolean): PageResult {
-  let r: PageResult;
-  try {
-    r = processFile(file, steps, plan);
-  } catch (err) {
-    return { source: file.path, stem: file.stem, articles: 0, warnings: [], error: `internal error: ${(err as Error)?.message ?? String(err)}` };
-  }
-  if (write && outDir && r.files) {
-    const { files, ...rest } = r;
-    try {
-      writePageFiles(outDir, new Map(files));
-    } catch (err) {
-      return { ...rest, writeError: `cannot write output: ${(err as Error).message}` };
-    }
-    // the contents stay here; the manifest needs only their hashes
-    return { ...rest, fileHashes: fileHashList(files) };
-  }
-  return r;
+  return Math.max(1, Math.min(MAX_BATCH, Math.ceil(n / (jobs * MIN_BATCHES_PER_WORKER))));
 }
 
 interface Task {
   req: BatchRequest;
-  resolve: (r: PooledResult[]) => void;
+  resolve: (r: PageResult[]) => void;
 }
 
-/**
- * Workers, each given up to two batches at a time: the second waits in the worker's queue, so
- * the worker goes on to it at once instead of idling while the main thread takes its reply and
- * sends the next request.
- */
+/** Worker threads, each given up to BATCHES_PER_WORKER_QUEUE batches at a time. */
 class Pool {
   private readonly inFlight = new Map<Worker, Task[]>();
   private readonly queue: Task[] = [];
@@ -161,7 +125,7 @@ class Pool {
     for (let i = 0; i < size; i++) this.spawn();
   }
 
-  run(req: BatchRequest): Promise<PooledResult[]> {
+  run(req: BatchRequest): Promise<PageResult[]> {
     return new Promise((resolve) => {
       this.queue.push({ req, resolve });
       this.pump();
@@ -174,7 +138,7 @@ class Pool {
     w.on('message', (reply: BatchReply) => {
       const task = this.inFlight.get(w)?.shift();
       if (!task) return;
-      task.resolve(reply.results ? received(task.req, reply.results, reply.jsonl) : failed(task.req, reply.fatal ?? 'worker failed'));
+      task.resolve(reply.results ?? failed(task.req, reply.fatal ?? 'worker failed'));
       this.pump();
     });
     // A worker that dies fails only the pages it held; a fresh one takes its place.
@@ -191,7 +155,7 @@ class Pool {
   }
 
   private pump(): void {
-    for (let depth = 0; depth < 2; depth++) {
+    for (let depth = 0; depth < BATCHES_PER_WORKER_QUEUE; depth++) {
       for (const [w, tasks] of this.inFlight) {
         if (this.queue.length === 0) return;
         if (tasks.length > depth) continue;
@@ -209,20 +173,6 @@ class Pool {
   }
 }
 
-/** A worker's results with what the request knew put back, and each page's bytes as a view. */
-function received(req: BatchRequest, results: SentResult[], jsonl: ArrayBuffer | undefined): PooledResult[] {
-  let start = 0;
-  return results.map(({ jsonlEnd, ...rest }, i) => {
-    const { file } = req.files[i]!;
-    const r: PooledResult = { source: file.path, stem: file.stem, ...rest };
-    if (jsonlEnd !== undefined && jsonl) {
-      r.jsonl = new Uint8Array(jsonl, start, jsonlEnd - start);
-      start = jsonlEnd;
-    }
-    return r;
-  });
-}
-
 function failed(req: BatchRequest, why: string): PageResult[] {
-  return req.files.map(({ file }) => ({ source: file.path, stem: file.stem, articles: 0, warnings: [], error: why }));
+  return req.files.map(({ file }) => failedPage(file, why));
 }

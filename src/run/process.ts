@@ -4,7 +4,7 @@ import { readWhole } from '../read/whole-file.js';
 import type { InputFile } from '../read/inputs.js';
 import { parsePage, type Step } from '../pipeline.js';
 import { message, pageWith } from '../model/page.js';
-import type { Page } from '../model/types.js';
+import type { Message, Page } from '../model/types.js';
 import { pageToJsonl } from '../writers/jsonl.js';
 import { pageFiles, type FileFormat } from '../writers/files.js';
 
@@ -13,15 +13,21 @@ export interface OutputPlan {
   files: readonly FileFormat[];
 }
 
-/** What one input became, ready to be written by the main thread in input order. */
-export interface PageResult {
+/**
+ * What one input became, ready to be written by the main thread in input order. The same
+ * shape wherever the page was parsed: in this thread, or in a worker, which hands its batch's
+ * JSON Lines over as bytes (see run/work.ts).
+ */
+export interface PageResult<Jsonl extends string | Uint8Array = string | Uint8Array> {
   source: string;
   stem: string;
   /** a reason the file could not be parsed at all; nothing is written for it */
   error?: string;
   articles: number;
-  warnings: { line: number | null; message: string }[];
-  jsonl?: string;
+  /** the page's messages, each with the pass (or reader stage) that raised it */
+  warnings: Message[];
+  /** the page's JSON Lines: text where it was parsed, UTF-8 bytes once it came from a worker */
+  jsonl?: Jsonl;
   files?: [string, string][];
   /** the page was parsed but writing its files failed (when they were written off the main thread) */
   writeError?: string;
@@ -29,11 +35,13 @@ export interface PageResult {
   fileHashes?: string;
 }
 
+/** A page that could not be parsed, or whose thread failed: only its error is reported. */
+export const failedPage = (file: InputFile, error: string): PageResult<never> => ({ source: file.path, stem: file.stem, articles: 0, warnings: [], error });
+
 const MAX_DECODE_WARNINGS = 20;
 
-export function processBytes(file: InputFile, bytes: Uint8Array, steps: readonly Step[], plan: OutputPlan): PageResult {
-  const base = { source: file.path, stem: file.stem, articles: 0, warnings: [] };
-  if (bytes.includes(0) && !looksUtf16(bytes)) return { ...base, error: 'binary file (contains NUL bytes), skipped' };
+export function processBytes(file: InputFile, bytes: Uint8Array, steps: readonly Step[], plan: OutputPlan): PageResult<string> {
+  if (bytes.includes(0) && !looksUtf16(bytes)) return failedPage(file, 'binary file (contains NUL bytes), skipped');
   const decoded = decode(bytes);
   let page: Page = parsePage({ source: file.path, stem: file.stem, text: decoded.text, encoding: decoded.encoding }, steps);
   if (decoded.invalid.length) {
@@ -46,28 +54,29 @@ export function processBytes(file: InputFile, bytes: Uint8Array, steps: readonly
     page = pageWith(page, { messages: [...notes, ...page.messages] });
   }
   return {
-    ...base,
+    source: file.path,
+    stem: file.stem,
     articles: page.articles.length,
-    warnings: page.messages.map((m) => ({ line: m.line, message: m.message })),
+    warnings: page.messages,
     ...(plan.jsonl ? { jsonl: pageToJsonl(page) } : {}),
     ...(plan.files.length ? { files: [...pageFiles(page, plan.files)] } : {}),
   };
 }
 
-export function processFile(file: InputFile, steps: readonly Step[], plan: OutputPlan): PageResult {
+export function processFile(file: InputFile, steps: readonly Step[], plan: OutputPlan): PageResult<string> {
   let bytes: Uint8Array;
   try {
     bytes = file.path === '-' ? fs.readFileSync(0) : readWhole(file.path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (err as Error).message;
-    return { source: file.path, stem: file.stem, articles: 0, warnings: [], error: `cannot read: ${why}` };
+    return failedPage(file, `cannot read: ${why}`);
   }
   try {
     return processBytes(file, bytes, steps, plan);
   } catch (err) {
     // A bug on one page must not stop the run: the page is reported and the others written.
-    return { source: file.path, stem: file.stem, articles: 0, warnings: [], error: `internal error: ${(err as Error)?.stack ?? String(err)}` };
+    return failedPage(file, `internal error: ${(err as Error)?.stack ?? String(err)}`);
   }
 }
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { safeStem } from '../model/stem.js';
 import type { Page } from '../model/types.js';
 import { articleRecord, pageRecord } from './records.js';
 import { articleToMarkdown } from './markdown.js';
@@ -21,19 +22,10 @@ export function pageFiles(page: Page, formats: readonly FileFormat[]): Map<strin
 }
 
 /**
- * A stem is a file name, but it still must not climb out of the output directory or hide:
- * path separators and leading dots are replaced.
- */
-export function safeStem(stem: string): string {
-  const s = stem.replace(/[\\/\0]/g, '_').replace(/^\.+/, (m) => '_'.repeat(m.length));
-  return s === '' ? '_' : s;
-}
-
-/**
  * Write a page's files atomically, so an interrupted run leaves every file whole or absent.
  * A page directory that does not exist yet is written under a temporary name beside it and
- * renamed into place whole: one rename per page, where a rename per file cost a fifth of a
- * fresh run's time. Into an existing directory, each file goes to a temporary name and is
+ * renamed into place whole: one rename per page rather than per file, on a fresh run where
+ * page directories are the common case. Into an existing directory, each file goes to a temporary name and is
  * renamed over its old version, and files of an earlier run that this run no longer makes
  * are removed.
  */
@@ -133,6 +125,34 @@ export function writeAtomic(target: string, content: string): void {
     throw err;
   }
   commitTemporary(tmp, target);
+}
+
+/** A file of the output directory's own (the manifest), written atomically. */
+export function writeOutputFile(outDir: string, name: string, content: string): void {
+  fs.mkdirSync(outDir, { recursive: true });
+  writeAtomic(path.join(outDir, name), content);
+}
+
+/**
+ * Delete page files an earlier run wrote (paths relative to the output directory), and each
+ * directory they leave empty. A path that would climb out of the directory is left alone.
+ */
+export function removeOutputs(outDir: string, files: readonly string[]): void {
+  const root = path.resolve(outDir);
+  const dirs = new Set<string>();
+  for (const rel of files) {
+    const target = path.resolve(root, rel);
+    if (!target.startsWith(root + path.sep)) continue;
+    fs.rmSync(target, { force: true });
+    dirs.add(path.dirname(target));
+  }
+  for (const d of dirs) {
+    try {
+      fs.rmdirSync(d);
+    } catch {
+      // not empty: someone else's files live there too
+    }
+  }
 }
 
 /** Remove the temporaries in one directory (a page's, or the output's own), whoever was writing them. */

@@ -27,8 +27,8 @@ export function articleToMarkdown(r: ArticleRecord): string {
 /**
  * YAML front matter in flow style, one `key: value` line per field. Flow style is JSON's
  * syntax, so each value is written by JSON.stringify and its quoting is right by construction;
- * the `yaml` package reads it back (read/article-markdown.ts). Building a YAML document per
- * article cost more than parsing the article's page.
+ * the `yaml` package reads it back (read/article-markdown.ts). No YAML document is built: per
+ * article, that is more work than parsing the article's page.
  */
 function frontMatter(fields: Record<string, unknown>): string {
   let out = '';

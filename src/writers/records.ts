@@ -1,36 +1,7 @@
+import type { ArticleRecord, PageRecord } from '../model/records.js';
 import type { Article, Page } from '../model/types.js';
 
-/** The article record of OUTPUT.md, field for field and in its order. */
-export interface ArticleRecord {
-  type: 'article';
-  id: string;
-  source: string;
-  headline: string | null;
-  subheadlines: string[];
-  byline: string | null;
-  section: string | null;
-  body: { kind: 'paragraph' | 'subhead'; text: string; lines: [number, number] }[];
-  captions: string[];
-  attribution: string | null;
-  lines: [number, number];
-}
-
-export interface WarningRecord {
-  line: number | null;
-  origin: string;
-  severity: 'warning' | 'error';
-  message: string;
-}
-
-export interface PageRecord {
-  type: 'page';
-  source: string;
-  articles: number;
-  furniture: string[];
-  warnings: WarningRecord[];
-  encoding: string;
-  dialect: string;
-}
+export type { ArticleRecord, PageRecord, WarningRecord } from '../model/records.js';
 
 export const articleId = (stem: string, index: number): string => `${stem}/${String(index + 1).padStart(2, '0')}`;
 

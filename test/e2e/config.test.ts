@@ -77,7 +77,34 @@ describe('bulletin.config.yaml', () => {
     const listed = cli(['passes', '--json'], { cwd: dir });
     expect(listed.status).toBe(0);
     const tag = JSON.parse(listed.stdout).find((p: any) => p.name === 'tag');
-    expect(tag).toEqual({ name: 'tag', description: 'prefix every headline', defaults: { label: '*' }, plugin: 'tag.mjs' });
+    // its place in this run, its default and the value the config gives it
+    expect(tag).toEqual({ name: 'tag', description: 'prefix every headline', position: 5, defaults: { label: '*' }, options: { label: { value: '[T]', default: '*' } }, plugin: 'tag.mjs' });
+  });
+
+  test('bulletin passes shows each option with its meaning, unit, range, default and the value in force', () => {
+    const plain = cli(['passes'], { cwd: tempDir() });
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toMatch(/^ 4\. letter-spacing +Remove the spaces/m);
+    expect(plain.stdout).toMatch(/^ +minRun = 3 +this many single-spaced characters in a row are letter-spacing, not phrase spaces \[characters; whole, at least 2\]$/m);
+    expect(plain.stdout).toMatch(/^ +columnQuantile += 0\.75 +the quantile .* \[share; 0 to 1\]$/m);
+
+    const dir = project('passes:\n  - detect-dialect\n  - letter-spacing: { minRun: 5 }\n  - rejoin-lines\noptions:\n  rejoin-lines: { columnWindow: 9 }\n');
+    const r = cli(['passes'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^ 2\. letter-spacing /m);
+    expect(r.stdout).toMatch(/^ +minRun = 5 \(default 3\) +this many single-spaced/m);
+    expect(r.stdout).toMatch(/^ +columnWindow += 9 \(default 6\) +lines on each side/m);
+    // the passes the config leaves out, after the run's
+    expect(r.stdout).toMatch(/^ -\. match-headlines +.* \(not run\)$/m);
+    const listed = JSON.parse(cli(['passes', '--json'], { cwd: dir }).stdout);
+    expect(listed.map((p: any) => p.position).slice(0, 4)).toEqual([1, 2, 3, null]);
+    const rejoin = listed.find((p: any) => p.name === 'rejoin-lines');
+    expect(rejoin.options.columnWindow).toEqual({ value: 9, default: 6, description: "lines on each side that estimate a line's column width", unit: 'lines', min: 1, max: 1000, integer: true });
+    expect(rejoin.defaults.columnWindow).toBe(6);
+    // --passes reorders the listing as it would the run
+    const flagged = JSON.parse(cli(['passes', '--json', '--passes', 'rejoin-lines,detect-dialect'], { cwd: dir }).stdout);
+    expect(flagged.slice(0, 2).map((p: any) => [p.name, p.position])).toEqual([['rejoin-lines', 1], ['detect-dialect', 2]]);
+    expect(flagged.find((p: any) => p.name === 'rejoin-lines').options.columnWindow.value).toBe(9);
   });
 
   const invalid: [string, string, RegExp][] = [
@@ -87,6 +114,9 @@ describe('bulletin.config.yaml', () => {
     ['an unknown pass', 'inputs: [pages]\npasses:\n  - strip-glyphs\n  - rejoin-line\n', /bulletin\.config\.yaml:4: unknown pass "rejoin-line"/],
     ['a bad option type', 'inputs: [pages]\noptions:\n  rejoin-lines:\n    columnWindow: wide\n', /bulletin\.config\.yaml:4: option rejoin-lines\.columnWindow must be a number/],
     ['an unknown option', 'inputs: [pages]\noptions:\n  letter-spacing:\n\n    minRun: 2\n    maxRun: 9\n', /bulletin\.config\.yaml:6: pass letter-spacing has no option "maxRun"/],
+    ['an option below its range', 'inputs: [pages]\noptions:\n  letter-spacing:\n    minRun: 1\n', /bulletin\.config\.yaml:4: option letter-spacing\.minRun must be at least 2, not 1/],
+    ['an option above its range', 'inputs: [pages]\npasses:\n  - rejoin-lines: { columnQuantile: 1.5 }\n', /bulletin\.config\.yaml:3: option rejoin-lines\.columnQuantile must be at most 1, not 1\.5/],
+    ['a fraction where a whole number is due', 'inputs: [pages]\noptions:\n  rejoin-lines: { columnWindow: 2.5 }\n', /bulletin\.config\.yaml:3: option rejoin-lines\.columnWindow must be a whole number, not 2\.5/],
     ['broken YAML', 'inputs: [pages\nout: x\n', /bulletin\.config\.yaml:\d+: /],
   ];
   test.each(invalid)('%s is a usage error naming the line', (_, config, message) => {

@@ -14,6 +14,13 @@ function reference(gold: string, pred: string, inputs: string) {
   return JSON.parse(r.stdout);
 }
 
+/** The reference itself, beside this checkout; the package must work without it, so the copy is kept. */
+const SHARED_SCORE = path.join(ROOT, '..', 'shared', 'tools', 'score.mjs');
+
+(fs.existsSync(SHARED_SCORE) ? test : test.skip)('test/reference/score.mjs is the reference scorer, byte for byte', () => {
+  expect(fs.readFileSync(SCORE).equals(fs.readFileSync(SHARED_SCORE))).toBe(true);
+});
+
 describe('bulletin eval agrees with the reference scorer', () => {
   // the default passes score nearly perfectly on the seeds; the short lists give the metrics
   // something to disagree about

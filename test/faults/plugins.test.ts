@@ -78,12 +78,88 @@ describe('a plugin that fails is reported by name and file, and the page goes on
     fs.writeFileSync(syntax, 'export default {{;\n');
     const empty = path.join(dir, 'empty.mjs');
     fs.writeFileSync(empty, 'export const x = 1;\n');
+    const missing = path.join(dir, 'missing.mjs');
     const a = cli(['parse', seedFile, '--format', 'jsonl', '--plugin', syntax]);
     expect(a.status).toBe(2);
-    expect(a.stderr).toContain(`bulletin: cannot load plugin ${syntax}`);
+    expect(a.stderr).toBe(`bulletin: ${syntax}:1:17: plugin does not parse: SyntaxError: Unexpected token '{'\n`);
+    expect(a.stdout).toBe('');
     const b = cli(['parse', seedFile, '--format', 'jsonl', '--plugin', empty]);
     expect(b.status).toBe(2);
     expect(b.stderr).toContain(`plugin ${empty} exports no pass`);
+    const c = cli(['parse', seedFile, '--format', 'jsonl', '--plugin', missing]);
+    expect(c.status).toBe(2);
+    expect(c.stderr).toContain(`bulletin: cannot load plugin ${missing}: Error: Cannot find module`);
+  });
+
+  test('a syntax error is placed by file and line, deep in an ES module or in a CommonJS one', () => {
+    const esm = path.join(dir, 'deep.mjs');
+    fs.writeFileSync(esm, "export default {\n  name: 'deep',\n  run(page) { return page; },\n  oops: 1 +* 2,\n};\n");
+    const cjs = path.join(dir, 'old.cjs');
+    fs.writeFileSync(cjs, "module.exports = {\n  name: 'old',\n  run(page) { return page +* 1; },\n};\n");
+    const a = cli(['parse', seedFile, '--format', 'jsonl', '--plugin', esm]);
+    expect(a.status).toBe(2);
+    expect(a.stderr).toBe(`bulletin: ${esm}:4:12: plugin does not parse: SyntaxError: Unexpected token '*'\n`);
+    const b = cli(['parse', seedFile, '--format', 'jsonl', '--plugin', cjs]);
+    expect(b.status).toBe(2);
+    expect(b.stderr).toBe(`bulletin: ${cjs}:3: plugin does not parse: SyntaxError: Unexpected token '*'\n`);
+  });
+
+  test('a plugin pass named like a built-in one is a usage error naming both, not a second copy', () => {
+    const file = path.join(dir, 'impostor.mjs');
+    fs.writeFileSync(file, plugin('rejoin-lines', 'return page;'));
+    for (const command of [['parse', seedFile, '--format', 'jsonl'], ['passes']]) {
+      const r = cli([...command, '--plugin', file]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`bulletin: plugin ${file} exports a pass named "rejoin-lines", the name of the built-in pass rejoin-lines: a plugin adds passes and cannot replace one, so give it a name of its own\n`);
+    }
+  });
+
+  test('two plugins with passes of one name are a usage error naming both files', () => {
+    const one = path.join(dir, 'one.mjs');
+    const two = path.join(dir, 'two.mjs');
+    fs.writeFileSync(one, plugin('twin', 'return page;'));
+    fs.writeFileSync(two, plugin('twin', 'return page;'));
+    const r = cli(['parse', seedFile, '--format', 'jsonl', '--plugin', one, '--plugin', two]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`bulletin: plugin ${two} exports a pass named "twin", the name of a pass of plugin ${one}: give each a name of its own\n`);
+    // the same file twice is one plugin
+    expect(cli(['parse', seedFile, '--format', 'jsonl', '--plugin', one, '--plugin', one, '-q']).status).toBe(0);
+  });
+});
+
+describe('options given to a plugin are checked like a built-in pass\'s', () => {
+  const dir = tempDir();
+  fs.copyFileSync(seedFile, path.join(dir, 'page.txt'));
+  // no defaults and no option specs: valid, with no options
+  fs.writeFileSync(path.join(dir, 'bare.mjs'), "export default { name: 'bare', description: 'no options', run: (page) => page };\n");
+  // option specs without defaults, as a plugin written without definePass may give them
+  fs.writeFileSync(path.join(dir, 'specs.mjs'), `export default { name: 'specs', description: 'one option',
+    options: { share: { default: 0.5, description: 'a share', min: 0, max: 1 } },
+    run: (page, options) => ({ ...page, furniture: [...page.furniture, { text: 'share=' + options.share, lines: [1, 1] }] }) };\n`);
+  const run = (config: string) => {
+    fs.writeFileSync(path.join(dir, 'bulletin.config.yaml'), config);
+    return cli(['parse', 'page.txt', '--format', 'jsonl'], { cwd: dir });
+  };
+
+  test('a plugin without defaults runs, and has no options', () => {
+    expect(run('plugins: [bare.mjs]\n').status).toBe(0);
+    const r = run('plugins: [bare.mjs]\noptions:\n  bare:\n    level: 2\n');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('bulletin: bulletin.config.yaml:4: pass bare has no option "level" (its options: none)\n');
+    expect(r.stdout).toBe('');
+  });
+
+  test('an option spec gives the default, its type and its range', () => {
+    const page = (r: ReturnType<typeof run>) => jsonl(r.stdout).at(-1);
+    expect(page(run('plugins: [specs.mjs]\n')).furniture).toContain('share=0.5');
+    expect(page(run('plugins: [specs.mjs]\noptions:\n  specs: { share: 0.25 }\n')).furniture).toContain('share=0.25');
+    const high = run('plugins: [specs.mjs]\noptions:\n  specs:\n    share: 2\n');
+    expect(high.status).toBe(2);
+    expect(high.stderr).toBe('bulletin: bulletin.config.yaml:4: option specs.share must be at most 1, not 2\n');
+    const word = run('plugins: [specs.mjs]\noptions:\n  specs:\n    share: half\n');
+    expect(word.status).toBe(2);
+    expect(word.stderr).toBe('bulletin: bulletin.config.yaml:4: option specs.share must be a number, not string "half"\n');
   });
 });
 

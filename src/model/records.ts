@@ -1,0 +1,35 @@
+/**
+ * The records of the output contract (../shared/spec/OUTPUT.md), field for field and in its
+ * order: what writers/records.ts makes from a Page and read/article-markdown.ts reads back.
+ */
+
+export interface ArticleRecord {
+  type: 'article';
+  id: string;
+  source: string;
+  headline: string | null;
+  subheadlines: string[];
+  byline: string | null;
+  section: string | null;
+  body: { kind: 'paragraph' | 'subhead'; text: string; lines: [number, number] }[];
+  captions: string[];
+  attribution: string | null;
+  lines: [number, number];
+}
+
+export interface WarningRecord {
+  line: number | null;
+  origin: string;
+  severity: 'warning' | 'error';
+  message: string;
+}
+
+export interface PageRecord {
+  type: 'page';
+  source: string;
+  articles: number;
+  furniture: string[];
+  warnings: WarningRecord[];
+  encoding: string;
+  dialect: string;
+}

@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { commitTemporary, discardTemporary, removeTemporariesIn, temporaryFor } from './files.js';
+
+/** Where a run's JSON Lines go: standard output, or OUT/corpus.jsonl. */
+export interface JsonlSink {
+  /** a page's lines: text, or UTF-8 bytes as the workers send them */
+  write(chunk: string | Uint8Array): Promise<void>;
+  close(): Promise<void>;
+  /** drop a half-written OUT/corpus.jsonl, leaving the previous one in place */
+  abort(): Promise<void>;
+  /** the reader of standard output has gone (`| head`): nothing more is written */
+  readonly broken: boolean;
+}
+
+/**
+ * Pages' lines are gathered into chunks of this many bytes (UTF-16 units for text) before they
+ * are written, so that the main thread, which shares the cores with the workers, makes a
+ * system call per chunk rather than per page.
+ */
+const CHUNK_UNITS = 1 << 16;
+
+/** The JSON Lines of a run: `-` for standard output, else a directory to hold corpus.jsonl. */
+export function openJsonl(out: string): JsonlSink {
+  const sink = out === '-' ? stdoutSink() : fileSink(out);
+  let held: (string | Uint8Array)[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (held.length === 0) return;
+    // one worker's batch is usually a chunk by itself: written as it is, not copied
+    const chunk = held.length === 1
+      ? held[0]!
+      : held.every((c) => typeof c === 'string')
+      ? held.join('')
+      : Buffer.concat(held.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
+    held = [];
+    size = 0;
+    await sink.write(chunk);
+  };
+  return {
+    get broken() {
+      return sink.broken;
+    },
+    write: async (chunk) => {
+      // a worker's pages arrive as consecutive views of one buffer: held as one view, they
+      // are written without being copied together
+      const last = held[held.length - 1];
+      if (typeof chunk !== 'string' && last instanceof Uint8Array && last.buffer === chunk.buffer && last.byteOffset + last.byteLength === chunk.byteOffset) {
+        held[held.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.byteLength + chunk.byteLength);
+      } else held.push(chunk);
+      size += chunk.length;
+      if (size >= CHUNK_UNITS) await flush();
+    },
+    close: async () => {
+      await flush();
+      await sink.close();
+    },
+    abort: async () => {
+      held = [];
+      await sink.abort();
+    },
+  };
+}
+
+/** Standard output. A reader that stops early (`| head`) is not an error: the sink is broken. */
+function stdoutSink(): JsonlSink {
+  let broken = false;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') broken = true;
+    else throw err;
+  });
+  return {
+    get broken() {
+      return broken;
+    },
+    write: (text) =>
+      new Promise((resolve) => {
+        if (broken) return resolve();
+        if (process.stdout.write(text)) return resolve();
+        // A reader that goes away while we wait for 'drain' never drains: EPIPE must wake us too.
+        const done = () => {
+          process.stdout.off('drain', done);
+          process.stdout.off('error', done);
+          resolve();
+        };
+        process.stdout.once('drain', done);
+        process.stdout.once('error', done);
+      }),
+    close: async () => {},
+    abort: async () => {},
+  };
+}
+
+/**
+ * OUT/corpus.jsonl, streamed to a temporary beside it that is renamed over it at the end, so
+ * memory stays flat and a failed run leaves the old file whole.
+ */
+function fileSink(out: string): JsonlSink {
+  fs.mkdirSync(out, { recursive: true });
+  // what a killed (SIGKILL) run left of its stream
+  removeTemporariesIn(out);
+  const target = path.join(out, 'corpus.jsonl');
+  const tmp = temporaryFor(target);
+  const stream = fs.createWriteStream(tmp);
+  let failure: Error | null = null;
+  stream.on('error', (err) => { failure ??= err; });
+  const finished = () =>
+    new Promise<void>((resolve, reject) => {
+      if (stream.closed) return failure ? reject(failure) : resolve();
+      stream.end(() => (failure ? reject(failure) : resolve()));
+    });
+  return {
+    broken: false,
+    write: (text) =>
+      new Promise((resolve, reject) => {
+        if (failure) return reject(failure);
+        if (stream.write(text)) resolve();
+        else stream.once('drain', resolve);
+      }),
+    close: async () => {
+      try {
+        await finished();
+      } catch (err) {
+        discardTemporary(tmp);
+        throw err;
+      }
+      commitTemporary(tmp, target);
+    },
+    abort: async () => {
+      await finished().catch(() => {});
+      discardTemporary(tmp);
+    },
+  };
+}
