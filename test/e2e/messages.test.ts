@@ -26,7 +26,7 @@ function project(pages: number) {
   const dir = tempDir();
   const input = path.join(dir, 'pages');
   fs.mkdirSync(input);
-  for (let i = 0; i < pages; i++) fs.writeFileSync(path.join(input, `p${String(i).padStart(3, '0')}.txt`), '民政部发布通知\n3月23日，A20全球关爱儿童。\n');
+  for (let i = 0; i < pages; i++) fs.writeFileSync(path.join(input, `p${String(i).padStart(3, '0')}.txt`), '民政部发布关爱儿童通知\n3月23日，民政部发布通知，关爱儿童。\n');
   const plugin = path.join(dir, 'marker.mjs');
   fs.writeFileSync(plugin, REPORTER);
   return { dir, input, plugin };
