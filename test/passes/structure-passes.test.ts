@@ -1,5 +1,9 @@
 import { parseText } from '../helpers.js';
+import { lead } from '../pass-tester.js';
 import type { Page } from '../../src/model/types.js';
+
+/** The first line of an article's lead paragraph, with the `� �` OCR left where its indent was. */
+const opening = (first: string) => lead([first]);
 
 const bodies = (p: Page) => p.articles.map((a) => a.body.map((b) => b.text));
 const headlines = (p: Page) => p.articles.map((a) => a.headline);
@@ -7,7 +11,7 @@ const headlines = (p: Page) => p.articles.map((a) => a.headline);
 describe('rejoin-lines, raw columns', () => {
   test('a blank line inside a sentence is a column break, joined', () => {
     const p = parseText([
-      '\uFFFD \uFFFD 今年以来，南湖区民政',
+      ...opening('今年以来，南湖区民政'),
       '局组织社工走进十二个社',
       '',
       '区，为困难家庭上门送去',
@@ -18,7 +22,7 @@ describe('rejoin-lines, raw columns', () => {
 
   test('a blank line after a finished sentence ends the paragraph', () => {
     const p = parseText([
-      '\uFFFD \uFFFD 今年以来，南湖区民政',
+      ...opening('今年以来，南湖区民政'),
       '局组织社工走进十二个社',
       '区开展上门探访服务。',
       '',
@@ -30,7 +34,7 @@ describe('rejoin-lines, raw columns', () => {
 
   test('a short last line that ends a sentence ends the paragraph without a blank line', () => {
     const p = parseText([
-      '\uFFFD \uFFFD 今年以来，南湖区民政',
+      ...opening('今年以来，南湖区民政'),
       '局组织社工走进十二个社',
       '区开展探访。',
       '探访中，社工为老人测',
@@ -42,7 +46,7 @@ describe('rejoin-lines, raw columns', () => {
 
   test('a full line that ends a sentence does not end the paragraph', () => {
     const p = parseText([
-      '\uFFFD \uFFFD 今年以来，南湖区民政',
+      ...opening('今年以来，南湖区民政'),
       '局组织社工走进十二个社',
       '区开展上门探访服务。他们',
       '为老人测量血压并登记生',
@@ -53,7 +57,7 @@ describe('rejoin-lines, raw columns', () => {
 
   test('a blank line between two full lines after a finished sentence is a column break, with a warning', () => {
     const p = parseText([
-      '\uFFFD \uFFFD 今年以来，南湖区民政',
+      ...opening('今年以来，南湖区民政'),
       '局组织社工走进十二个社',
       '区开展上门探访和服务。',
       '',
@@ -66,7 +70,7 @@ describe('rejoin-lines, raw columns', () => {
 
   test('a short headline-shaped line between paragraphs is an in-body subhead', () => {
     const p = parseText([
-      '\uFFFD \uFFFD 今年以来，南湖区民政',
+      ...opening('今年以来，南湖区民政'),
       '局组织社工走进十二个社',
       '区开展上门探访服务。',
       '',
@@ -127,10 +131,10 @@ describe('split-articles', () => {
 
   test('a lead marker starts a new article', () => {
     const p = parseText([
-      '\uFFFD \uFFFD 南湖区民政局组织社',
+      ...opening('南湖区民政局组织社'),
       '工开展上门探访服务。',
       '',
-      '\uFFFD \uFFFD 北坡县首家养老驿站',
+      ...opening('北坡县首家养老驿站'),
       '日前正式开门迎客。',
     ].join('\n'));
     expect(p.articles).toHaveLength(2);
@@ -141,16 +145,16 @@ describe('match-headlines', () => {
   const page = [
     ' 北坡县首家养老驿站开门迎客',
     ' 南湖区社工上门探访困难家庭',
-    '\uFFFD \uFFFD 南湖区民政局近日组',
+    ...opening('南湖区民政局近日组'),
     '织社工走进十二个社区，',
     '上门探访困难家庭，为他',
     '们送去生活物资。',
     '',
-    '\uFFFD \uFFFD 北坡县首家养老驿站',
+    ...opening('北坡县首家养老驿站'),
     '日前开门迎客，驿站为老',
     '人提供助餐和日间照料。',
     '',
-    '\uFFFD \uFFFD 东岸社区近日举办了',
+    ...opening('东岸社区近日举办了'),
     '一场邻里运动会，居民们',
     '踊跃参加各项比赛项目。',
   ].join('\n');
@@ -170,7 +174,7 @@ describe('match-headlines', () => {
 
   test('a headline printed after its body, with a subtitle', () => {
     const q = parseText([
-      '\uFFFD \uFFFD 南湖区民政局近日组',
+      ...opening('南湖区民政局近日组'),
       '织社工走进十二个社区，',
       '上门探访困难家庭，为他',
       '们送去生活物资。',
@@ -192,13 +196,13 @@ describe('match-headlines', () => {
 describe('rules for pages printed without boundaries', () => {
   test('a credit on its own line is the byline and ends the article', () => {
     const p = parseText([
-      '\uFFFD \uFFFD 南湖区民政局近日组',
+      ...opening('南湖区民政局近日组'),
       '织社工走进十二个社区。',
       '',
       '（林晓川）',
       '',
       '北坡县首家养老驿站开张',
-      '\uFFFD \uFFFD 北坡县首家养老驿站',
+      ...opening('北坡县首家养老驿站'),
       '日前开门迎客。',
     ].join('\n'));
     expect(p.articles.map((a) => [a.byline, a.headline])).toEqual([['林晓川', null], [null, '北坡县首家养老驿站开张']]);
@@ -206,7 +210,7 @@ describe('rules for pages printed without boundaries', () => {
 
   test('a headline-shaped line followed by an indented paragraph start is a subhead, even near full width', () => {
     const p = parseText([
-      '\uFFFD \uFFFD 今年以来，南湖区民政',
+      ...opening('今年以来，南湖区民政'),
       '局组织社工走进十二个社区',
       '开展上门探访和生活服务。',
       '',
@@ -223,7 +227,7 @@ describe('rules for pages printed without boundaries', () => {
     const p = parseText([
       ' 南湖区社工上门探访困难家庭',
       '',
-      '\uFFFD \uFFFD 南湖区民政局近日组',
+      ...opening('南湖区民政局近日组'),
       '织社工走进十二个社区，',
       '上门探访困难家庭，为他',
       '们送去生活物资。',
@@ -248,7 +252,7 @@ describe('rules for pages printed without boundaries', () => {
       '让老人吃上放心饭',
       ' 北坡县首家养老驿站开门迎客',
       '',
-      '\uFFFD \uFFFD 北坡县首家养老驿站',
+      ...opening('北坡县首家养老驿站'),
       '日前开门迎客，驿站为老',
       '人提供助餐和日间照料。',
     ].join('\n'));
@@ -285,7 +289,7 @@ describe('numbered parts', () => {
 describe('boundaries inside running text', () => {
   test('a headline wider than its column, set right on its first paragraph, starts an article', () => {
     const p = parseText([
-      '\uFFFD \uFFFD 南湖区民政局近日组',
+      ...opening('南湖区民政局近日组'),
       '织社工走进十二个社区，',
       '上门探访困难家庭。',
       '',
@@ -299,7 +303,7 @@ describe('boundaries inside running text', () => {
 
   test('a credit at the end of a line ends its article, even before a blank line', () => {
     const p = parseText([
-      '\uFFFD \uFFFD 南湖区民政局近日组',
+      ...opening('南湖区民政局近日组'),
       '织社工走进十二个社区，',
       '上门探访困难家庭。 （林川）',
       '',
@@ -312,7 +316,7 @@ describe('boundaries inside running text', () => {
 
   test('a bracket that ends a line inside a sentence is no credit', () => {
     const p = parseText([
-      '\uFFFD \uFFFD 南湖区民政局加强与街',
+      ...opening('南湖区民政局加强与街'),
       '道、村（社区）',
       '',
       '的协作，共同做好探访。',
