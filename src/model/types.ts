@@ -17,6 +17,8 @@ export interface Line {
   indent?: number;
   /** Markdown heading level (1–6) when the line was a heading; 0 or absent when it was not */
   heading?: number;
+  /** every character of the line was spread apart by spaces (justified, or set as a big-type headline) */
+  spaced?: boolean;
   /**
    * Which kinds of characters `text` holds (charKinds: CharKind bits), as makeLine counted
    * them; -1 or absent when not counted (read them with lineKinds).

@@ -2,6 +2,8 @@ import { defineLinePass } from './pass.js';
 import { lineKinds, lineWith } from '../model/page.js';
 import { collapseLetterSpacing } from '../model/canonical.js';
 
+const HAS_BLANK = /\s/;
+
 /**
  * A justified narrow column spreads a short line by putting a space between every character;
  * a run of `minRun` or more single-spaced characters is that, an isolated space is a phrase
@@ -15,6 +17,8 @@ export const letterSpacing = defineLinePass({
   },
   line(line, { minRun }) {
     const text = collapseLetterSpacing(line.text, minRun, lineKinds(line));
-    return text === line.text ? line : lineWith(line, { text });
+    if (text === line.text) return line;
+    // spread from end to end: every space between its characters went
+    return lineWith(line, { text, spaced: !HAS_BLANK.test(text) });
   },
 });

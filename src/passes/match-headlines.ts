@@ -117,7 +117,7 @@ export const matchHeadlines = definePass<Options>({
       const pool = main.length ? main : us;
       // Between unmarked raw lines, a box of its own beats the lines around it; else the main
       // headline is the one that names the story: the most of its body's words.
-      const boxed = pool.slice(1).find((u) => u.boxed && !pool[0]!.boxed);
+      const boxed = pool.find((u) => u.lines.some((l) => l.spaced)) ?? pool.slice(1).find((u) => u.boxed && !pool[0]!.boxed);
       const best = () => pool.reduce((x, y) => (sc!.score(y, sc!.bodies[ai]!) > sc!.score(x, sc!.bodies[ai]!) + options.mainMargin ? y : x));
       const head = markdown || !sc ? pool[0]! : boxed ?? best();
       const a = articles[ai]!;
@@ -191,14 +191,18 @@ function splitUnits(b: Block, block: number, o: Options): Unit[] {
   let prevWidth = Infinity;
   let continued = false;
   let afterKicker = false;
+  let afterSpaced = false;
   let prevIndent = 0;
   for (const l of b.parts ?? []) {
     const w = setWidth(l.text);
     // a box is set indented, all its lines alike: a new box starts where the indent does
     const indent = l.indent ?? 0;
     const starts: boolean = groups.length === 0 || (indent > 0 && indent !== prevIndent) || (continued && w > prevWidth + o.growCells) ||
-      afterKicker || isSubtitleShaped(l.text) || isKickerShaped(l.text);
+      afterKicker || isSubtitleShaped(l.text) || isKickerShaped(l.text) ||
+      // a letter-spaced line is a headline set in big type, a unit of its own
+      l.spaced === true || afterSpaced;
     afterKicker = isKickerShaped(l.text);
+    afterSpaced = l.spaced === true;
     prevIndent = indent;
     if (starts) groups.push([l]);
     else groups[groups.length - 1]!.push(l);

@@ -45,6 +45,11 @@ testPass(matchHeadlines, {
       articles: [{ headline: '北坡县养老驿站开门迎客' }, { headline: '南湖区社工探访困难家庭' }],
     },
     {
+      name: 'a letter-spaced line is the big-type main headline; the plain line above it is its kicker',
+      text: page(['让老人吃上放心饭', '北 坡 县 首 家 养 老 驿 站 开 门 迎 客', ...station]),
+      articles: [{ headline: '北坡县首家养老驿站开门迎客', subheadlines: ['让老人吃上放心饭'] }],
+    },
+    {
       name: 'with maxHeadlineChars 10 two unmarked lines are a headline and its subtitle',
       options: { maxHeadlineChars: 10 },
       text: page(['北坡县养老驿站开门迎客', '提供助餐和日间照料', ...station]),
