@@ -261,6 +261,16 @@ function cutSegments(lines: Line[], role: (Role | undefined)[]): Segment[] {
     if (l.text === '') { flush(false); continue; }
     const previous = lastText;
     lastText = l;
+    // a source note a narrow column broke over lines, each of them the note's
+    const note = noteLines(lines, i);
+    if (note > 1) {
+      flush(false);
+      for (let k = i; k < i + note; k++) role[lines[k]!.no] = 'attribution';
+      sawArticleEnd = true;
+      lastText = lines[i + note - 1];
+      i += note - 1;
+      continue;
+    }
     const alone = (i === 0 || lines[i - 1]!.text === '') && (i + 1 === lines.length || lines[i + 1]!.text === '' || isFurnitureLine(lines[i + 1]!.text));
     const s: Role | null = l.bullet || isBylineLine(l.text) ? 'byline'
       : isAttributionLine(l.text) ? 'attribution'
@@ -281,6 +291,23 @@ function cutSegments(lines: Line[], role: (Role | undefined)[]): Segment[] {
   flush(false);
   return segments;
 }
+
+/**
+ * How many lines from `i` on make a source note on lines of its own (`（据《四川` + `交通报》）`):
+ * 0 when line `i` does not open one that closes within CREDIT_LINES lines.
+ */
+function noteLines(lines: Line[], i: number): number {
+  const first = lines[i]!.text.trimStart();
+  if (!NOTE_OPENING.test(first) || endsWithBracket(first.trimEnd())) return 0;
+  const parts = [first];
+  for (let k = i + 1; k < lines.length && k < i + CREDIT_LINES; k++) {
+    if (lines[k]!.text === '') return 0;
+    parts.push(lines[k]!.text);
+    if (isAttributionLine(joinLines(parts))) return parts.length;
+  }
+  return 0;
+}
+const NOTE_OPENING = /^[（(]\s*(?:据|《)/;
 
 /**
  * A headline set right on its body, with no blank line around it, sits inside a run of text
@@ -481,7 +508,11 @@ function rawToBlocks(lines: Line[], role: readonly (Role | undefined)[], layout:
       } else if (r === 'credit') {
         blocks.push(linesBlock('paragraph', [l]));
       } else {
-        blocks.push(linesBlock(r, [l]));
+        const lastBlock = blocks[blocks.length - 1];
+        // the later lines of a source note broken over lines
+        if (r === 'attribution' && lastBlock?.kind === 'attribution' && lastBlock.lines[1] === l.no - 1 && !endsWithBracket(lastBlock.text)) {
+          blocks[blocks.length - 1] = blockWith(lastBlock, { text: joinLines([lastBlock.text, l.text]), lines: [lastBlock.lines[0], l.no] });
+        } else blocks.push(linesBlock(r, [l]));
       }
     }
     headingBlank = false;

@@ -53,6 +53,11 @@ testPass(rejoinLines, {
       ],
     },
     {
+      name: 'a source note broken over two lines of its own is one attribution block',
+      text: page(first, ['（据《北坡', '日报》）'], ['北坡县首家养老驿站开门迎客']),
+      blocks: [{ kind: 'paragraph' }, { kind: 'attribution', text: '（据《北坡日报》）', lines: [5, 6] }, { kind: 'heading' }],
+    },
+    {
       name: 'with maxCaptionLines 0 a credit-ended line is no caption',
       options: { maxCaptionLines: 0 },
       text: page(lead(['今年以来，南湖区民', '政局组织社工走进十二']), ['社工为老人测量血压', '王芳 摄'], ['个社区开展上门探访。']),
