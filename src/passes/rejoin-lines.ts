@@ -271,12 +271,12 @@ function cutSegments(lines: Line[], role: (Role | undefined)[]): Segment[] {
       i += note - 1;
       continue;
     }
-    const alone = (i === 0 || lines[i - 1]!.text === '') && (i + 1 === lines.length || lines[i + 1]!.text === '' || isFurnitureLine(lines[i + 1]!.text));
+    const alone = () => (i === 0 || lines[i - 1]!.text === '') && (i + 1 === lines.length || lines[i + 1]!.text === '' || isFurnitureLine(lines[i + 1]!.text));
     const s: Role | null = l.bullet || isBylineLine(l.text) ? 'byline'
       : isAttributionLine(l.text) ? 'attribution'
       // a reporter's name in brackets after an unfinished line is the dateline's, not a closing credit
       : isCreditLine(l.text) && (previous === undefined || finished(previous.text)) ? 'credit'
-      : isFurnitureLine(l.text) || (pageTop && alone && isRubricShaped(l.text)) ? 'furniture'
+      : isFurnitureLine(l.text) || (pageTop && isRubricShaped(l.text) && alone()) ? 'furniture'
       : null;
     if (s === null) pageTop = false;
     if (s) {
@@ -297,7 +297,11 @@ function cutSegments(lines: Line[], role: (Role | undefined)[]): Segment[] {
  * 0 when line `i` does not open one that closes within CREDIT_LINES lines.
  */
 function noteLines(lines: Line[], i: number): number {
-  const first = lines[i]!.text.trimStart();
+  const text = lines[i]!.text;
+  // most lines open with no bracket: passed over before any string is made
+  const c = text.charCodeAt(0);
+  if (c !== 0xff08 && c !== 0x28 && c !== 0x20) return 0;
+  const first = text.trimStart();
   if (!NOTE_OPENING.test(first) || endsWithBracket(first.trimEnd())) return 0;
   const parts = [first];
   for (let k = i + 1; k < lines.length && k < i + CREDIT_LINES; k++) {
