@@ -72,10 +72,10 @@ export function attributionText(inner: string): string | null {
   return null;
 }
 
-/** `本报记者 张熙`, `记者 田野`, `通讯员 李某 记者 赵某` on a line of its own, without its `■`. */
+/** `本报记者 王某`, `记者 田野`, `通讯员 李某 记者 赵某` on a line of its own, without its `■`. */
 /**
  * Without its bullet a byline is told from a line of text by its make-up: roles and names of
- * two to four characters, each set off by a space (`本报记者 张熙`, `本报通讯员 李某 记者 赵某`).
+ * two to four characters, each set off by a space (`本报记者 王某`, `本报通讯员 李某 记者 赵某`).
  */
 const BARE_BYLINE = /^(?:本报|新华社)?(?:特约)?(?:记者|通讯员|实习生)\s+\p{Script=Han}{2,4}(?:\s+(?:(?:本报)?(?:特约)?(?:记者|通讯员|实习生)\s*)?\p{Script=Han}{2,4})*$/u;
 const REPORTER_FIRST = new Set([...'本记通特实'].map((c) => c.charCodeAt(0)));
