@@ -222,14 +222,22 @@ export function endsWithPhotoCredit(text: string): boolean {
   return PHOTO_CREDIT.test(text.trimEnd());
 }
 
-/**
- * A kicker (引题) leads into the main headline: it ends with a dash, or with a colon after a
- * phrase (after a place name, `霍尔果斯：`, the colon opens the headline itself).
- */
+/** A kicker (引题) leads into the main headline: it ends with a dash or a colon. */
 export function isKickerShaped(text: string): boolean {
   const t = text.trim();
-  if (t.endsWith('——')) return true;
-  return (t.endsWith('：') || t.endsWith(':')) && [...t].length > MAX_PLACE_CHARS + 1;
+  return t.endsWith('——') || t.endsWith('：') || t.endsWith(':');
+}
+
+/**
+ * The name a short line ending in a colon puts before the headline (`霍尔果斯：`), or null. A
+ * place so named opens the headline itself, broken after its colon; only the body can tell it
+ * from a short kicker (`暖冬行动：`).
+ */
+export function namePrefix(text: string): string | null {
+  const t = text.trim();
+  if (!(t.endsWith('：') || t.endsWith(':'))) return null;
+  const name = t.slice(0, -1).trim();
+  return [...name].length <= MAX_PLACE_CHARS ? name : null;
 }
 
 /** A place name before a headline's colon (`内蒙古`, `广西柳州`) is at most this long. */

@@ -3,7 +3,7 @@ import { articleWith, listFrom, makeLine, pageWith, spanOf } from '../model/page
 import { joinLines } from '../model/join.js';
 import { setWidth } from '../model/width.js';
 import { BigramIndex } from './bigram-index.js';
-import { isKickerShaped, isSubtitleShaped } from '../model/shapes.js';
+import { isKickerShaped, isSubtitleShaped, namePrefix } from '../model/shapes.js';
 import { bestAssignment } from './assign.js';
 import type { Article, Block, Line } from '../model/types.js';
 
@@ -121,9 +121,16 @@ export const matchHeadlines = definePass<Options>({
       const best = () => pool.reduce((x, y) => (sc!.score(y, sc!.bodies[ai]!) > sc!.score(x, sc!.bodies[ai]!) + options.mainMargin ? y : x));
       const head = markdown || !sc ? pool[0]! : boxed ?? best();
       const a = articles[ai]!;
+      // a short name and colon on the line above, in the same box and named again in the body,
+      // is the headline's own place (`霍尔果斯：` + `中欧班列通行量持续攀升`), not a kicker
+      const above = us[us.indexOf(head) - 1];
+      const adjoins = above !== undefined && above.lines[above.lines.length - 1]!.no === head.lines[0]!.no - 1 &&
+        (above.lines[0]!.indent ?? 0) === (head.lines[0]!.indent ?? 0);
+      const name = adjoins ? namePrefix(above!.text) : null;
+      const opens = name !== null && a.body.some((b) => b.text.includes(name));
       articles[ai] = articleWith(a, {
-        headline: head.text,
-        subheadlines: [...us.filter((u) => u !== head).map((u) => u.text), ...a.subheadlines],
+        headline: opens ? joinLines([above!.text, head.text]) : head.text,
+        subheadlines: [...us.filter((u) => u !== head && !(opens && u === above)).map((u) => u.text), ...a.subheadlines],
         lines: spanOf([a, ...us.map((u) => ({ lines: unitSpan(u) }))]),
       });
     }
