@@ -12,6 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { generateCorpus, REPO, SHARED } from './lib/corpus.mjs';
+// the scorer's own definitions, from the build (`npm run synth` builds first)
+const { dice, lev, norm } = await import(path.join(REPO, 'dist', 'eval', 'score.js'));
 
 const args = parseArgs(process.argv.slice(2));
 if (args.help) {
@@ -48,7 +50,6 @@ say(summaryLine);
 // ---- 4. per-article matching, the way score.mjs matches (reimplemented here from its code:
 // the same norm, dice, 0.3 threshold, greedy best-first one-to-one assignment, 0.9 for a good
 // article, norm-equality for headline and fields, Levenshtein over normalized body text)
-const norm = (s) => (s ?? '').normalize('NFKC').replace(/[\s\uFFFD]+/g, '');
 const stem = (p) => path.basename(String(p)).replace(/\.(txt|json|md)$/i, '');
 const bodyText = (a) => (a.body ?? []).map((b) => b.text).join('');
 const tagsAll = JSON.parse(fs.readFileSync(path.join(out, 'tags.json'), 'utf8')).pagesTags;
@@ -209,27 +210,6 @@ function run(cmd, argv, stdoutPath, stderrPath) {
     ch.on('close', (c) => { fs.closeSync(o); fs.closeSync(e); resolve(c); });
     ch.on('error', (err) => { fs.writeSync(e, String(err)); fs.closeSync(o); fs.closeSync(e); resolve(127); });
   });
-}
-function dice(a, b) {
-  if (!a.length || !b.length) return a === b ? 1 : 0;
-  const bg = (s) => { const m = new Map(); for (let i = 0; i < s.length - 1; i++) { const k = s.slice(i, i + 2); m.set(k, (m.get(k) ?? 0) + 1); } return m; };
-  const x = bg(a), y = bg(b);
-  let inter = 0, nx = 0, ny = 0;
-  for (const [k, n] of x) { nx += n; inter += Math.min(n, y.get(k) ?? 0); }
-  for (const n of y.values()) ny += n;
-  return nx + ny ? (2 * inter) / (nx + ny) : 0;
-}
-function lev(a, b) {
-  const A = [...a], B = [...b];
-  if (!A.length) return B.length;
-  let prev = new Int32Array(B.length + 1), cur = new Int32Array(B.length + 1);
-  for (let j = 0; j <= B.length; j++) prev[j] = j;
-  for (let i = 1; i <= A.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= B.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (A[i - 1] === B[j - 1] ? 0 : 1));
-    [prev, cur] = [cur, prev];
-  }
-  return prev[B.length];
 }
 function round(x, d = 3) { return Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : 0; }
 function roundAll(o) { return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? round(v, k === 'bodyCER' ? 4 : 3) : v])); }
