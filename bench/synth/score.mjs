@@ -47,7 +47,7 @@ const ref = JSON.parse(fs.readFileSync(scoreOut, 'utf8'));
 const summaryLine = Object.entries(ref.summary).map(([k, v]) => `${k}=${v}`).join(' ');
 say(summaryLine);
 
-// ---- 4. per-article matching, the way score.mjs matches (reimplemented here from its code:
+// ---- 4. per-article matching, the way score.mjs matches (the loop written here; norm, dice and lev from the scorer port:
 // the same norm, dice, 0.3 threshold, greedy best-first one-to-one assignment, 0.9 for a good
 // article, norm-equality for headline and fields, Levenshtein over normalized body text)
 const stem = (p) => path.basename(String(p)).replace(/\.(txt|json|md)$/i, '');
