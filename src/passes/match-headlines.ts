@@ -115,11 +115,11 @@ export const matchHeadlines = definePass<Options>({
         main = main.filter((u) => u.level === top);
       }
       const pool = main.length ? main : us;
-      // Between unmarked raw lines, a box of its own beats the lines around it; else the main
-      // headline is the one that names the story: the most of its body's words.
-      const boxed = pool.find((u) => u.lines.some((l) => l.spaced)) ?? pool.slice(1).find((u) => u.boxed && !pool[0]!.boxed);
+      // Between unmarked raw lines, one set in big type (letter-spaced) or in a box of its own
+      // beats the lines around it; else the main headline is the one that names the story.
+      const standsOut = pool.find((u) => u.lines.some((l) => l.spaced)) ?? pool.slice(1).find((u) => u.boxed && !pool[0]!.boxed);
       const best = () => pool.reduce((x, y) => (sc!.score(y, sc!.bodies[ai]!) > sc!.score(x, sc!.bodies[ai]!) + options.mainMargin ? y : x));
-      const head = markdown || !sc ? pool[0]! : boxed ?? best();
+      const head = markdown || !sc ? pool[0]! : standsOut ?? best();
       const a = articles[ai]!;
       // a short name and colon on the line above, in the same box and named again in the body,
       // is the headline's own place (`霍尔果斯：` + `中欧班列通行量持续攀升`), not a kicker
@@ -204,11 +204,12 @@ function splitUnits(b: Block, block: number, o: Options): Unit[] {
     const w = setWidth(l.text);
     // a box is set indented, all its lines alike: a new box starts where the indent does
     const indent = l.indent ?? 0;
+    const kicker = isKickerShaped(l.text);
     const starts: boolean = groups.length === 0 || (indent > 0 && indent !== prevIndent) || (continued && w > prevWidth + o.growCells) ||
-      afterKicker || isSubtitleShaped(l.text) || isKickerShaped(l.text) ||
+      afterKicker || isSubtitleShaped(l.text) || kicker ||
       // a letter-spaced line is a headline set in big type, a unit of its own
       l.spaced === true || afterSpaced;
-    afterKicker = isKickerShaped(l.text);
+    afterKicker = kicker;
     afterSpaced = l.spaced === true;
     prevIndent = indent;
     if (starts) groups.push([l]);

@@ -237,7 +237,7 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     } else if (headingCount > 0) articleEnded = true;
   }
 
-  return rawToBlocks(lines, role, { width, column, startsIndented }, o, report);
+  return rawToBlocks(lines, role, { width, column, startsIndented, opensReport }, o, report);
 }
 
 /**
@@ -434,6 +434,8 @@ interface Layout {
   width: readonly number[];
   column: readonly number[];
   startsIndented: boolean;
+  /** whether a line opens a report with its dateline, asked once a line */
+  opensReport(line: Line): boolean;
 }
 
 function rawToBlocks(lines: Line[], role: readonly (Role | undefined)[], layout: Layout, o: Options, report: Report): Block[] {
@@ -483,7 +485,7 @@ function rawToBlocks(lines: Line[], role: readonly (Role | undefined)[], layout:
       // after it fills the column: paragraphs start indented, so a full line goes on.
       if (para.length && prev) {
         // a dateline opens a report: after a finished sentence, it starts a paragraph (and an article)
-        let brk = l.lead === true || (finished(prev.text) && startsWithDateline(l.text + (lines[l.no]?.text ?? '')));
+        let brk = l.lead === true || (finished(prev.text) && layout.opensReport(l));
         // `short` is asked first: a comparison, where `finished` reads the text
         if (!brk && !blankSince) brk = short(prev) && finished(prev.text);
         else if (!brk && finished(prev.text)) {
