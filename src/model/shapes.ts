@@ -26,12 +26,17 @@ const PAGE_REFERENCE = /\d{1,3}\s*版/;
 const LETTER = classSource(ASCII_LETTERS);
 const LATIN_LABEL = new RegExp(`^[${LETTER}][${LETTER} &'’.\\-]{1,30}$`);
 
+/** Whether a text ends with a closing bracket, as a credit or source note does. */
+export function endsWithBracket(text: string): boolean {
+  return text !== '' && unitIs(text.charCodeAt(text.length - 1), CharKind.CloseBracket);
+}
+
 /**
  * The bracket a paragraph ends with (an author credit or a source note): its content and
  * where it starts. Only the paragraph's tail can hold one, so only the tail is searched.
  */
 export function trailingBracket(text: string): { inner: string; start: number } | null {
-  if (text === '' || !unitIs(text.charCodeAt(text.length - 1), CharKind.CloseBracket)) return null;
+  if (!endsWithBracket(text)) return null;
   const from = Math.max(0, text.length - 64);
   const m = TRAILING_BRACKET.exec(text.slice(from));
   return m ? { inner: m[1]!, start: from + m.index } : null;

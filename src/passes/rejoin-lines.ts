@@ -3,7 +3,7 @@ import { joinLines } from '../model/join.js';
 import { setWidth } from '../model/width.js';
 import { blockWith, makeBlock, pageWith, type BlockExtras } from '../model/page.js';
 import type { Block, Line, Page } from '../model/types.js';
-import { endsClause, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isFurnitureLine, isKickerShaped, isRubricShaped, isSubtitleShaped, isTitleLike, splitTeasers, startsWithDateline } from '../model/shapes.js';
+import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isFurnitureLine, isKickerShaped, isRubricShaped, isSubtitleShaped, isTitleLike, splitTeasers, startsWithDateline } from '../model/shapes.js';
 
 interface Options {
   shortLineCells: number;
@@ -50,12 +50,6 @@ export const rejoinLines = definePass<Options>({
 });
 
 // ---------------------------------------------------------------- raw OCR columns
-
-/** Whether a line ends with a closing bracket, as a credit or source note does. */
-function endsWithBracket(text: string): boolean {
-  const c = text.charCodeAt(text.length - 1);
-  return c === 0xff09 || c === 0x29;
-}
 
 /** A closing credit or source note is short: a narrow column breaks it over at most this many lines. */
 const CREDIT_LINES = 3;
