@@ -21,6 +21,8 @@ const SOURCE_TITLE = new RegExp(`^${TITLE}$`);
 const OPENING = new RegExp(`^${OPEN}`);
 const CLOSING = new RegExp(`${CLOSE}$`);
 const PERSONAL_NAME = new RegExp(`^${HAN_CLASS}{2,4}$`, 'u');
+/** two to four authors, set apart by spaces or an enumeration comma: `孟某某 李某`, `王某、赵某某` */
+const PERSONAL_NAMES = new RegExp(`^${HAN_CLASS}{2,4}(?:[\\s、]+${HAN_CLASS}{2,4}){1,3}$`, 'u');
 const REPORTER = new RegExp(`^(本报)?(记者|通讯员|特约记者|实习生)[\\s${HAN_CLASS}·]{2,20}$`, 'u');
 const PAGE_REFERENCE = /\d{1,3}\s*版/;
 const LETTER = classSource(ASCII_LETTERS);
@@ -98,7 +100,7 @@ export function isBylineLine(text: string): boolean {
 /** An author credit: a personal name of two to four Han characters, or a reporter line. */
 export function creditName(inner: string): string | null {
   const t = inner.trim();
-  if (PERSONAL_NAME.test(t)) return t;
+  if (PERSONAL_NAME.test(t) || PERSONAL_NAMES.test(t)) return t;
   if (REPORTER.test(t)) return t;
   return null;
 }
@@ -139,24 +141,34 @@ export function splitTeasers(text: string): string[] {
 /** A headline's colon comes after its first words, at most this many code units in. */
 const MAX_COLON_AT = 12;
 const ENUMERATION_COMMA = 0x3001;
+const FULL_COMMA = 0xff0c;
 const OPEN_QUOTE = 0x201c;
 const CLOSE_QUOTE = 0x201d;
 
 /**
  * A line shaped like a headline or subhead: at least two characters, some Han, no clause
  * punctuation (an enumeration comma only inside quotes), and at most one colon: after a short
- * place or topic (`北京：…`), or ending a kicker.
+ * place or topic (`北京：…`), or ending a kicker. A headline of two phrases holds a comma
+ * between them (`指尖绣出新天地，古老苗绣走进课堂`); `commas` says how many to allow, since a
+ * line of body text has the same shape and only the line's place on the page can tell.
  */
-export function isTitleLike(text: string): boolean {
+export function isTitleLike(text: string, commas = 0): boolean {
   const t = text.trim();
   // fewer than two characters (a surrogate pair is one)
   if (t.length < 2 || (t.length === 2 && t.codePointAt(0)! > 0xffff)) return false;
+  // a line that opens a quotation and never closes it starts someone's words: a paragraph
+  if (t.charCodeAt(0) === OPEN_QUOTE && t.indexOf('\u201d') < 0) return false;
   let colon = -1;
   let han = false;
   let quoted = false;
+  let commasLeft = commas;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
     const k = unitKinds(c);
+    if (c === FULL_COMMA && commasLeft > 0) {
+      commasLeft--;
+      continue;
+    }
     if ((k & CharKind.TitleStop) !== 0 || (c === ENUMERATION_COMMA && !quoted)) return false;
     if (c === OPEN_QUOTE) quoted = true;
     else if (c === CLOSE_QUOTE) quoted = false;

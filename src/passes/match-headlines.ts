@@ -9,6 +9,7 @@ import type { Article, Block, Line } from '../model/types.js';
 
 interface Options {
   minScore: number;
+  weakScore: number;
   confidentScore: number;
   nextBonus: number;
   prevBonus: number;
@@ -51,6 +52,7 @@ export const matchHeadlines = definePass<Options>({
   description: 'Place each headline on the article whose body shares its words; subtitles become subheadlines',
   options: {
     minScore: { default: 0.35, description: "a headline belongs to a body holding at least this share of its words", unit: 'share of weighted bigrams', min: 0, max: 1 },
+    weakScore: { default: 0.15, description: "a headline left over goes to a body left without one that holds at least this share of its words", unit: 'share of weighted bigrams', min: 0, max: 1 },
     confidentScore: { default: 0.45, description: 'a match below this share is reported as a guess; a headline above it may cut a body in two', unit: 'share of weighted bigrams', min: 0, max: 1 },
     nextBonus: { default: 0.15, description: 'added to the score of the body printed right after the headline', unit: 'share', min: 0, max: 1 },
     prevBonus: { default: 0.05, description: 'added to the score of the body printed right before the headline', unit: 'share', min: 0, max: 1 },
@@ -369,27 +371,42 @@ interface Pair { u: number; a: number; score: number; content: number }
 
 /** A pair at the threshold is still worth taking: its value is this much above leaving it. */
 const MIN_GAIN = 1e-9;
-interface SplitRequest { unit: number; article: number; holder: number }
+/** `group`: the holder's headline with its kicker and subtitle, which name its article too */
+interface SplitRequest { unit: number; article: number; holder: number; group: number[] }
 
 function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer, o: Options) {
   const notes: Note[] = [];
   const pairs: Pair[] = [];
   const best = units.map(() => 0);
+  // per unit and article: the share of the headline's words in the body, and that with the bonus for its place
+  const content = units.map(() => new Array<number>(articles.length).fill(0));
+  const total = units.map(() => new Array<number>(articles.length).fill(0));
   units.forEach((u, ui) => {
     const { next, prev } = neighbours(u.lines[0]!.no, articles);
     articles.forEach((_, ai) => {
-      const content = score(u, bodies[ai]!);
+      const share = score(u, bodies[ai]!);
       const bonus = ai === next ? o.nextBonus : ai === prev ? o.prevBonus : 0;
-      pairs.push({ u: ui, a: ai, score: content + bonus, content });
-      best[ui] = Math.max(best[ui]!, content);
+      content[ui]![ai] = share;
+      total[ui]![ai] = share + bonus;
+      pairs.push({ u: ui, a: ai, score: share + bonus, content: share });
+      best[ui] = Math.max(best[ui]!, share);
     });
   });
   pairs.sort((x, y) => y.score - x.score || x.u - y.u || x.a - y.a);
 
   // One headline per article, chosen for the page as a whole: the assignment with the largest
   // total score, where leaving a headline unplaced is worth the threshold.
+  // A kicker is printed above its main headline and a subtitle below it: each goes where the
+  // line it hangs from goes, and is not a candidate of its own.
+  const hangsFrom = units.map((u, ui) => {
+    const above = units[ui - 1];
+    const below = units[ui + 1];
+    if (isKickerShaped(u.text) && below && below.block === u.block && below.index === u.index + 1) return ui + 1;
+    if (isSubtitleShaped(u.text) && above && above.block === u.block && above.index === u.index - 1) return ui - 1;
+    return -1;
+  });
   const value = units.map(() => new Array<number>(articles.length).fill(-Infinity));
-  for (const p of pairs) if (p.score >= o.minScore) value[p.u]![p.a] = p.score;
+  for (const p of pairs) if (p.score >= o.minScore && hangsFrom[p.u] < 0) value[p.u]![p.a] = p.score;
   const assigned = bestAssignment(value, articles.length, o.minScore - MIN_GAIN);
   const taken = new Map<number, number>();
   assigned.forEach((a, u) => {
@@ -411,6 +428,29 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
       });
     }
   });
+  for (let ui = 0; ui < units.length; ui++) {
+    // follow a chain (a kicker over a kicker) to the line it ends at
+    let to = hangsFrom[ui]!;
+    for (let hops = 0; to >= 0 && hangsFrom[to]! >= 0 && hops < units.length; hops++) to = hangsFrom[to]!;
+    if (to >= 0 && assigned[to] !== undefined) assigned[ui] = assigned[to];
+  }
+  // Headlines left over and bodies left without one: a headline's words can be few or
+  // figurative, so among those the best one-to-one match by content is taken at a lower bar.
+  if (o.weakScore < o.minScore) {
+    const leftUnits = units.flatMap((_, ui) => (assigned[ui] === undefined && hangsFrom[ui]! < 0 ? [ui] : []));
+    const openArticles = articles.flatMap((_, ai) => (taken.has(ai) ? [] : [ai]));
+    if (leftUnits.length && openArticles.length) {
+      const weak = leftUnits.map((ui) => openArticles.map((ai) => (content[ui]![ai]! >= o.weakScore ? total[ui]![ai]! : -Infinity)));
+      bestAssignment(weak, openArticles.length, o.weakScore - MIN_GAIN).forEach((k, i) => {
+        if (k === undefined) return;
+        const ui = leftUnits[i]!;
+        const ai = openArticles[k]!;
+        assigned[ui] = ai;
+        taken.set(ai, ui);
+        notes.push({ text: `weak match: headline "${units[ui]!.text}" shares only ${Math.round(content[ui]![ai]! * 100)}% of its words with its article`, line: units[ui]!.lines[0]!.no });
+      });
+    }
+  }
   // A line printed right next to an article's headline is its subtitle or kicker, unless it
   // matches another article better.
   const bestArticle = units.map((_, ui) => pairs.find((p) => p.u === ui)?.a);
@@ -433,7 +473,7 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
   let split: SplitRequest | undefined;
   for (const p of pairs) {
     if (assigned[p.u] !== undefined || p.content < o.confidentScore || p.content < best[p.u]!) continue;
-    split = { unit: p.u, article: p.a, holder: taken.get(p.a)! };
+    split = { unit: p.u, article: p.a, holder: taken.get(p.a)!, group: units.flatMap((_, vi) => (assigned[vi] === p.a ? [vi] : [])) };
     break;
   }
   // a headline printed right before a body that has none, with few words in common: a guess
@@ -457,7 +497,9 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
 function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { score, weighed, index }: Scorer, o: Options) {
   const a = articles[req.article]!;
   if (req.holder === undefined || a.body.length < 2) return null;
-  const pair = [units[req.holder]!, units[req.unit]!];
+  const own = req.group.length > 1 ? req.group.map((i) => units[i]!) : [units[req.holder]!];
+  const holder: Unit = own.length === 1 ? own[0]! : { ...own[0]!, text: joinLines(own.map((u) => u.text)), lines: own.flatMap((u) => u.lines) };
+  const pair = [holder, units[req.unit]!];
   const orders = [pair, [pair[1]!, pair[0]!]];
   const paragraphs = a.body.map((b) => index.occurrences(b.text));
   // A headline's share of words in the first `at` paragraphs, and in the rest, for every cut:

@@ -119,6 +119,18 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     const opens = seg.beforeLead || (after !== undefined && (after.bullet === true || opensReport(after)));
     return opens && run.every((l) => !l.lead && titled(l) && !opensReport(l));
   });
+  // A headline of two phrases holds a comma, as a line of body text does: it is read as one
+  // only where an article has ended and the run stands alone, blank above and below (or
+  // before the next article's start), at most a headline group's lines, and its last line
+  // short of the column or set in a box, where a paragraph cut by a column break ends full.
+  const twoPhraseHeadline = (seg: Segment, following: Line | undefined): boolean => {
+    const ls = seg.lines;
+    const last = ls[ls.length - 1]!;
+    if (ls.length > MAX_HEADLINE_LINES || ls.some((l) => l.lead || opensReport(l))) return false;
+    const alone = blankAround(lines, ls[0]!.no, last.no) || seg.beforeLead || (following !== undefined && role[following.no] === 'byline');
+    if (!alone || !isTitleLike(joinLines(ls.map((l) => l.text)), 1)) return false;
+    return (last.indent ?? 0) > 0 || width[last.no]! + o.shortLineCells <= column[last.no]!;
+  };
   /** the first ordinary text line after `no`, skipping bylines, notes and furniture */
   const nextText = (no: number): Line | undefined => {
     for (let i = position[no]! + 1; i < textLines.length; i++) if (role[textLines[i]!.no] === undefined) return textLines[i];
@@ -145,7 +157,7 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     const before = textAt(first.no, -1);
     if (seg.afterArticleEnd || (before && role[before.no] === 'body' && endsWithBracket(before.text) && endsWithCredit(tailText(before)))) articleEnded = true;
     const following = textAt(last.no, 1);
-    const followedByStart = seg.beforeLead || following === undefined || following.bullet === true || opensReport(following);
+    const followedByStart = seg.beforeLead || following === undefined || following.bullet === true || role[following.no] === 'byline' || opensReport(following);
     let allTitle = true;
     for (const l of seg.lines) {
       if (titled(l)) continue;
@@ -176,11 +188,15 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       let prefix = 0;
       while (prefix < seg.lines.length && !seg.lines[prefix]!.lead && titled(seg.lines[prefix]!) && !opensReport(seg.lines[prefix]!)) prefix++;
       headingCount = prefix;
-      if (!(prefix === seg.lines.length && (seg.beforeLead || articleEnded))) {
+      // (only when the comma comes in the first line: after a plain headline line, a line with a comma is the body's first)
+      if (prefix === 0 && articleEnded && twoPhraseHeadline(seg, following)) headingCount = seg.lines.length;
+      else if (!(prefix === seg.lines.length && (seg.beforeLead || articleEnded))) {
         // Below a byline the body begins: a headline-shaped line that fills the column and runs
         // on into the body is the body's first line (set without its indent), not a headline's.
         const afterByline = before !== undefined && role[before.no] === 'byline';
-        const fillsColumn = (l: Line) => afterByline && Math.abs(width[l.no]! - column[l.no]!) <= o.fullLineCells;
+        // set right under the byline, with no blank between, a line is the body's: a byline
+        // stands between a headline and its body
+        const fillsColumn = (l: Line) => afterByline && (l.no === before.no + 1 || Math.abs(width[l.no]! - column[l.no]!) <= o.fullLineCells);
         for (let k = 0; k < prefix; k++) {
           const l = seg.lines[k]!;
           if ((l.indent ?? 0) !== 0) continue;
