@@ -15,6 +15,11 @@ export interface Line {
   bullet?: boolean;
   /** leading spaces the line had before indentation was stripped (0 or absent: none) */
   indent?: number;
+  /**
+   * the line kept its paragraph's two-character indent, set in ideographic spaces, which OCR
+   * mostly drops: it opens a paragraph (`indent` stays 0: that is a headline box's one space)
+   */
+  opensParagraph?: boolean;
   /** Markdown heading level (1–6) when the line was a heading; 0 or absent when it was not */
   heading?: number;
   /** every character of the line was spread apart by spaces (justified, or set as a big-type headline) */

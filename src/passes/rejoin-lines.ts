@@ -81,7 +81,12 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     textLines.push(l);
   }
   const column = columnWidths(textLines, width, o);
-  const startsIndented = paragraphsStartIndented(textLines, width, column, o);
+  // A page whose OCR kept the paragraph indents says where every paragraph starts: there a
+  // blank line before a line without its indent is a column or picture break.
+  let keptIndents = 0;
+  for (const l of textLines) if (l.opensParagraph) keptIndents++;
+  const indentsKept = keptIndents >= o.minIndentEvidence;
+  const startsIndented = indentsKept || paragraphsStartIndented(textLines, width, column, o);
   // per source line number, as the position and width arrays are
   const role: (Role | undefined)[] = new Array(lines.length + 2).fill(undefined);
   const textAt = (no: number, step: 1 | -1): Line | undefined => textLines[position[no]! + step];
@@ -89,7 +94,8 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   // per line number, asked at most once each: 0 not asked yet, 1 yes, -1 no
   const titleAt = new Int8Array(lines.length + 2);
   const titled = (l: Line): boolean => {
-    if (titleAt[l.no] === 0) titleAt[l.no] = isTitleLike(l.text) ? 1 : -1;
+    // a line that kept its paragraph indent is a paragraph's first, whatever its shape
+    if (titleAt[l.no] === 0) titleAt[l.no] = !l.opensParagraph && isTitleLike(l.text) ? 1 : -1;
     return titleAt[l.no] === 1;
   };
   const reportAt = new Int8Array(lines.length + 2);
@@ -127,7 +133,9 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     const ls = seg.lines;
     const last = ls[ls.length - 1]!;
     if (ls.length > MAX_HEADLINE_LINES || ls.some((l) => l.lead || opensReport(l))) return false;
-    const alone = blankAround(lines, ls[0]!.no, last.no) || seg.beforeLead || (following !== undefined && role[following.no] === 'byline');
+    const apart = (l: Line | undefined) => l === undefined || role[l.no] === 'furniture' || role[l.no] === 'byline';
+    const blank = (no: number) => lines[no - 1] === undefined || lines[no - 1]!.text === '';
+    const alone = (blank(ls[0]!.no - 1) || apart(textAt(ls[0]!.no, -1))) && (blank(last.no + 1) || seg.beforeLead || apart(following));
     if (!alone || !isTitleLike(joinLines(ls.map((l) => l.text)), 1)) return false;
     return (last.indent ?? 0) > 0 || width[last.no]! + o.shortLineCells <= column[last.no]!;
   };
@@ -247,7 +255,7 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     } else if (headingCount > 0) articleEnded = true;
   }
 
-  return rawToBlocks(lines, role, { width, column, startsIndented, opensReport }, o, report);
+  return rawToBlocks(lines, role, { width, column, startsIndented, indentsKept, opensReport }, o, report);
 }
 
 /**
@@ -281,7 +289,9 @@ function cutSegments(lines: Line[], role: (Role | undefined)[]): Segment[] {
       i += note - 1;
       continue;
     }
-    const alone = () => (i === 0 || lines[i - 1]!.text === '') && (i + 1 === lines.length || lines[i + 1]!.text === '' || isFurnitureLine(lines[i + 1]!.text));
+    // set apart: blank or furniture below it, or the headline boxes below it set in
+    const alone = () => (i === 0 || lines[i - 1]!.text === '') &&
+      (i + 1 === lines.length || lines[i + 1]!.text === '' || isFurnitureLine(lines[i + 1]!.text) || ((lines[i + 1]!.indent ?? 0) > 0 && (l.indent ?? 0) === 0));
     const s: Role | null = l.bullet || isBylineLine(l.text) ? 'byline'
       : isAttributionLine(l.text) ? 'attribution'
       // a reporter's name in brackets after an unfinished line is the dateline's, not a closing credit
@@ -444,6 +454,8 @@ interface Layout {
   width: readonly number[];
   column: readonly number[];
   startsIndented: boolean;
+  /** the page kept its paragraph indents: only they (and lead markers, datelines) start paragraphs */
+  indentsKept: boolean;
   /** whether a line opens a report with its dateline, asked once a line */
   opensReport(line: Line): boolean;
 }
@@ -495,7 +507,15 @@ function rawToBlocks(lines: Line[], role: readonly (Role | undefined)[], layout:
       // after it fills the column: paragraphs start indented, so a full line goes on.
       if (para.length && prev) {
         // a dateline opens a report: after a finished sentence, it starts a paragraph (and an article)
-        let brk = l.lead === true || (finished(prev.text) && layout.opensReport(l));
+        let brk = l.lead === true || l.opensParagraph === true || (finished(prev.text) && layout.opensReport(l));
+        if (layout.indentsKept) {
+          if (brk) closePara();
+          para.push(l);
+          prev = l;
+          headingBlank = false;
+          blankSince = false;
+          continue;
+        }
         // `short` is asked first: a comparison, where `finished` reads the text
         if (!brk && !blankSince) brk = short(prev) && finished(prev.text);
         else if (!brk && finished(prev.text)) {

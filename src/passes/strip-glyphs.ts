@@ -16,6 +16,7 @@ const BULLET_START = new RegExp(`^\\s*${B}`);
 const BULLETS_START = new RegExp(`^\\s*${B}+\\s*`);
 const BULLETS = new RegExp(B, 'g');
 const INDENT = new RegExp(`^[${classSource(BLANKS)}]*`);
+const IDEOGRAPHIC_SPACE = '\u3000';
 
 /**
  * Whether the pass would change a line: a glyph (CharKind.Glyph, what the regexes above
@@ -28,7 +29,8 @@ const needsWork = (text: string, kinds: number): boolean => (kinds & CharKind.Gl
  * was (remembered as `lead`, since it marks where an article starts), control and zero-width
  * characters (but not a zero-width joiner inside an emoji sequence, which is part of that
  * character: OUTPUT.md rule 4), the `■` byline bullet (remembered as `bullet`) and leading
- * indentation (remembered as `indent`: a headline box often starts one space in).
+ * indentation (remembered as `indent`: a headline box often starts one space in; or, when
+ * it is set in ideographic spaces, as `opensParagraph`: the paragraph indent OCR kept).
  */
 export const stripGlyphs = defineLinePass({
   name: 'strip-glyphs',
@@ -50,8 +52,13 @@ export const stripGlyphs = defineLinePass({
       text = text.replace(BULLETS_START, '');
     }
     text = text.replace(BULLETS, '');
-    const leading = INDENT.exec(text)![0].length;
-    if (leading > 0 && text.trim() !== '') indent = leading;
-    return lineWith(line, { text: text.trim(), lead, bullet, indent });
+    const leading = INDENT.exec(text)![0];
+    let opensParagraph = line.opensParagraph ?? false;
+    if (leading.length > 0 && text.trim() !== '') {
+      // a paragraph's indent is two ideographic spaces; a headline box starts a space or two in
+      if (leading.includes(IDEOGRAPHIC_SPACE)) opensParagraph = true;
+      else indent = leading.length;
+    }
+    return lineWith(line, { text: text.trim(), lead, bullet, indent, opensParagraph });
   },
 });
