@@ -82,10 +82,14 @@ export const matchHeadlines = definePass<Options>({
       sc = scorer(articles, vocab);
       // a converter keeps each heading on a line of its own: only raw lists run headlines together
       if (!markdown) units = separateByTopic(units, sc, options);
-      // each cut makes one more article, so this ends after at most one round per headline
+      // each cut makes one more article: at most one cut per headline
+      let cuts = 0;
       for (;;) {
         const found = byContent(units, articles, sc, options);
-        const cut = found.split ? splitArticle(articles, found.split, units, sc, options) : null;
+        let cut: ReturnType<typeof splitArticle> = null;
+        const req = found.splits[0];
+        if (req && cuts < units.length) cut = splitArticle(articles, req, units, sc, options);
+        cuts++;
         if (!cut) {
           assigned = found.assigned;
           notes.push(...found.notes);
@@ -154,14 +158,19 @@ function byPosition(units: Unit[], articles: Article[]): (number | undefined)[] 
   let u = 0;
   let prevEnd = 0;
   for (const { start, i } of order) {
-    let any = false;
+    const group: Unit[] = [];
     while (u < units.length && units[u]!.lines[0]!.no < start) {
       if (units[u]!.lines[0]!.no < prevEnd) return undefined;
       out.push(i);
-      any = true;
+      group.push(units[u]!);
       u++;
     }
-    if (!any) return undefined;
+    if (group.length === 0) return undefined;
+    // two headings of the same size over one body, neither a kicker nor a subtitle, are two
+    // headlines: one of them belongs to a body printed further on, which only words can tell
+    const mains = group.filter((g) => !isKickerShaped(g.text) && !isSubtitleShaped(g.text));
+    const top = Math.min(...mains.map((g) => g.level));
+    if (mains.filter((g) => g.level === top).length > 1) return undefined;
     prevEnd = articles[i]!.lines[1];
   }
   return u === units.length ? out : undefined;
@@ -434,6 +443,38 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
     for (let hops = 0; to >= 0 && hangsFrom[to]! >= 0 && hops < units.length; hops++) to = hangsFrom[to]!;
     if (to >= 0 && assigned[to] !== undefined) assigned[ui] = assigned[to];
   }
+  // A line printed right next to an article's headline is its subtitle or kicker, unless it
+  // matches another article better; one that matches none well enough, once nothing else took it.
+  const bestArticle = units.map((_, ui) => pairs.find((p) => p.u === ui)?.a);
+  const grow = (matchingNone: boolean) => {
+    for (let grew = true; grew; ) {
+      grew = false;
+      units.forEach((u, ui) => {
+        if (assigned[ui] !== undefined) return;
+        // the neighbours above and below may belong to different articles
+        const beside = units
+          .map((v, vi) => (assigned[vi] !== undefined && v.block === u.block && Math.abs(v.index - u.index) === 1 ? assigned[vi]! : -1))
+          .filter((a) => a >= 0);
+        const a = beside.find((x) => x === bestArticle[ui]) ?? (matchingNone && best[ui]! < o.minScore ? beside[0] : undefined);
+        if (a !== undefined) {
+          assigned[ui] = a;
+          grew = true;
+        }
+      });
+    }
+  };
+  grow(false);
+  // A strong headline whose best body already has another: two articles printed as one. The
+  // headline may have been put on a body it liked less, for the sake of the page, or on none.
+  const splits: SplitRequest[] = [];
+  for (const p of pairs) {
+    if (p.content < o.confidentScore || p.content < best[p.u]! || hangsFrom[p.u]! >= 0) continue;
+    const holder = taken.get(p.a);
+    const own = assigned[p.u];
+    // placed elsewhere, only when this body was its first choice, place included
+    if (holder === undefined || holder === p.u || (own !== undefined && total[p.u]![own]! >= p.score)) continue;
+    splits.push({ unit: p.u, article: p.a, holder, group: units.flatMap((_, vi) => (assigned[vi] === p.a ? [vi] : [])) });
+  }
   // Headlines left over and bodies left without one: a headline's words can be few or
   // figurative, so among those the best one-to-one match by content is taken at a lower bar.
   if (o.weakScore < o.minScore) {
@@ -451,31 +492,7 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
       });
     }
   }
-  // A line printed right next to an article's headline is its subtitle or kicker, unless it
-  // matches another article better.
-  const bestArticle = units.map((_, ui) => pairs.find((p) => p.u === ui)?.a);
-  for (let grew = true; grew; ) {
-    grew = false;
-    units.forEach((u, ui) => {
-      if (assigned[ui] !== undefined) return;
-      // the neighbours above and below may belong to different articles
-      const beside = units
-        .map((v, vi) => (assigned[vi] !== undefined && v.block === u.block && Math.abs(v.index - u.index) === 1 ? assigned[vi]! : -1))
-        .filter((a) => a >= 0);
-      const a = beside.find((x) => x === bestArticle[ui]) ?? (best[ui]! < o.minScore ? beside[0] : undefined);
-      if (a !== undefined) {
-        assigned[ui] = a;
-        grew = true;
-      }
-    });
-  }
-  // a strong headline whose body already has one: two articles printed as one
-  let split: SplitRequest | undefined;
-  for (const p of pairs) {
-    if (assigned[p.u] !== undefined || p.content < o.confidentScore || p.content < best[p.u]!) continue;
-    split = { unit: p.u, article: p.a, holder: taken.get(p.a)!, group: units.flatMap((_, vi) => (assigned[vi] === p.a ? [vi] : [])) };
-    break;
-  }
+  grow(true);
   // a headline printed right before a body that has none, with few words in common: a guess
   units.forEach((u, ui) => {
     if (assigned[ui] !== undefined) return;
@@ -486,7 +503,7 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
       notes.push({ text: `weak match: headline "${u.text}" shares few words with the article after it`, line: u.lines[0]!.no });
     }
   });
-  return { assigned, notes, split };
+  return { assigned, notes, splits };
 }
 
 /**
@@ -533,6 +550,9 @@ function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { s
       value += 2 * lean[at - 1]!;
       if (a.body[at]!.kind !== 'paragraph') continue;
       if (one.head(at) < o.minScore || two.tail(at) < o.minScore) continue;
+      // each headline names its own part more than the other's: a headline and a subtitle of
+      // one article both name all of it
+      if (one.head(at) - one.tail(at) < o.separateMargin || two.tail(at) - two.head(at) < o.separateMargin) continue;
       if (!best || value >= best.value) best = { at, value, first: first!, second: second! };
     }
   }
