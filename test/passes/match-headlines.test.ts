@@ -60,8 +60,32 @@ testPass(matchHeadlines, {
       text: page(['北坡县养老驿站开门迎客', '提供助餐和日间照料', ...station]),
       articles: [{ headline: '北坡县养老驿站开门迎客提供助餐和日间照料', subheadlines: [] }],
     },
+    {
+      name: 'a kicker goes where its main headline goes, even when its words are another body’s',
+      text: page(['东岸社区邻里情——', '北坡县首家养老驿站开门迎客', ...station], games),
+      articles: [{ headline: '北坡县首家养老驿站开门迎客', subheadlines: ['东岸社区邻里情——'] }, { headline: null }],
+    },
+    {
+      name: 'Markdown: a headline and its subtitle set at one size over one body stay one article',
+      text: page('## 北坡县首家养老驿站开门迎客', '## 驿站为老人提供助餐和日间照料', '北坡县首家养老驿站日前开门迎客，驿站为老人提供助餐和日间照料。', '驿站还为老人提供健康咨询，北坡县将再建三家养老驿站。'),
+      articles: [{ headline: '北坡县首家养老驿站开门迎客', subheadlines: ['驿站为老人提供助餐和日间照料'] }],
+    },
   ],
   invalid: [
+    {
+      name: 'a headline left over, with few of its words in a body left without one, goes there at the lower bar, reported',
+      text: page([' 南湖区社工上门探访困难家庭', ...visits], station, '驿站飘出笑声来'),
+      articles: [{ headline: '南湖区社工上门探访困难家庭' }, { headline: '驿站飘出笑声来' }],
+      messages: [{ line: 11, message: /weak match/ }],
+    },
+    {
+      name: 'with weakScore at minScore the same headline is page furniture',
+      options: { weakScore: 0.35 },
+      text: page([' 南湖区社工上门探访困难家庭', ...visits], station, '驿站飘出笑声来'),
+      articles: [{ headline: '南湖区社工上门探访困难家庭' }, { headline: null }],
+      furniture: ['驿站飘出笑声来'],
+      messages: [{ line: 11, message: /matches no article/ }],
+    },
     {
       name: 'a headline whose words no body holds is kept as furniture and reported',
       text: page(' 南湖区社工上门探访困难家庭', visits, '西岭湿地公园迎来越冬候鸟'),

@@ -64,6 +64,35 @@ testPass(rejoinLines, {
       check: (p) => expect(p.blocks.some((b) => b.kind === 'caption')).toBe(false),
     },
     {
+      name: 'a page that kept its paragraph indents starts paragraphs there only: a blank before an unindented line is a column break, an indented short line no headline',
+      text: page(['\u3000\u3000今年以来，南湖区', '民政局组织社工走进十', '二个社区开展探访。'], ['\u3000\u3000上门探访困难家庭', '社工为老人测量血压，'], ['并登记生活需求。'], ['\u3000\u3000社工还为老人送去', '生活物资。']),
+      blocks: [
+        { kind: 'paragraph', text: '今年以来，南湖区民政局组织社工走进十二个社区开展探访。' },
+        { kind: 'paragraph', text: '上门探访困难家庭社工为老人测量血压，并登记生活需求。' },
+        { kind: 'paragraph', text: '社工还为老人送去生活物资。' },
+      ],
+    },
+    {
+      name: 'after a source note, a run of its own holding one comma between two phrases is a headline',
+      text: page(first, '（据《北坡日报》）', ['百名社工进社区，', '困难家庭有人帮'], lead(['北坡县民政局近日组', '织社工走进十二个社区。'])),
+      blocks: [{ kind: 'paragraph' }, { kind: 'attribution' }, { kind: 'heading', text: '百名社工进社区，困难家庭有人帮' }, { kind: 'paragraph' }],
+    },
+    {
+      name: 'after a plain headline line, a line with a comma is the body’s first',
+      text: page(first, '（据《北坡日报》）', ['北坡县百名社工走进社区', '近日，北坡县民政局组'], ['织社工走进十二个社区。']),
+      blocks: [{ kind: 'paragraph' }, { kind: 'attribution' }, { kind: 'heading', text: '北坡县百名社工走进社区' }, { kind: 'paragraph', text: '近日，北坡县民政局组织社工走进十二个社区。' }],
+    },
+    {
+      name: 'a headline-shaped line set right under a byline is the body’s first line',
+      text: page(['■本报记者 林川', '记者从北坡县获', '悉，全县新建社区食堂十二', '家，为老人提供助餐服务，', '受到居民欢迎。']),
+      blocks: [{ kind: 'byline' }, { kind: 'paragraph', text: '记者从北坡县获悉，全县新建社区食堂十二家，为老人提供助餐服务，受到居民欢迎。' }],
+    },
+    {
+      name: 'a line opening a quotation it does not close is no headline',
+      text: page([...lead(['今年以来，南湖区民', '政局组织社工走进十二', '个社区探访。']), '“过去看病要跑县城去'], ['挂号，现在家门口就能', '看。”村民李大爷说。']),
+      blocks: [{ kind: 'paragraph' }, { kind: 'paragraph', text: '“过去看病要跑县城去挂号，现在家门口就能看。”村民李大爷说。' }],
+    },
+    {
       name: 'Markdown: a plain headline-shaped line under a heading, above text, is its subtitle',
       text: page('# 东岸社区康复站启用', '老人在家门口就能做康复', '康复站配备了多种训练设备。'),
       blocks: [{ kind: 'heading', level: 1 }, { kind: 'heading', text: '老人在家门口就能做康复' }, { kind: 'paragraph' }],

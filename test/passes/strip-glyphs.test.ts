@@ -14,7 +14,8 @@ testPass(stripGlyphs, {
     { name: 'the byline bullet goes, and marks a bullet line', text: '■ 本报记者 林川', lines: [{ text: '本报记者 林川', bullet: true }] },
     { name: 'a bullet inside a line goes without marking it', text: '记者■林川', lines: [{ text: '记者林川', bullet: false }] },
     { name: 'indentation goes and is remembered', text: '  南城街道', lines: [{ text: '南城街道', indent: 2 }] },
-    { name: 'an ideographic-space indent counts too', text: '\u3000\u3000南城街道', lines: [{ text: '南城街道', indent: 2 }] },
+    { name: 'an indent of ideographic spaces is a kept paragraph indent, not a box', text: '\u3000\u3000南城街道', lines: [{ text: '南城街道', indent: 0, opensParagraph: true }] },
+    { name: 'a box indent of plain spaces opens no paragraph', text: ' 南城街道', lines: [{ text: '南城街道', indent: 1, opensParagraph: false }] },
     { name: 'a blank line has no indent', text: '   ', lines: [{ text: '', indent: 0 }] },
     {
       name: 'zero-width and control characters, the BOM, word joiner and soft hyphen go',

@@ -26,6 +26,11 @@ testPass(trailingCredits, {
       ],
     },
     {
+      name: 'a credit naming two authors, set apart by a space, is the byline',
+      text: markdown('驿站为老人提供助餐和日间照料服务。（林川 王芳）'),
+      blocks: [heading, { kind: 'paragraph', text: '驿站为老人提供助餐和日间照料服务。' }, { kind: 'byline', text: '林川 王芳', endsArticle: true }],
+    },
+    {
       name: 'a newspaper title in brackets is a source note',
       text: markdown('驿站为老人提供助餐和日间照料服务。（《新华日报》）'),
       blocks: [heading, { kind: 'paragraph', text: '驿站为老人提供助餐和日间照料服务。' }, { kind: 'attribution', text: '《新华日报》', endsArticle: true }],
