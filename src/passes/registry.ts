@@ -5,6 +5,7 @@ import { markdownHeadings } from './markdown-headings.js';
 import { letterSpacing } from './letter-spacing.js';
 import { canonicalText } from './canonical-text.js';
 import { rejoinLines } from './rejoin-lines.js';
+import { markdownSubheads } from './markdown-subheads.js';
 import { trailingCredits } from './trailing-credits.js';
 import { splitArticles } from './split-articles.js';
 import { matchHeadlines } from './match-headlines.js';
@@ -18,6 +19,7 @@ export const builtinPasses: readonly Pass<any>[] = [
   canonicalText,
   rejoinLines,
   trailingCredits,
+  markdownSubheads,
   splitArticles,
   matchHeadlines,
 ];

@@ -1,0 +1,92 @@
+import { definePass } from './pass.js';
+import { blockWith, pageWith } from '../model/page.js';
+import { isHanCode } from '../model/chars.js';
+import type { Block } from '../model/types.js';
+
+interface Options {
+  maxNamedShare: number;
+  maxSubheadChars: number;
+  [key: string]: unknown;
+}
+
+/**
+ * A converter marks an article's in-body subheads as headings too, a size below its headline,
+ * and so it marks the headline of the next article printed without a source note between.
+ * Which one a heading is, only the text tells. A headline names its story: the text below it
+ * holds most of its words (the premise match-headlines places headlines on). A subhead names a
+ * turn of the story in a phrase of its own (`攻克海底“硬骨头”`), whose words the paragraphs
+ * below seldom repeat. (How much the text below shares with the story above tells nothing:
+ * two reports on one page's subject share as many words as two parts of one report.) So a
+ * single heading set smaller than the running article's headline, between two paragraphs, is
+ * a subhead when the text below it, up to the next heading, holds few of its words.
+ */
+export const markdownSubheads = definePass<Options>({
+  name: 'markdown-subheads',
+  description: 'Read a smaller Markdown heading inside a running article as its subhead when the text below holds few of its words',
+  options: {
+    maxNamedShare: { default: 0.35, description: 'a heading is a subhead when the text below it holds less than this share of its words', unit: 'share of bigrams', min: 0, max: 1 },
+    maxSubheadChars: { default: 24, description: 'a subhead is at most this long', unit: 'characters', min: 1, integer: true },
+  },
+  run(page, options, { report }) {
+    if (page.dialect !== 'markdown' || page.blocks.length === 0) return page;
+    const blocks = page.blocks;
+
+    const out: Block[] = [];
+    // the size of the running article's headline (Infinity: no article with a headline runs)
+    let headlineLevel = Infinity;
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      if (b.kind === 'heading') {
+        const prev = blocks[i - 1];
+        const next = blocks[i + 1];
+        const single = prev?.kind === 'paragraph' && next?.kind === 'paragraph' && !next.lead;
+        if (single && (b.level ?? 0) > headlineLevel && [...b.text].length <= options.maxSubheadChars) {
+          // the text below, up to the next heading or the article's end
+          const below = new Set<number>();
+          for (let k = i + 1; k < blocks.length && (blocks[k]!.kind === 'paragraph' || blocks[k]!.kind === 'caption'); k++) {
+            if (k > i + 1 && blocks[k]!.lead) break;
+            if (blocks[k]!.kind === 'paragraph') for (const g of bigramsOf(blocks[k]!.text)) below.add(g);
+          }
+          // the heading's own words: a headline's fill the text below it, a subhead's name a
+          // turn of the story in a phrase of its own
+          const own = bigramsOf(b.text);
+          let named = 0;
+          for (const g of own) if (below.has(g)) named++;
+          const share = own.length ? named / own.length : 1;
+          if (share < options.maxNamedShare) {
+            out.push(blockWith(b, { kind: 'subhead', level: undefined, parts: undefined }));
+            if (share >= options.maxNamedShare / 2) report(`close call: heading "${b.text}" read as a subhead; the text below it holds ${Math.round(share * 100)}% of its words`, { line: b.lines[0] });
+            continue;
+          }
+          if (share < options.maxNamedShare * 1.5) report(`close call: heading "${b.text}" read as a new article's headline; the text below it holds only ${Math.round(share * 100)}% of its words`, { line: b.lines[0] });
+        }
+        // a heading that opens an article (or a group of them): its largest is the headline
+        if (prev?.kind !== 'heading') {
+          headlineLevel = b.level ?? Infinity;
+        } else headlineLevel = Math.min(headlineLevel, b.level ?? Infinity);
+        out.push(b);
+        continue;
+      }
+      // a dateline opens a report of its own, printed without a headline; a source note ends one
+      if ((b.kind === 'paragraph' && b.lead) || b.endsArticle || b.kind === 'attribution') headlineLevel = Infinity;
+      out.push(b);
+    }
+    return pageWith(page, { blocks: out });
+  },
+});
+
+/** The distinct Han bigrams of a text, each as one number. */
+function bigramsOf(text: string): number[] {
+  const seen = new Set<number>();
+  let prev = -1;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (!isHanCode(c)) {
+      prev = -1;
+      continue;
+    }
+    if (prev >= 0) seen.add(prev * 0x110000 + c);
+    prev = c;
+  }
+  return [...seen];
+}

@@ -1,0 +1,63 @@
+import { canonicalText } from '../../src/passes/canonical-text.js';
+import { detectDialect } from '../../src/passes/detect-dialect.js';
+import { letterSpacing } from '../../src/passes/letter-spacing.js';
+import { markdownHeadings } from '../../src/passes/markdown-headings.js';
+import { markdownSubheads } from '../../src/passes/markdown-subheads.js';
+import { rejoinLines } from '../../src/passes/rejoin-lines.js';
+import { stripGlyphs } from '../../src/passes/strip-glyphs.js';
+import { trailingCredits } from '../../src/passes/trailing-credits.js';
+import { page, testPass } from '../pass-tester.js';
+
+const before = [detectDialect, stripGlyphs, markdownHeadings, letterSpacing, canonicalText, rejoinLines, trailingCredits];
+
+const story = ['# 北坡县首家养老驿站开门迎客', '北坡县首家养老驿站日前开门迎客,驿站为老人提供助餐和日间照料。'];
+// the paragraph below a subhead goes on with the story in words of its own
+const goesOn = '驿站的厨房每天早上六点开火,厨师按老人的口味调整菜单,少盐少油。';
+// the paragraph below another report's headline repeats that headline's words
+const another = '东岸社区近日举办了一场邻里运动会,居民们踊跃参加各项比赛项目。';
+
+testPass(markdownSubheads, {
+  before,
+  valid: [
+    {
+      name: 'a smaller heading between paragraphs whose words the text below seldom holds is a subhead',
+      text: page(...story, '### 一日三餐有着落', goesOn),
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'subhead', text: '一日三餐有着落' }, { kind: 'paragraph' }],
+    },
+    {
+      name: 'a smaller heading whose words fill the text below is the next report’s headline',
+      text: page(...story, '## 东岸社区举办邻里运动会', another),
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'heading', text: '东岸社区举办邻里运动会' }, { kind: 'paragraph' }],
+    },
+    {
+      name: 'a heading after a source note opens an article, whatever its words',
+      text: page(...story, '(据北坡县民政局)', '### 一日三餐有着落', goesOn),
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'attribution' }, { kind: 'heading', text: '一日三餐有着落' }, { kind: 'paragraph' }],
+    },
+    {
+      name: 'a heading as large as the headline is never a subhead',
+      text: page(...story, '# 一日三餐有着落', goesOn),
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'heading', text: '一日三餐有着落' }, { kind: 'paragraph' }],
+    },
+    {
+      name: 'with maxNamedShare 0 no heading is a subhead',
+      options: { maxNamedShare: 0 },
+      text: page(...story, '### 一日三餐有着落', goesOn),
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'heading', text: '一日三餐有着落' }, { kind: 'paragraph' }],
+    },
+    {
+      name: 'with maxSubheadChars 4 a longer heading stays a heading',
+      options: { maxSubheadChars: 4 },
+      text: page(...story, '### 一日三餐有着落', goesOn),
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'heading' }, { kind: 'paragraph' }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'a subhead whose words the text below half holds is a close call, reported',
+      text: page(...story, '### 厨师好手艺', goesOn),
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'subhead' }, { kind: 'paragraph' }],
+      messages: [{ line: 5, message: /close call/ }],
+    },
+  ],
+});
