@@ -265,3 +265,11 @@ export function isSubtitleShaped(text: string): boolean {
   const t = text.trimStart();
   return t.startsWith('——') || t.startsWith('─') || t.startsWith('－－');
 }
+
+/**
+ * A column heading over a group of articles is a short label (`地方动态`); a long heading
+ * over a deeper one is a headline with its subtitle.
+ */
+export function isSectionLabelShaped(text: string): boolean {
+  return [...text].length <= 8 && !/[：:，。]/.test(text);
+}

@@ -1,6 +1,7 @@
 import { definePass } from './pass.js';
 import { blockWith, pageWith } from '../model/page.js';
 import { isHanCode } from '../model/chars.js';
+import { isSectionLabelShaped, isSubtitleShaped } from '../model/shapes.js';
 import type { Block } from '../model/types.js';
 
 interface Options {
@@ -60,10 +61,11 @@ export const markdownSubheads = definePass<Options>({
           }
           if (share < options.maxNamedShare * 1.5) report(`close call: heading "${b.text}" read as a new article's headline; the text below it holds only ${Math.round(share * 100)}% of its words`, { line: b.lines[0] });
         }
-        // a heading that opens an article (or a group of them): its largest is the headline
-        if (prev?.kind !== 'heading') {
-          headlineLevel = b.level ?? Infinity;
-        } else headlineLevel = Math.min(headlineLevel, b.level ?? Infinity);
+        // a heading that opens an article (or a group of them): its largest is the headline,
+        // but for a column's label over the articles under it (`## 地方动态` over `### …`)
+        if (prev?.kind !== 'heading') headlineLevel = b.level ?? Infinity;
+        else if (blocks[i - 2]?.kind !== 'heading' && (prev.level ?? 0) < (b.level ?? 0) && (b.level ?? 0) <= MARKED_LEVELS && isSectionLabelShaped(prev.text) && !isSubtitleShaped(b.text)) headlineLevel = b.level ?? Infinity;
+        else headlineLevel = Math.min(headlineLevel, b.level ?? Infinity);
         out.push(b);
         continue;
       }
@@ -74,6 +76,9 @@ export const markdownSubheads = definePass<Options>({
     return pageWith(page, { blocks: out });
   },
 });
+
+/** Markdown marks six heading sizes; a plain kicker or subtitle line next to a heading ranks below them. */
+const MARKED_LEVELS = 6;
 
 /** The distinct Han bigrams of a text, each as one number. */
 function bigramsOf(text: string): number[] {

@@ -1,7 +1,7 @@
 import { definePass } from './pass.js';
 import { articleWith, blockWith, emptyArticle, listFrom, makeBlock, pageWith, spanOf } from '../model/page.js';
 import type { Article, Block, Furniture, LineSpan } from '../model/types.js';
-import { isSubtitleShaped } from '../model/shapes.js';
+import { isSectionLabelShaped, isSubtitleShaped } from '../model/shapes.js';
 
 /**
  * Cut the block stream into articles. A lead marker, a headline and a leading byline start
@@ -52,7 +52,7 @@ export const splitArticles = definePass({
           close();
           const next = blocks[i + 1];
           // a deeper heading hanging from a dash is this headline's subtitle, not an article under a section
-          if (b.level && next?.kind === 'heading' && next.level && next.level > b.level && isSectionLabel(b.text) && !isSubtitleShaped(next.text)) {
+          if (b.level && next?.kind === 'heading' && next.level && next.level > b.level && isSectionLabelShaped(b.text) && !isSubtitleShaped(next.text)) {
             leaveSection();
             section = { text: b.text, level: b.level, lines: b.lines, used: false };
             continue;
@@ -128,12 +128,4 @@ function withByline(a: Article, text: string): string {
 /** A heading that numbers a part of an article: 一、 （二） 3. 第四部分 */
 function isNumberedPart(text: string): boolean {
   return /^(?:[（(]?[一二三四五六七八九十]{1,3}[、）)．.]|[（(]?\d{1,2}[、）)．.](?!\d)|第[一二三四五六七八九十\d]{1,3}[部章节条篇])/.test(text.trim());
-}
-
-/**
- * A column heading over a group of articles is a short label (`地方动态`); a long heading
- * over a deeper one is a headline with its subtitle.
- */
-function isSectionLabel(text: string): boolean {
-  return [...text].length <= 8 && !/[：:，。]/.test(text);
 }
