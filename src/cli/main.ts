@@ -48,8 +48,8 @@ Examples:
   $ bulletin parse pages/ --passes strip-glyphs,canonical-text,rejoin-lines
   $ bulletin parse pages/ --shard 3/8 -o out/3      # one machine's eighth of a corpus
 
-Exit status: 0 when every page was parsed, 1 when a file could not be read or parsed
-(the others are still written), 2 for a usage error.`,
+Exit status: 0 when every page was parsed, 1 when a file could not be read or parsed, or a
+plugin pass failed on it (the others are still written), 2 for a usage error.`,
     )
     .action(async (inputs: string[], opts, cmd: Command) => {
       const choice = await withConfig(inputs, opts, cmd);
