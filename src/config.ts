@@ -8,6 +8,7 @@ import type { PassChoice } from './run/steps.js';
 
 export const CONFIG_NAME = 'bulletin.config.yaml';
 const FORMATS = ['json', 'md', 'jsonl', 'all'];
+const KEYS = ['inputs', 'out', 'format', 'passes', 'options', 'plugins', 'plugin-errors', 'strict', 'page-timeout'];
 
 /** A config file, checked for shape. Paths in it are relative to the file's directory. */
 export interface Config {
@@ -19,6 +20,10 @@ export interface Config {
   passes?: string[];
   options: Record<string, PassOptions>;
   plugins?: string[];
+  /** as --plugin-errors, --strict and --page-timeout */
+  pluginErrors?: 'error' | 'warn';
+  strict?: boolean;
+  pageTimeout?: number;
   /** the line of a key, e.g. `options.rejoin-lines.width`, for errors found after loading */
   lines: Map<string, number>;
 }
@@ -58,7 +63,7 @@ export function parseConfig(text: string, file: string): Config {
   const config: Config = { file, options: {}, lines: new Map() };
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return config;
-  if (!isMap(root)) return fail(lineOf(root as Node), 'the config must be a mapping of keys (inputs, out, format, passes, options, plugins)');
+  if (!isMap(root)) return fail(lineOf(root as Node), `the config must be a mapping of keys (${KEYS.join(', ')})`);
 
   const str = (n: unknown, what: string): string => {
     if (isScalar(n) && typeof n.value === 'string' && n.value !== '') return n.value;
@@ -104,6 +109,22 @@ export function parseConfig(text: string, file: string): Config {
       case 'plugins':
         config.plugins = strings(value, 'plugins').map(rel);
         break;
+      case 'plugin-errors': {
+        const mode = str(value, 'plugin-errors');
+        if (mode !== 'error' && mode !== 'warn') fail(lineOf(value as Node), `plugin-errors must be error or warn, not "${mode}"`);
+        config.pluginErrors = mode as 'error' | 'warn';
+        break;
+      }
+      case 'strict':
+        if (!isScalar(value) || typeof value.value !== 'boolean') fail(lineOf(value as Node), 'strict must be true or false');
+        config.strict = (value as { value: boolean }).value;
+        break;
+      case 'page-timeout': {
+        const n = isScalar(value) ? value.value : null;
+        if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) fail(lineOf(value as Node), 'page-timeout must be a number of seconds above 0');
+        config.pageTimeout = n as number;
+        break;
+      }
       case 'passes': {
         if (!isSeq(value)) fail(lineOf(value as Node), 'passes must be a list of pass names, or of `name: {options}` entries');
         config.passes = [];
@@ -128,7 +149,7 @@ export function parseConfig(text: string, file: string): Config {
         }
         break;
       default:
-        fail(line, `unknown key "${key}" (known: inputs, out, format, passes, options, plugins)`);
+        fail(line, `unknown key "${key}" (known: ${KEYS.join(', ')})`);
     }
   }
   return config;
@@ -173,6 +194,9 @@ export interface Settings {
   config: Config | null;
   /** the passes to run, as run/ resolves them and worker threads carry them */
   passes: PassChoice;
+  pluginErrors?: 'error' | 'warn';
+  strict?: boolean;
+  pageTimeout?: number;
 }
 
 /**
@@ -182,11 +206,17 @@ export interface Settings {
  */
 export function mergeConfig(
   inputs: string[],
-  flags: { config?: string; out?: string; format: string; passes?: string; plugin: string[] },
+  flags: { config?: string; out?: string; format: string; passes?: string; plugin: string[]; pluginErrors?: 'error' | 'warn'; strict?: boolean; pageTimeout?: number },
   given: (flag: string) => boolean,
 ): Settings {
   const config = findConfig(flags.config);
-  if (!config) return { inputs, out: flags.out, format: flags.format, config: null, passes: passChoice(flags.passes, flags.plugin) };
+  const policy = (c: Config | null) => {
+    const pluginErrors = flags.pluginErrors ?? c?.pluginErrors;
+    const strict = flags.strict ?? c?.strict;
+    const pageTimeout = flags.pageTimeout ?? c?.pageTimeout;
+    return { ...(pluginErrors ? { pluginErrors } : {}), ...(strict !== undefined ? { strict } : {}), ...(pageTimeout !== undefined ? { pageTimeout } : {}) };
+  };
+  if (!config) return { inputs, out: flags.out, format: flags.format, config: null, passes: passChoice(flags.passes, flags.plugin), ...policy(null) };
   const passes = flags.passes ?? config.passes?.join(',');
   const names = passNames(passes);
   const options = Object.fromEntries(Object.entries(config.options).filter(([name]) => !names || names.includes(name)));
@@ -196,6 +226,7 @@ export function mergeConfig(
     format: given('format') || !config.format ? flags.format : config.format,
     config,
     passes: passChoice(passes, flags.plugin.length ? flags.plugin : (config.plugins ?? []), options),
+    ...policy(config),
   };
 }
 

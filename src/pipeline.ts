@@ -1,5 +1,5 @@
 import { blockWith, createPage, emptyArticle, listFrom, makeBlock, message, normalizePage, pageWith } from './model/page.js';
-import type { Block, Message, Page } from './model/types.js';
+import type { Block, Message, Page, Severity } from './model/types.js';
 import type { Pass, PassContext, PassOptions } from './passes/pass.js';
 
 /** A pass chosen for a run, with its options merged over the pass's defaults. */
@@ -17,18 +17,43 @@ export interface PageInput {
   encoding?: string;
 }
 
-export function parsePage(input: PageInput, steps: readonly Step[]): Page {
+/**
+ * What went wrong with a plugin's pass on a page, beside the message the page carries: the run
+ * decides from it whether the page failed (`--plugin-errors`, `--strict`), so that the page's
+ * output is the same whatever that decision is.
+ */
+export interface PluginProblem {
+  kind: 'failed' | 'removed text';
+  pass: string;
+  file: string;
+  /** the text of the message the page carries for it */
+  message: string;
+  /** for removed text: the pass says it removes text (Pass.removesText) */
+  declared?: boolean;
+}
+
+/** What a caller may watch while a page goes through its steps. */
+export interface StepWatch {
+  /** called before each step with its index, so that a page that hangs can be placed */
+  onStep?(index: number): void;
+  /** the plugins' problems on this page are pushed here */
+  problems?: PluginProblem[];
+}
+
+export function parsePage(input: PageInput, steps: readonly Step[], watch: StepWatch = {}): Page {
   const page = createPage(input.source, input.stem, input.text, input.encoding);
-  return finish(runSteps(page, steps));
+  return finish(runSteps(page, steps, watch));
 }
 
 /**
- * Run passes in order. A pass that throws or returns something that is not a Page is
- * reported by name and file, and the page goes on as if that pass were absent.
+ * Run passes in order. A plugin's pass that throws or returns something that is not a Page
+ * is reported by name and file as an error, and the page goes on as if that pass were absent;
+ * one that takes text out of the page is reported with the count of what it took.
  */
-export function runSteps(page: Page, steps: readonly Step[]): Page {
+export function runSteps(page: Page, steps: readonly Step[], watch: StepWatch = {}): Page {
   let current = page;
-  for (const { pass, options, file } of steps) {
+  steps.forEach(({ pass, options, file }, index) => {
+    watch.onStep?.(index);
     const where = file ? `${pass.name} (${file})` : pass.name;
     let next: unknown;
     const reported: Message[] = [];
@@ -37,13 +62,18 @@ export function runSteps(page: Page, steps: readonly Step[]): Page {
         reported.push(message(pass.name, String(text), place.line ?? null, place.severity ?? 'warning', place.column, place.endLine));
       },
     };
+    const failed = (text: string) => {
+      current = withMessage(current, 'pipeline', text, null, 'error');
+      if (file) watch.problems?.push({ kind: 'failed', pass: pass.name, file, message: text });
+    };
+    // only a plugin's pass is counted: the built-in ones are held to rule 6 by their tests
+    const before = file ? countText(current) : null;
     try {
       // A user's pass gets a copy: if it changes the page in place and then fails, the page
       // must still be as if the pass were absent.
       next = pass.run(file ? structuredClone(current) : current, options, context);
     } catch (err) {
-      current = withMessage(current, 'pipeline', `pass ${where} failed and was skipped: ${errorText(err)}`);
-      continue;
+      return failed(`pass ${where} failed and was skipped: ${errorText(err)}`);
     }
     // built-in passes are held to the model by the type checker and their tests; a user's is not
     let problem: string | null = null;
@@ -53,15 +83,85 @@ export function runSteps(page: Page, steps: readonly Step[]): Page {
       // a getter or a Proxy in a user's page can throw while it is being checked
       problem = `reading it threw: ${errorText(err)}`;
     }
-    if (problem) {
-      current = withMessage(current, 'pipeline', `pass ${where} returned a malformed page (${problem}) and was skipped`);
-      continue;
-    }
+    if (problem) return failed(`pass ${where} returned a malformed page (${problem}) and was skipped`);
     // a user's page may be made of any objects: rebuilt, it keeps later passes on their fast path
     current = file ? normalizePage(next as Page) : (next as Page);
     if (reported.length) current = pageWith(current, { messages: [...current.messages, ...reported] });
-  }
+    if (before && file) {
+      const lost = removedText(before, countText(current));
+      if (lost) {
+        const declared = (pass as { removesText?: unknown }).removesText === true;
+        const text = `pass ${where} removed ${lost}${declared ? ', as it says it does (removesText)' : ''}`;
+        current = withMessage(current, 'pipeline', text);
+        watch.problems?.push({ kind: 'removed text', pass: pass.name, file, message: text, declared });
+      }
+    }
+  });
   return current;
+}
+
+/** Letters (other than Han), digits and Han characters: what counts as a page's text. */
+interface TextCount {
+  letters: number;
+  digits: number;
+  han: number;
+}
+
+/**
+ * The text a page would be written with if the pipeline ended here: its blocks, articles and
+ * furniture, or, before any pass grouped lines, its lines (as finish() decides). Punctuation
+ * and spaces are not counted: passes tidy them by design.
+ */
+export function countText(page: Page): TextCount {
+  const count: TextCount = { letters: 0, digits: 0, han: 0 };
+  const add = (s: string | null) => {
+    if (!s) return;
+    const han = codePoints(s.replace(NOT_HAN, ''));
+    count.han += han;
+    count.letters += codePoints(s.replace(NOT_LETTER, '')) - han;
+    count.digits += codePoints(s.replace(NOT_DIGIT, ''));
+  };
+  if (page.blocks.length === 0 && page.articles.length === 0 && page.furniture.length === 0) {
+    for (const l of page.lines) add(l.text);
+    return count;
+  }
+  for (const b of page.blocks) add(b.text);
+  for (const a of page.articles) {
+    for (const s of [a.headline, a.byline, a.section, a.attribution, ...a.subheadlines, ...a.captions]) add(s);
+    for (const b of a.body) add(b.text);
+  }
+  for (const f of page.furniture) add(f.text);
+  return count;
+}
+
+const NOT_HAN = /[^\p{Script=Han}]+/gu;
+const NOT_LETTER = /[^\p{L}]+/gu;
+const NOT_DIGIT = /[^\p{N}]+/gu;
+
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) n--;
+  }
+  return n;
+}
+
+/**
+ * What a pass took out, class by class, in words; null when it took nothing. Counts, not
+ * characters: a pass that corrects a misread character for another keeps the count, and
+ * text moved to furniture is still counted.
+ */
+function removedText(before: TextCount, after: TextCount): string | null {
+  const parts: string[] = [];
+  let total = 0;
+  for (const [key, one, many] of [['han', 'Han character', 'Han characters'], ['letters', 'letter', 'letters'], ['digits', 'digit', 'digits']] as const) {
+    const n = before[key] - after[key];
+    if (n <= 0) continue;
+    total += n;
+    parts.push(`${n} ${n === 1 ? one : many}`);
+  }
+  return total ? `${total} character${total === 1 ? '' : 's'} of text (${parts.join(', ')}) that no article or furniture keeps` : null;
 }
 
 /**
@@ -99,8 +199,8 @@ function linesAsParagraphs(page: Page): Block[] {
   return out;
 }
 
-function withMessage(page: Page, origin: string, text: string, line: number | null = null): Page {
-  return pageWith(page, { messages: [...page.messages, message(origin, text, line)] });
+function withMessage(page: Page, origin: string, text: string, line: number | null = null, severity: Severity = 'warning'): Page {
+  return pageWith(page, { messages: [...page.messages, message(origin, text, line, severity)] });
 }
 
 const isStr = (v: unknown): v is string => typeof v === 'string';

@@ -26,6 +26,9 @@ export function program(): Command {
     .addOption(new Option('-f, --format <format>', 'what to write: json, md, jsonl, all, or a comma-separated list').default('json,md', 'json and md files'))
     .option('-p, --passes <list>', 'comma-separated pass names to run, in this order (see `bulletin passes`)')
     .option('--plugin <file>', 'load passes from a JavaScript module (repeatable)', collect, [])
+    .addOption(new Option('--plugin-errors <mode>', 'a plugin pass that fails: an error that fails its page (exit 1), or only a warning').choices(['error', 'warn']))
+    .option('--strict', 'text removed by a plugin pass that does not declare removesText is an error, not a warning')
+    .option('--page-timeout <seconds>', 'stop a page that takes longer, when plugins are loaded, and report it (default: 60)', seconds)
     .option('-j, --jobs <n>', 'worker threads (default: number of CPUs)', positiveInt)
     .option('--shard <k/n>', 'parse only shard K of N (1-based), chosen by a hash of each input path', shardOf)
     .option('-q, --quiet', 'print nothing on stderr but errors')
@@ -45,8 +48,8 @@ Examples:
   $ bulletin parse pages/ --passes strip-glyphs,canonical-text,rejoin-lines
   $ bulletin parse pages/ --shard 3/8 -o out/3      # one machine's eighth of a corpus
 
-Exit status: 0 when every page was parsed, 1 when a file could not be read or parsed
-(the others are still written), 2 for a usage error.`,
+Exit status: 0 when every page was parsed, 1 when a file could not be read or parsed, or a
+plugin pass failed on it (the others are still written), 2 for a usage error.`,
     )
     .action(async (inputs: string[], opts, cmd: Command) => {
       const choice = await withConfig(inputs, opts, cmd);
@@ -151,6 +154,12 @@ function shardOf(value: string): Shard {
     usage(`--shard takes K/N with 1 ≤ K ≤ N (such as 2/8), not "${value}"`);
   }
   return shard;
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) usage(`--page-timeout takes a number of seconds above 0, not "${value}"`);
+  return n;
 }
 
 function positiveInt(value: string): number {

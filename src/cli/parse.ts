@@ -3,6 +3,7 @@ import type { OutputPlan, PageResult } from '../run/process.js';
 import { UsageError } from '../run/errors.js';
 import { configHash, fileHashList, Manifest } from '../run/manifest.js';
 import { inShard, type Shard } from '../run/shard.js';
+import { failingMessages, type PluginErrors } from '../run/plugin-policy.js';
 import type { Config } from '../config.js';
 import type { PassChoice } from '../run/steps.js';
 import { cleanUpOnInterrupt, removeTemporariesIn, writePageFiles, type FileFormat } from '../writers/files.js';
@@ -20,6 +21,12 @@ export interface ParseFlags {
   config?: Config | null;
   force?: boolean;
   check?: boolean;
+  /** what a failing plugin pass makes of its page: an error (default) or a warning */
+  pluginErrors?: PluginErrors;
+  /** text removed by a plugin pass that does not say it removes text is an error */
+  strict?: boolean;
+  /** seconds a page may take when plugins are loaded */
+  pageTimeout?: number;
 }
 
 const DEFAULT_INPUT = 'seeds';
@@ -97,7 +104,12 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
     if (r.error) return fail(r, r.error);
     articles += r.articles;
     warnings += r.warnings.length;
-    for (const m of r.warnings) report.message(r.source, m);
+    // a plugin's trouble that fails the page is said as an error, even under --quiet
+    const failing = failingMessages(r, flags);
+    for (const m of r.warnings) {
+      if (failing.has(m.message)) report.error(r.source, m.message);
+      else report.message(r.source, m.severity === 'error' && r.pluginProblems?.some((p) => p.message === m.message) ? { ...m, severity: 'warning' } : m);
+    }
     if (r.writeError) return fail(r, r.writeError);
     try {
       if (r.files) writePageFiles(out, new Map(r.files));
@@ -105,7 +117,12 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
       if (written !== undefined) manifest?.record(r.source, r.stem, written);
       if (r.jsonl && jsonlOut) await jsonlOut.write(r.jsonl);
     } catch (err) {
-      fail(r, `cannot write output: ${(err as Error).message}`);
+      return fail(r, `cannot write output: ${(err as Error).message}`);
+    }
+    // written without the failed pass, but not recorded: the next run tries it again
+    if (failing.size) {
+      manifest?.forget(r.source);
+      failed++;
     }
   };
   try {
@@ -113,6 +130,7 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
     const results = processInOrder(todo, choice, plan, flags.jobs ?? defaultJobs(), {
       steps,
       ...(plan.files.length ? { outDir: out } : {}),
+      ...(flags.pageTimeout !== undefined ? { pageTimeout: flags.pageTimeout } : {}),
     });
     let lastTurn = performance.now();
     for await (const r of results) {

@@ -49,6 +49,12 @@ export interface Pass<O extends PassOptions = PassOptions> {
   readonly defaults: O;
   /** each option's meaning, unit and range; a plugin may leave them out */
   readonly options?: OptionSpecs<O>;
+  /**
+   * The pass removes text on purpose (page numbers, a printer's marks): the characters it
+   * takes out are still counted and reported after it runs, but even `--strict` does not
+   * make that an error. Only a plugin's passes are counted; see pipeline.ts.
+   */
+  readonly removesText?: boolean;
   run(page: Page, options: O, context: PassContext): Page;
 }
 
@@ -57,6 +63,8 @@ interface PassHead<O extends PassOptions> {
   readonly description: string;
   /** the options with their defaults, meanings and ranges; none when the pass has no options */
   readonly options?: OptionSpecs<O>;
+  /** the pass takes text out of the page on purpose (see Pass.removesText) */
+  readonly removesText?: boolean;
 }
 
 export interface PassDefinition<O extends PassOptions> extends PassHead<O> {
@@ -65,7 +73,14 @@ export interface PassDefinition<O extends PassOptions> extends PassHead<O> {
 
 export function definePass<O extends PassOptions = PassOptions>(definition: PassDefinition<O>): Pass<O> {
   const options = definition.options ?? ({} as OptionSpecs<O>);
-  return { name: definition.name, description: definition.description, defaults: defaultsOf(options), options, run: definition.run };
+  return {
+    name: definition.name,
+    description: definition.description,
+    defaults: defaultsOf(options),
+    options,
+    ...(definition.removesText ? { removesText: true } : {}),
+    run: definition.run,
+  };
 }
 
 export interface LinePassDefinition<O extends PassOptions> extends PassHead<O> {
@@ -86,6 +101,7 @@ export function defineLinePass<O extends PassOptions = PassOptions>(definition: 
     name: definition.name,
     description: definition.description,
     options: definition.options,
+    ...(definition.removesText ? { removesText: true } : {}),
     run(page, options) {
       if (applies && !applies(page, options)) return page;
       const lines = mapLines(page.lines, (l) => line(l, options));

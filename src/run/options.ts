@@ -21,10 +21,13 @@ export function optionProblem(pass: Pass<any>, key: string, value: unknown): str
     return `pass ${pass.name} has no option "${key}" (its options: ${Object.keys(defaults).join(', ') || 'none'})`;
   }
   const want = kind(defaults[key]);
-  if (want !== 'null' && kind(value) !== want) return `option ${pass.name}.${key} must be a ${want}, not ${kind(value)} ${JSON.stringify(value)}`;
+  if (want !== 'null' && kind(value) !== want) return `option ${pass.name}.${key} must be a ${want}, not ${kind(value)} ${shown(value)}`;
   const range = outOfRange(pass.options?.[key], value);
-  return range ? `option ${pass.name}.${key} ${range}, not ${JSON.stringify(value)}` : null;
+  return range ? `option ${pass.name}.${key} ${range}, not ${shown(value)}` : null;
 }
+
+/** A value as the user wrote it, near enough: JSON has no NaN or infinity (it prints null). */
+const shown = (value: unknown): string => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value));
 
 function kind(v: unknown): string {
   return v === null || v === undefined ? 'null' : Array.isArray(v) ? 'list' : typeof v === 'object' ? 'mapping' : typeof v;

@@ -7,7 +7,7 @@ import type { Step } from '../pipeline.js';
 import { onInterrupt, removeTemporariesIn } from '../writers/files.js';
 import { failedPage, type OutputPlan, type PageResult } from './process.js';
 import { resolveSteps, type PassChoice } from './steps.js';
-import { processOne, type BatchReply, type BatchRequest, type WorkerInit } from './work.js';
+import { processOne, Progress, type BatchReply, type BatchRequest, type WorkerInit } from './work.js';
 
 export interface PoolOptions {
   /**
@@ -19,7 +19,15 @@ export interface PoolOptions {
   outDir?: string;
   /** steps already resolved from `choice` in this thread, to avoid loading plugins twice */
   steps?: readonly Step[];
+  /**
+   * The most seconds a page may take when plugins are loaded (then every page is parsed in a
+   * worker thread, which can be stopped); the page is then an error and the run goes on.
+   */
+  pageTimeout?: number;
 }
+
+/** A page's time limit when none is given: minutes for what takes milliseconds. */
+export const DEFAULT_PAGE_TIMEOUT = 60;
 
 /** The most pages in one batch: enough to amortise the cost of a message each way. */
 const MAX_BATCH = 32;
@@ -57,21 +65,31 @@ export async function* processInOrder(
 ): AsyncGenerator<PageResult> {
   const writeHere = ownDirectories(files, opts.outDir);
   const batch = batchSize(files.length, jobs);
+  // A plugin's pass can loop, call process.exit or crash its thread: it runs where it can be
+  // stopped without the run, in a worker, however few the pages or the jobs. The built-in
+  // passes cannot (their option ranges are checked), so without plugins small runs stay here.
+  const isolate = (choice.plugins?.length ?? 0) > 0;
   // standard input can only be read once, by one thread
-  if (jobs <= 1 || files.length < MIN_BATCHES_FOR_POOL * batch || files.some((f) => f.path === '-')) {
+  if (!isolate && (jobs <= 1 || files.length < MIN_BATCHES_FOR_POOL * batch || files.some((f) => f.path === '-'))) {
     const steps = opts.steps ?? (await resolveSteps(choice));
     for (let i = 0; i < files.length; i++) yield processOne(files[i]!, steps, plan, opts.outDir, writeHere[i]!);
     return;
   }
 
+  const stdin = files.some((f) => f.path === '-') ? await readStandardInput() : undefined;
   const batches: BatchRequest['files'][] = [];
   for (let i = 0; i < files.length; i += batch) {
-    batches.push(files.slice(i, i + batch).map((file, k) => ({ file, write: writeHere[i + k]! })));
+    batches.push(files.slice(i, i + batch).map((file, k) => ({ file, write: writeHere[i + k]!, ...(file.path === '-' ? { bytes: stdin! } : {}) })));
   }
-  const pool = new Pool(Math.min(jobs, batches.length), { choice, plan, ...(opts.outDir ? { outDir: opts.outDir } : {}) });
+  const outDir = opts.outDir;
+  const pool = new Pool(Math.min(jobs, batches.length), { choice, plan, ...(outDir ? { outDir } : {}) }, {
+    ...(isolate ? { pageTimeoutMs: (opts.pageTimeout ?? DEFAULT_PAGE_TIMEOUT) * 1000 } : {}),
+    stepNames: (opts.steps ?? []).map((s) => (s.file ? `${s.pass.name} (${s.file})` : s.pass.name)),
+    // a stopped worker may have been between writing a temporary and renaming it
+    ...(outDir ? { lost: (file: InputFile) => removeTemporariesIn(path.join(outDir, safeStem(file.stem))) } : {}),
+  });
   // On SIGINT a worker may be between writing a temporary and renaming it: stop the workers,
   // then clear the directories of the pages they held.
-  const outDir = opts.outDir;
   const unhook = onInterrupt(async () => {
     await pool.close();
     if (!outDir) return;
@@ -116,13 +134,40 @@ interface Task {
   resolve: (r: PageResult[]) => void;
 }
 
-/** Worker threads, each given up to BATCHES_PER_WORKER_QUEUE batches at a time. */
+interface PoolLimits {
+  /** a page that takes longer is stopped (with its worker) and fails; none when absent */
+  pageTimeoutMs?: number;
+  /** the steps' names in order, to say which pass a stopped page was in */
+  stepNames?: readonly string[];
+  /** called for each page a worker held when it was stopped or died, once it is gone */
+  lost?: (file: InputFile) => void;
+}
+
+/** How often a busy worker's progress is looked at, at most and at least. */
+const WATCH_MAX_MS = 1000;
+const WATCH_MIN_MS = 50;
+
+/**
+ * Worker threads, each given up to BATCHES_PER_WORKER_QUEUE batches at a time. A worker that
+ * dies, or that is stopped because a page took too long, fails the page it was parsing; the
+ * other pages it held are parsed again by a fresh worker.
+ */
 class Pool {
   private readonly inFlight = new Map<Worker, Task[]>();
+  private readonly progress = new Map<Worker, Int32Array>();
+  /** per busy worker, what it was last seen doing and since when */
+  private readonly seen = new Map<Worker, { doing: string; since: number }>();
   private readonly queue: Task[] = [];
+  private readonly watchdog: NodeJS.Timeout | null;
+  /** ids for batches sent again, apart from the caller's */
+  private nextId = 1 << 30;
 
-  constructor(size: number, private readonly init: WorkerInit) {
+  constructor(size: number, private readonly init: WorkerInit, private readonly limits: PoolLimits = {}) {
     for (let i = 0; i < size; i++) this.spawn();
+    const limit = limits.pageTimeoutMs;
+    this.watchdog = limit ? setInterval(() => this.watch(limit), Math.max(WATCH_MIN_MS, Math.min(WATCH_MAX_MS, limit / 4))) : null;
+    // the run ends when its work does, not when the watchdog stops
+    this.watchdog?.unref();
   }
 
   run(req: BatchRequest): Promise<PageResult[]> {
@@ -133,25 +178,73 @@ class Pool {
   }
 
   private spawn(): void {
-    const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: this.init });
+    const progress = new SharedArrayBuffer(Progress.SLOTS * Int32Array.BYTES_PER_ELEMENT);
+    const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: { ...this.init, progress } satisfies WorkerInit });
     this.inFlight.set(w, []);
+    this.progress.set(w, new Int32Array(progress));
     w.on('message', (reply: BatchReply) => {
       const task = this.inFlight.get(w)?.shift();
       if (!task) return;
       task.resolve(reply.results ?? failed(task.req, reply.fatal ?? 'worker failed'));
       this.pump();
     });
-    // A worker that dies fails only the pages it held; a fresh one takes its place.
-    const died = (why: string) => {
-      const tasks = this.inFlight.get(w);
-      if (!tasks) return;
-      this.inFlight.delete(w);
-      for (const task of tasks) task.resolve(failed(task.req, why));
-      if (this.queue.length) this.spawn();
-      this.pump();
-    };
-    w.on('error', (err) => died(`worker crashed: ${err.message}`));
-    w.on('exit', (code) => died(`worker exited with code ${code}`));
+    w.on('error', (err) => void this.lose(w, `worker crashed: ${err.message}`));
+    w.on('exit', (code) => void this.lose(w, `worker exited with code ${code}`));
+  }
+
+  /** Stop the workers whose page has taken longer than the limit. */
+  private watch(limit: number): void {
+    const now = performance.now();
+    for (const [w, tasks] of this.inFlight) {
+      const p = this.progress.get(w)!;
+      const batch = Atomics.load(p, Progress.BATCH);
+      const doing = tasks.length && batch ? `${batch}:${Atomics.load(p, Progress.PAGE)}` : '';
+      const last = this.seen.get(w);
+      if (!last || last.doing !== doing) this.seen.set(w, { doing, since: now });
+      else if (doing && now - last.since >= limit) {
+        void this.lose(w, `stopped after ${limit / 1000} s, the time a page may take (--page-timeout)`);
+      }
+    }
+  }
+
+  /**
+   * A worker is gone, or must go. The page it was parsing fails with `why` (and the pass it
+   * was in); the other pages it held go back to the front of the queue. A worker that died
+   * between pages (a timer of a plugin's, say) fails all it held, as there is no page to
+   * blame: otherwise a fault that kills every worker would be retried without end.
+   */
+  private async lose(w: Worker, why: string): Promise<void> {
+    const tasks = this.inFlight.get(w);
+    if (!tasks) return;
+    const p = this.progress.get(w)!;
+    this.inFlight.delete(w);
+    this.progress.delete(w);
+    this.seen.delete(w);
+    const batch = Atomics.load(p, Progress.BATCH) - 1;
+    const page = Atomics.load(p, Progress.PAGE);
+    const step = this.limits.stepNames?.[Atomics.load(p, Progress.STEP)];
+    // gone for good before its pages' directories are cleared and they are parsed again
+    await w.terminate();
+    for (const t of tasks) for (const { file } of t.req.files) this.limits.lost?.(file);
+    const culprit = tasks.find((t) => t.req.id === batch && page < t.req.files.length);
+    if (!culprit) {
+      for (const t of tasks) t.resolve(failed(t.req, why));
+    } else {
+      const again: Task[] = [];
+      for (const t of tasks) {
+        if (t !== culprit) {
+          again.push({ req: { ...t.req, id: this.nextId++ }, resolve: t.resolve });
+          continue;
+        }
+        const bad = failedPage(t.req.files[page]!.file, step ? `${why}; it was in pass ${step}` : why);
+        const rest = t.req.files.filter((_, k) => k !== page);
+        if (rest.length === 0) t.resolve([bad]);
+        else again.push({ req: { id: this.nextId++, files: rest }, resolve: (rs) => t.resolve([...rs.slice(0, page), bad, ...rs.slice(page)]) });
+      }
+      this.queue.unshift(...again);
+    }
+    if (this.queue.length && !this.closed) this.spawn();
+    this.pump();
   }
 
   private pump(): void {
@@ -166,11 +259,22 @@ class Pool {
     }
   }
 
+  private closed = false;
+
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.watchdog) clearInterval(this.watchdog);
     const ws = [...this.inFlight.keys()];
     this.inFlight.clear();
     await Promise.all(ws.map((w) => w.terminate()));
   }
+}
+
+/** Standard input, read whole as a stream (a pipe whose writer is slow is not an error). */
+async function readStandardInput(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 function failed(req: BatchRequest, why: string): PageResult[] {

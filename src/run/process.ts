@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { decode, describeInvalid } from '../read/decode.js';
 import { readWhole } from '../read/whole-file.js';
 import type { InputFile } from '../read/inputs.js';
-import { parsePage, type Step } from '../pipeline.js';
+import { parsePage, type PluginProblem, type Step, type StepWatch } from '../pipeline.js';
 import { message, pageWith } from '../model/page.js';
 import type { Message, Page } from '../model/types.js';
 import { pageToJsonl } from '../writers/jsonl.js';
@@ -33,6 +33,8 @@ export interface PageResult<Jsonl extends string | Uint8Array = string | Uint8Ar
   writeError?: string;
   /** names and content hashes of the files, when a worker wrote them itself (see Manifest) */
   fileHashes?: string;
+  /** what went wrong with plugin passes: the run decides whether that fails the page */
+  pluginProblems?: PluginProblem[];
 }
 
 /** A page that could not be parsed, or whose thread failed: only its error is reported. */
@@ -40,10 +42,11 @@ export const failedPage = (file: InputFile, error: string): PageResult<never> =>
 
 const MAX_DECODE_WARNINGS = 20;
 
-export function processBytes(file: InputFile, bytes: Uint8Array, steps: readonly Step[], plan: OutputPlan): PageResult<string> {
+export function processBytes(file: InputFile, bytes: Uint8Array, steps: readonly Step[], plan: OutputPlan, watch: StepWatch = {}): PageResult<string> {
   if (bytes.includes(0) && !looksUtf16(bytes)) return failedPage(file, 'binary file (contains NUL bytes), skipped');
   const decoded = decode(bytes);
-  let page: Page = parsePage({ source: file.path, stem: file.stem, text: decoded.text, encoding: decoded.encoding }, steps);
+  const problems: PluginProblem[] = [];
+  let page: Page = parsePage({ source: file.path, stem: file.stem, text: decoded.text, encoding: decoded.encoding }, steps, { ...watch, problems });
   if (decoded.invalid.length) {
     // One warning per sequence, each on its line, so `file:line` leads to it; a page of
     // garbage is summed up rather than listed.
@@ -60,20 +63,21 @@ export function processBytes(file: InputFile, bytes: Uint8Array, steps: readonly
     warnings: page.messages,
     ...(plan.jsonl ? { jsonl: pageToJsonl(page) } : {}),
     ...(plan.files.length ? { files: [...pageFiles(page, plan.files)] } : {}),
+    ...(problems.length ? { pluginProblems: problems } : {}),
   };
 }
 
-export function processFile(file: InputFile, steps: readonly Step[], plan: OutputPlan): PageResult<string> {
-  let bytes: Uint8Array;
+/** `bytes`: the input's content when another thread read it already (standard input). */
+export function processFile(file: InputFile, steps: readonly Step[], plan: OutputPlan, watch: StepWatch = {}, bytes?: Uint8Array): PageResult<string> {
   try {
-    bytes = file.path === '-' ? fs.readFileSync(0) : readWhole(file.path);
+    bytes ??= file.path === '-' ? fs.readFileSync(0) : readWhole(file.path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (err as Error).message;
     return failedPage(file, `cannot read: ${why}`);
   }
   try {
-    return processBytes(file, bytes, steps, plan);
+    return processBytes(file, bytes, steps, plan, watch);
   } catch (err) {
     // A bug on one page must not stop the run: the page is reported and the others written.
     return failedPage(file, `internal error: ${(err as Error)?.stack ?? String(err)}`);

@@ -4,7 +4,7 @@
  * not each other; the messages between them are typed here once.
  */
 import type { InputFile } from '../read/inputs.js';
-import type { Step } from '../pipeline.js';
+import type { Step, StepWatch } from '../pipeline.js';
 import { writePageFiles } from '../writers/files.js';
 import { fileHashList } from './manifest.js';
 import { failedPage, processFile, type OutputPlan, type PageResult } from './process.js';
@@ -16,12 +16,32 @@ export interface WorkerInit {
   plan: OutputPlan;
   /** where page files go when the worker writes them itself */
   outDir?: string;
+  /**
+   * Where the worker says what it is doing, for the pool to see while it is busy: see
+   * Progress. Each worker has its own.
+   */
+  progress?: SharedArrayBuffer;
 }
+
+/**
+ * Slots of a worker's progress buffer (Int32Array). The worker writes them before each page
+ * and each pass, with no message: a pass that loops forever never lets it send one, and the
+ * pool must still know which page to stop and to blame, and which it may parse again.
+ */
+export const Progress = {
+  /** the request id + 1 of the batch being parsed; 0 when the worker is between batches */
+  BATCH: 0,
+  /** the index in that batch of the page being parsed */
+  PAGE: 1,
+  /** the index of the step the page is in */
+  STEP: 2,
+  SLOTS: 3,
+} as const;
 
 export interface BatchRequest {
   id: number;
   /** `write`: the page's directory is its own, so the worker writes its files itself */
-  files: { file: InputFile; write: boolean }[];
+  files: { file: InputFile; write: boolean; bytes?: Uint8Array }[];
 }
 
 export interface BatchReply {
@@ -38,10 +58,18 @@ export interface BatchReply {
  * One page: parsed, and its files written here when `write` says the directory is its own.
  * It never throws: a fault in one page must not take its batch or the run down.
  */
-export function processOne(file: InputFile, steps: readonly Step[], plan: OutputPlan, outDir: string | undefined, write: boolean): PageResult<string> {
+export function processOne(
+  file: InputFile,
+  steps: readonly Step[],
+  plan: OutputPlan,
+  outDir: string | undefined,
+  write: boolean,
+  watch: StepWatch = {},
+  bytes?: Uint8Array,
+): PageResult<string> {
   let r: PageResult<string>;
   try {
-    r = processFile(file, steps, plan);
+    r = processFile(file, steps, plan, watch, bytes);
   } catch (err) {
     return failedPage(file, `internal error: ${(err as Error)?.message ?? String(err)}`);
   }
@@ -65,7 +93,17 @@ export function processOne(file: InputFile, steps: readonly Step[], plan: Output
  * copies nor encodes the text again.
  */
 export function runBatch(req: BatchRequest, steps: readonly Step[], init: WorkerInit): { reply: BatchReply; transfer: ArrayBuffer[] } {
-  const results: PageResult[] = req.files.map(({ file, write }) => processOne(file, steps, init.plan, init.outDir, write));
+  const progress = init.progress ? new Int32Array(init.progress) : null;
+  const watch: StepWatch = progress ? { onStep: (index) => Atomics.store(progress, Progress.STEP, index) } : {};
+  const results: PageResult[] = req.files.map(({ file, write, bytes }, index) => {
+    if (progress) {
+      Atomics.store(progress, Progress.PAGE, index);
+      Atomics.store(progress, Progress.STEP, -1);
+      Atomics.store(progress, Progress.BATCH, req.id + 1);
+    }
+    return processOne(file, steps, init.plan, init.outDir, write, watch, bytes);
+  });
+  if (progress) Atomics.store(progress, Progress.BATCH, 0);
   let units = 0;
   for (const r of results) if (typeof r.jsonl === 'string') units += r.jsonl.length;
   if (units === 0) return { reply: { id: req.id, results }, transfer: [] };
