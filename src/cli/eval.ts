@@ -60,7 +60,7 @@ export async function runEval(inputs: string[], flags: EvalFlags): Promise<numbe
     if (flags.pred === '-' || files.some((f) => f.path === '-')) await readStandardInput(report);
     const pred = flags.pred ? readJsonl(flags.pred) : await parseInputs(files, flags, report);
     const sources = files.length ? readSources(files) : undefined;
-    warnUnmatched(gold, sources ? new Set(files.map((f) => f.stem)) : new Set(pred.keys()), sources ? 'input' : `page in ${flags.pred}`, report);
+    warnUnmatched(gold, sources ? new Set(files.map((f) => f.stem)) : new Set(pred.keys()), sources ? ['input', 'inputs'] : [`page in ${flags.pred}`, `pages in ${flags.pred}`], report);
     result = score(gold, pred, sources);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -139,12 +139,12 @@ function readJsonl(file: string): Map<string, PredPage> {
  * A gold page with no input is scored as all missed, and an input with no gold is not scored:
  * both are usually a wrong directory or a renamed file, so each is said (by stem) on stderr.
  */
-function warnUnmatched(gold: ReadonlyMap<string, GoldPage>, inputs: ReadonlySet<string>, what: string, report: Reporter): void {
+function warnUnmatched(gold: ReadonlyMap<string, GoldPage>, inputs: ReadonlySet<string>, [one, many]: [string, string], report: Reporter): void {
   const noInput = [...gold.keys()].filter((k) => !inputs.has(k));
   const noGold = [...inputs].filter((k) => !gold.has(k));
   const list = (keys: string[]) => (keys.length > LISTED ? `${keys.slice(0, LISTED).join(', ')} and ${keys.length - LISTED} more` : keys.join(', '));
-  if (noInput.length) report.warning(`${noInput.length} gold page${noInput.length === 1 ? ' has' : 's have'} no ${what} (scored as all missed): ${list(noInput)}`);
-  if (noGold.length) report.warning(`${noGold.length} ${what}${noGold.length === 1 ? ' has' : 's have'} no gold (not scored): ${list(noGold)}`);
+  if (noInput.length) report.warning(`${noInput.length} gold page${noInput.length === 1 ? ' has' : 's have'} no ${one} (scored as all missed): ${list(noInput)}`);
+  if (noGold.length) report.warning(`${noGold.length} ${noGold.length === 1 ? `${one} has` : `${many} have`} no gold (not scored): ${list(noGold)}`);
 }
 /** How many stems a warning names before it only counts the rest. */
 const LISTED = 10;

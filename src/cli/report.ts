@@ -61,7 +61,9 @@ export class Reporter {
     const { default: ora } = await import('ora');
     this.progressStarted = performance.now();
     this.lastDrawn = this.progressStarted;
-    this.spinner = ora({ text: progressText(0, total, 0), stream: this.stream, discardStdin: false }).start();
+    // interactive was decided above; ora's own test also turns it off for a CI variable that is
+    // set but empty, which would leave a spinner that never moves
+    this.spinner = ora({ text: progressText(0, total, 0), stream: this.stream, discardStdin: false, isEnabled: true }).start();
   }
 
   progress(done: number, total: number): void {
