@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BIN, cli, cliEnv, jsonl, ROOT, RUN_DIR, tempDir } from '../helpers.js';
+import { colorLevel, progressText } from '../../src/cli/report.js';
 
 const SEEDS = path.join(ROOT, 'seeds');
 const SEED_GOLD = path.join(ROOT, 'fixtures', 'seed-gold');
@@ -45,6 +46,20 @@ describe('inputs that name nothing are usage errors (exit 2), not failed pages (
 });
 
 describe('colour: --color / --no-color, FORCE_COLOR, NO_COLOR', () => {
+  test('the order: flag, FORCE_COLOR, NO_COLOR, what the terminal has', () => {
+    expect(colorLevel(undefined, {}, 2)).toBe(2);
+    expect(colorLevel(undefined, {}, 0)).toBe(0);
+    expect(colorLevel(true, {}, 0)).toBe(1);
+    expect(colorLevel(true, { NO_COLOR: '1' }, 3)).toBe(3);
+    expect(colorLevel(false, { FORCE_COLOR: '3' }, 3)).toBe(0);
+    expect(colorLevel(undefined, { FORCE_COLOR: '3' }, 0)).toBe(3);
+    expect(colorLevel(undefined, { FORCE_COLOR: '' }, 0)).toBe(1);
+    expect(colorLevel(undefined, { FORCE_COLOR: '0', NO_COLOR: '' }, 2)).toBe(0);
+    expect(colorLevel(undefined, { NO_COLOR: '1' }, 2)).toBe(0);
+    // an empty NO_COLOR is not set (no-color.org)
+    expect(colorLevel(undefined, { NO_COLOR: '' }, 2)).toBe(2);
+  });
+
   // a missing input's error has a coloured label; stderr is a pipe here, so no colour by default
   const run = (args: string[], env: Record<string, string> = {}) => {
     const { NO_COLOR: _, ...rest } = cliEnv(env);
@@ -113,6 +128,15 @@ function onTerminal(args: string): { status: number | null; screen: string } {
 }
 
 describe('progress: count, rate and ETA, on a terminal only, on stderr only', () => {
+  test('the line: the count alone until a page is done, then pages a second and the time left', () => {
+    expect(progressText(0, 120, 0)).toBe('0/120 pages');
+    // 30 pages in 10 s: 3 a second, 90 to go
+    expect(progressText(30, 120, 10)).toBe('30/120 pages, 3.0 pages/s, ETA 30 s');
+    expect(progressText(100, 20000, 2)).toBe('100/20000 pages, 50 pages/s, ETA 6 min 38 s');
+    expect(progressText(10, 200000, 10)).toBe('10/200000 pages, 1.0 pages/s, ETA 55 h 33 min');
+    expect(progressText(120, 120, 4)).toBe('120/120 pages, 30 pages/s, ETA 0 s');
+  });
+
   const pages = manyPages(60);
   const line = /\d+\/60 pages, [\d.]+ pages\/s, ETA \d+ s/;
 
