@@ -82,13 +82,14 @@ export function cloneEnv(clone: string): NodeJS.ProcessEnv {
 }
 
 /**
- * A fresh clone of this checkout after `npm ci`: every file git tracks (or would, for new
- * files not yet committed) as it is on disk now, committed as one commit, so that what a
- * clone holds and what git ignores is what a user's clone has.
+ * A fresh clone of this checkout after `npm ci`: every file git tracks, as it is on disk now,
+ * committed as one commit, so that what a clone holds and what git ignores is what a user's
+ * clone has. Untracked files stay out: a developer's bulletin.config.yaml, say, is not in
+ * anyone's clone (a new file the README needs must be added to git first).
  */
 export function freshClone(): string {
   const dir = tempDir('bulletin-clone-');
-  const files = git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], ROOT).split('\0').filter(Boolean);
+  const files = git(['ls-files', '-z', '--cached'], ROOT).split('\0').filter(Boolean);
   for (const f of files) {
     const from = path.join(ROOT, f);
     // a tracked file deleted in the working tree is not in a clone of what is about to be committed

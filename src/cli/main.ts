@@ -21,7 +21,7 @@ export function program(): Command {
     .command('parse')
     .description('Parse pages into articles: JSON and Markdown files per article, or a JSON Lines stream')
     .argument('[inputs...]', 'files, directories (searched for *.txt), globs, or - for standard input', [])
-    .option('-o, --out <dir>', 'output directory, or - for standard output (default: corpus, or stdout for jsonl)')
+    .option('-o, --out <dir>', 'output directory, or - for standard output (default: the config\'s out, else corpus; stdout for --format jsonl)')
     // not .choices(): a comma-separated list (json,jsonl) is a format too; parse checks each part
     .addOption(new Option('-f, --format <format>', 'what to write: json, md, jsonl, all, or a comma-separated list').default('json,md', 'json and md files'))
     .option('-p, --passes <list>', 'comma-separated pass names to run, in this order (see `bulletin passes`)')
