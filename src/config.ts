@@ -97,9 +97,12 @@ export function parseConfig(text: string, file: string): Config {
       case 'inputs':
         config.inputs = strings(value, 'inputs').map(rel);
         break;
-      case 'out':
-        config.out = rel(str(value, 'out'));
+      case 'out': {
+        // `-` is standard output, not a directory beside the config file
+        const out = str(value, 'out');
+        config.out = out === '-' ? out : rel(out);
         break;
+      }
       case 'format': {
         const list = strings(value, 'format').flatMap((f) => f.split(',')).map((f) => f.trim());
         for (const f of list) if (!FORMATS.includes(f)) fail(lineOf(value as Node), `unknown format "${f}" (${FORMATS.join(', ')})`);
@@ -216,19 +219,38 @@ export function mergeConfig(
     const pageTimeout = flags.pageTimeout ?? c?.pageTimeout;
     return { ...(pluginErrors ? { pluginErrors } : {}), ...(strict !== undefined ? { strict } : {}), ...(pageTimeout !== undefined ? { pageTimeout } : {}) };
   };
-  if (!config) return { inputs, out: flags.out, format: flags.format, config: null, passes: passChoice(flags.passes, flags.plugin), ...policy(null) };
+  if (!config) return { inputs, ...outputOf(flags, null, given), config: null, passes: passChoice(flags.passes, flags.plugin), ...policy(null) };
   const passes = flags.passes ?? config.passes?.join(',');
   const names = passNames(passes);
   const options = Object.fromEntries(Object.entries(config.options).filter(([name]) => !names || names.includes(name)));
   return {
     inputs: inputs.length ? inputs : (config.inputs ?? []),
-    out: flags.out ?? config.out,
-    format: given('format') || !config.format ? flags.format : config.format,
+    ...outputOf(flags, config, given),
     config,
     passes: passChoice(passes, flags.plugin.length ? flags.plugin : (config.plugins ?? []), options),
     ...policy(config),
   };
 }
+
+/**
+ * Where the output goes and in which format. A pipeline must not depend on a config file it
+ * cannot see: `--format jsonl` typed without `--out` streams to stdout even when the config
+ * names an output directory (that is for its files), and `--out -` is stdout always, in
+ * JSON Lines unless `--format` says otherwise (files on stdout are then a usage error).
+ */
+function outputOf(flags: { out?: string; format: string }, config: Config | null, given: (flag: string) => boolean): { out?: string; format: string } {
+  const outGiven = given('out') && flags.out !== undefined;
+  const formatGiven = given('format');
+  if (outGiven && flags.out === STDOUT) return { out: STDOUT, format: formatGiven ? flags.format : 'jsonl' };
+  const format = formatGiven || !config?.format ? flags.format : config.format;
+  if (outGiven) return { out: flags.out, format };
+  if (formatGiven && !writesFiles(format)) return { format };
+  const out = config?.out;
+  return out === undefined ? { format } : { out, format };
+}
+
+const STDOUT = '-';
+const writesFiles = (format: string) => format === 'all' || format.split(',').some((f) => f.trim() === 'json' || f.trim() === 'md');
 
 function passChoice(passes: string | undefined, plugins: string[], options?: Record<string, PassOptions>): PassChoice {
   const names = passNames(passes);

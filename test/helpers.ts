@@ -17,12 +17,22 @@ export function parseText(text: string, stem = 'page'): Page {
   return parsePage({ source: `${stem}.txt`, stem, text }, defaultSteps());
 }
 
-/** Run the built CLI, the way a user does. */
+/**
+ * The environment the CLI runs in under test: no colour whatever the developer's terminal
+ * has. FORCE_COLOR wins over NO_COLOR (as in Node), and jest sets it in its workers when it
+ * runs on a terminal, so it is taken out.
+ */
+export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _, ...env } = process.env;
+  return { ...env, NO_COLOR: '1', ...extra };
+}
+
+/** Run the built CLI, the way a user does, in RUN_DIR unless told otherwise. */
 export function cli(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: opts.cwd ?? ROOT,
+    cwd: opts.cwd ?? RUN_DIR,
     input: opts.input,
-    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    env: cliEnv(opts.env),
     maxBuffer: 1 << 28,
   });
   return { status: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
@@ -36,8 +46,29 @@ export function tempDir(prefix = 'bulletin-test-'): string {
   return dir;
 }
 afterAll(() => {
+  // rmSync does not follow symbolic links: a hermetic copy's links go, their targets stay
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
+
+/** What a checkout may hold that the CLI would pick up from its working directory, or write there. */
+const LOCAL_STATE = new Set(['bulletin.config.yaml', 'corpus', '.git']);
+
+/**
+ * A working directory that looks like the repository to the CLI (`seeds`, `fixtures`,
+ * `examples`, `package.json`… as symbolic links) but without what a developer's checkout may
+ * hold beside them: a `bulletin.config.yaml`, which the README invites and which would change
+ * every run, and `corpus/`. Relative outputs land in the copy, not in the checkout.
+ */
+export function hermeticCopyOf(root: string): string {
+  const dir = tempDir('bulletin-cwd-');
+  for (const entry of fs.readdirSync(root)) {
+    if (!LOCAL_STATE.has(entry)) fs.symlinkSync(path.join(root, entry), path.join(dir, entry));
+  }
+  return dir;
+}
+
+/** Where tests run the CLI: see hermeticCopyOf. Use it (or a temp dir) as cwd, never ROOT. */
+export const RUN_DIR = hermeticCopyOf(ROOT);
 
 export function jsonl(text: string): any[] {
   return text.split('\n').filter(Boolean).map((l) => JSON.parse(l));

@@ -6,6 +6,9 @@ import { expandInputs, type InputFile } from '../read/inputs.js';
 import { UsageError } from '../run/errors.js';
 import type { Config } from '../config.js';
 import type { PassChoice } from '../run/steps.js';
+import { stdinBytes } from '../read/stdin.js';
+import { inputProblems, readStandardInput } from './inputs.js';
+import { Reporter } from './report.js';
 import { loadSteps } from './steps.js';
 
 export interface EvalFlags {
@@ -13,6 +16,8 @@ export interface EvalFlags {
   pred?: string;
   json?: boolean;
   verbose?: boolean;
+  quiet?: boolean;
+  color?: boolean;
   passes: PassChoice;
   config?: Config | null;
   minF1?: number;
@@ -41,13 +46,22 @@ const DEFAULT_INPUT = 'seeds';
 const stemOfSource = (p: string) => path.basename(String(p)).replace(/\.(txt|json|md)$/i, '');
 
 export async function runEval(inputs: string[], flags: EvalFlags): Promise<number> {
+  const report = new Reporter(flags.quiet === true, { color: flags.color });
   let result: Score;
   try {
+    const given = inputs.length ? inputs : flags.pred ? [] : [DEFAULT_INPUT];
+    if (flags.pred === '-' && given.includes('-')) throw new UsageError('--pred - and the input - would both read standard input: give one of them a file');
     const gold = readGold(flags.gold);
-    const { files, missing } = await expandInputs(inputs.length ? inputs : flags.pred ? [] : [DEFAULT_INPUT]);
-    if (missing.length) throw new UsageError(`no such input: ${missing.join(', ')}`);
-    const pred = flags.pred ? readJsonl(flags.pred) : await parseInputs(files, flags);
-    result = score(gold, pred, files.length ? readSources(files) : undefined);
+    const expanded = await expandInputs(given);
+    // with --pred and no inputs, nothing is parsed and no characters are counted
+    const unusable = given.length ? inputProblems(expanded, given) : [];
+    if (unusable.length) throw new UsageError(unusable.map(([input, why]) => `${input}: ${why}`).join('\n'));
+    const { files } = expanded;
+    if (flags.pred === '-' || files.some((f) => f.path === '-')) await readStandardInput(report);
+    const pred = flags.pred ? readJsonl(flags.pred) : await parseInputs(files, flags, report);
+    const sources = files.length ? readSources(files) : undefined;
+    warnUnmatched(gold, sources ? new Set(files.map((f) => f.stem)) : new Set(pred.keys()), sources ? ['input', 'inputs'] : [`page in ${flags.pred}`, `pages in ${flags.pred}`], report);
+    result = score(gold, pred, sources);
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`bulletin: ${err.message}\n`);
@@ -105,7 +119,7 @@ function group(records: Iterable<Record<string, any>>, into = new Map<string, Pr
 function readJsonl(file: string): Map<string, PredPage> {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = file === '-' ? stdinBytes().toString('utf8') : fs.readFileSync(file, 'utf8');
   } catch {
     throw new UsageError(`--pred ${file}: cannot read`);
   }
@@ -121,15 +135,46 @@ function readJsonl(file: string): Map<string, PredPage> {
   return group(records);
 }
 
+/**
+ * A gold page with no input is scored as all missed, and an input with no gold is not scored:
+ * both are usually a wrong directory or a renamed file, so each is said (by stem) on stderr.
+ */
+function warnUnmatched(gold: ReadonlyMap<string, GoldPage>, inputs: ReadonlySet<string>, [one, many]: [string, string], report: Reporter): void {
+  const noInput = [...gold.keys()].filter((k) => !inputs.has(k));
+  const noGold = [...inputs].filter((k) => !gold.has(k));
+  const list = (keys: string[]) => (keys.length > LISTED ? `${keys.slice(0, LISTED).join(', ')} and ${keys.length - LISTED} more` : keys.join(', '));
+  if (noInput.length) report.warning(`${noInput.length} gold page${noInput.length === 1 ? ' has' : 's have'} no ${one} (scored as all missed): ${list(noInput)}`);
+  if (noGold.length) report.warning(`${noGold.length} ${noGold.length === 1 ? `${one} has` : `${many} have`} no gold (not scored): ${list(noGold)}`);
+}
+/** How many stems a warning names before it only counts the rest. */
+const LISTED = 10;
+
+/**
+ * How often the parsing loop, which runs in the main thread, yields to the event loop so that
+ * the progress line and a Ctrl-C get their turn.
+ */
+const YIELD_MS = 50;
+
 /** Parse the inputs as `bulletin parse --format jsonl` would, with the same passes. */
-async function parseInputs(files: InputFile[], flags: EvalFlags): Promise<Map<string, PredPage>> {
+async function parseInputs(files: InputFile[], flags: EvalFlags, report: Reporter): Promise<Map<string, PredPage>> {
   const { processFile } = await import('../run/process.js');
   const steps = await loadSteps(flags.passes, flags.config);
   const pred = new Map<string, PredPage>();
-  for (const f of files) {
-    const r = processFile(f, steps, { jsonl: true, files: [] });
-    if (r.error) process.stderr.write(`${r.source}: error: ${r.error}\n`);
-    group((r.jsonl ?? '').split('\n').filter(Boolean).map((l) => JSON.parse(l)), pred);
+  await report.startProgress(files.length);
+  try {
+    let lastYield = performance.now();
+    for (const [i, f] of files.entries()) {
+      const r = processFile(f, steps, { jsonl: true, files: [] });
+      if (r.error) report.error(r.source, r.error);
+      group((r.jsonl ?? '').split('\n').filter(Boolean).map((l) => JSON.parse(l)), pred);
+      report.progress(i + 1, files.length);
+      if (performance.now() - lastYield > YIELD_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
+    }
+  } finally {
+    report.stopProgress();
   }
   return pred;
 }
@@ -137,9 +182,8 @@ async function parseInputs(files: InputFile[], flags: EvalFlags): Promise<Map<st
 function readSources(files: InputFile[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const f of files) {
-    if (f.path === '-') continue;
     try {
-      out.set(f.stem, decode(fs.readFileSync(f.path)).text);
+      out.set(f.stem, decode(f.path === '-' ? stdinBytes() : fs.readFileSync(f.path)).text);
     } catch {
       // unreadable: parseInputs has reported it
     }

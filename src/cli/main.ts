@@ -21,7 +21,7 @@ export function program(): Command {
     .command('parse')
     .description('Parse pages into articles: JSON and Markdown files per article, or a JSON Lines stream')
     .argument('[inputs...]', 'files, directories (searched for *.txt), globs, or - for standard input', [])
-    .option('-o, --out <dir>', 'output directory, or - for standard output (default: corpus, or stdout for jsonl)')
+    .option('-o, --out <dir>', 'output directory, or - for standard output (default: the config\'s out, else corpus; stdout for --format jsonl)')
     // not .choices(): a comma-separated list (json,jsonl) is a format too; parse checks each part
     .addOption(new Option('-f, --format <format>', 'what to write: json, md, jsonl, all, or a comma-separated list').default('json,md', 'json and md files'))
     .option('-p, --passes <list>', 'comma-separated pass names to run, in this order (see `bulletin passes`)')
@@ -35,6 +35,8 @@ export function program(): Command {
     .option('-c, --config <file>', 'read settings from this YAML file (default: ./bulletin.config.yaml if present)')
     .option('--force', 'rebuild every page, even those the manifest says are up to date')
     .option('--check', 'write nothing; exit 1 and list the pages whose output is stale or was edited by hand')
+    .option('--color', 'colour the messages on stderr even when it is not a terminal')
+    .option('--no-color', 'no colour on stderr (as NO_COLOR=1 does)')
     .addHelpText(
       'after',
       `
@@ -49,7 +51,8 @@ Examples:
   $ bulletin parse pages/ --shard 3/8 -o out/3      # one machine's eighth of a corpus
 
 Exit status: 0 when every page was parsed, 1 when a file could not be read or parsed, or a
-plugin pass failed on it (the others are still written), 2 for a usage error.`,
+plugin pass failed on it (the others are still written), 2 for a usage error (such as an
+input that does not exist or a directory without *.txt pages: then nothing is parsed).`,
     )
     .action(async (inputs: string[], opts, cmd: Command) => {
       const choice = await withConfig(inputs, opts, cmd);
@@ -64,8 +67,11 @@ plugin pass failed on it (the others are still written), 2 for a usage error.`,
     .description('Score parsed output against gold files (the format of OUTPUT.md): per page and overall')
     .argument('[inputs...]', 'pages to parse and score, and to count lost and added characters against (default: seeds/)', [])
     .requiredOption('-g, --gold <dir>', 'directory of gold STEM.json files')
-    .option('--pred <file>', 'score this JSON Lines file instead of parsing the inputs')
+    .option('--pred <file>', 'score this JSON Lines file (- for standard input) instead of parsing the inputs')
     .option('--json', 'print the scores as JSON')
+    .option('-q, --quiet', 'print nothing on stderr but errors')
+    .option('--color', 'colour the messages on stderr even when it is not a terminal')
+    .option('--no-color', 'no colour on stderr (as NO_COLOR=1 does)')
     .option('-v, --verbose', 'show every article match')
     .option('-p, --passes <list>', 'comma-separated pass names to run, in this order')
     .option('--plugin <file>', 'load passes from a JavaScript module (repeatable)', collect, [])
@@ -84,6 +90,7 @@ plugin pass failed on it (the others are still written), 2 for a usage error.`,
 Examples:
   $ bulletin eval --gold gold/ seeds/
   $ bulletin eval --gold gold/ --pred corpus.jsonl seeds/
+  $ bulletin parse seeds/ --format jsonl -q | bulletin eval --gold gold/ --pred - seeds/
   $ bulletin eval --gold gold/ --json | jq .summary
   $ bulletin eval --gold gold/ --min-f1 0.9 --max-cer 0.02     # a CI gate
 

@@ -1,4 +1,5 @@
 import { expandInputs } from '../read/inputs.js';
+import { inputProblems, readStandardInput } from './inputs.js';
 import type { OutputPlan, PageResult } from '../run/process.js';
 import { UsageError } from '../run/errors.js';
 import { configHash, fileHashList, Manifest } from '../run/manifest.js';
@@ -6,7 +7,7 @@ import { inShard, type Shard } from '../run/shard.js';
 import { failingMessages, type PluginErrors } from '../run/plugin-policy.js';
 import type { Config } from '../config.js';
 import type { PassChoice } from '../run/steps.js';
-import { cleanUpOnInterrupt, removeTemporariesIn, writePageFiles, type FileFormat } from '../writers/files.js';
+import { cleanUpOnInterrupt, onInterrupt, removeTemporariesIn, writePageFiles, type FileFormat } from '../writers/files.js';
 import { openJsonl } from '../writers/jsonl-stream.js';
 import { Reporter } from './report.js';
 import { loadSteps } from './steps.js';
@@ -27,6 +28,8 @@ export interface ParseFlags {
   strict?: boolean;
   /** seconds a page may take when plugins are loaded */
   pageTimeout?: number;
+  /** --color / --no-color; undefined leaves it to the terminal and NO_COLOR / FORCE_COLOR */
+  color?: boolean;
 }
 
 const DEFAULT_INPUT = 'seeds';
@@ -40,7 +43,7 @@ const SIGNAL_TURN_MS = 20;
 
 export async function runParse(inputs: string[], flags: ParseFlags): Promise<number> {
   const started = performance.now();
-  const report = new Reporter(flags.quiet === true);
+  const report = new Reporter(flags.quiet === true, { color: flags.color });
   let plan: OutputPlan;
   let out: string;
   let steps;
@@ -54,19 +57,18 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
   }
 
   const expanded = await expandInputs(inputs.length ? inputs : [DEFAULT_INPUT]);
-  const { missing } = expanded;
+  // Inputs that name nothing are a mistake on the command line (exit 2, as eslint and
+  // prettier have it), not a page that failed (exit 1): nothing is parsed or written.
+  const unusable = inputProblems(expanded, inputs.length ? inputs : [DEFAULT_INPUT]);
+  if (unusable.length) {
+    for (const [input, why] of unusable) report.error(input, why);
+    return 2;
+  }
   const shard = flags.shard;
   // A shard may well be empty on a small corpus; that is success, not "no files found".
   const files = shard ? expanded.files.filter((f) => inShard(f.path, shard)) : expanded.files;
   let failed = 0;
-  for (const m of missing) {
-    report.error(m, 'no such file or directory, and no file matches it as a pattern');
-    failed++;
-  }
-  if (expanded.files.length === 0 && missing.length === 0) {
-    report.error(inputs.join(' ') || DEFAULT_INPUT, 'no *.txt files found');
-    return 1;
-  }
+  if (files.some((f) => f.path === '-')) await readStandardInput(report);
 
   cleanUpOnInterrupt();
   // page directories a killed (SIGKILL) run left half-filled under temporary names
@@ -88,6 +90,9 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
   }
 
   const jsonlOut = plan.jsonl ? openJsonl(out) : null;
+  // Ctrl-C keeps what was finished: the pages written so far are recorded, so the next run
+  // parses only the rest instead of starting from zero.
+  const keepFinishedOnInterrupt = manifest ? onInterrupt(async () => manifest.finish(false)) : () => {};
   let articles = 0;
   let warnings = 0;
   let done = 0;
@@ -143,12 +148,13 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
       }
     }
     await jsonlOut?.close();
-    // a shard or a missing input is not the whole corpus: other pages' outputs stay
-    manifest?.finish(missing.length === 0 && !shard);
+    // a shard is not the whole corpus: other pages' outputs stay
+    manifest?.finish(!shard);
   } catch (err) {
     await jsonlOut?.abort();
     throw err;
   } finally {
+    keepFinishedOnInterrupt();
     report.stopProgress();
   }
   if (jsonlOut?.broken) return failed ? 1 : 0;

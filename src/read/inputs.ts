@@ -16,9 +16,11 @@ export class InputError extends Error {}
  * it, anything else that is not a file is a glob. Each expansion is sorted so that runs are
  * reproducible; a path named twice is read once.
  */
-export async function expandInputs(inputs: readonly string[]): Promise<{ files: InputFile[]; missing: string[] }> {
+export async function expandInputs(inputs: readonly string[]): Promise<{ files: InputFile[]; missing: string[]; empty: string[] }> {
   const files: InputFile[] = [];
   const missing: string[] = [];
+  /** directories given that hold no `*.txt`: most likely the wrong directory */
+  const empty: string[] = [];
   const seen = new Set<string>();
   /** `key` is the absolute path, when the caller knows it without resolving `p` */
   const add = (p: string, key = p === '-' ? '-' : path.resolve(p)) => {
@@ -33,6 +35,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ files: 
       // unique: false, since one pattern yields each path once and `add` keys files by their
       // resolved path anyway: fast-glob's own check would be a second set lookup per file
       const found = await fg('**/*.txt', { cwd: input, onlyFiles: true, dot: false, followSymbolicLinks: true, unique: false });
+      if (found.length === 0) empty.push(input);
       // fast-glob's paths are plain relative ones (no `.` or `..`), so prefixing the directory,
       // normalised once, is what path.join and path.resolve would give, without their work per file
       const under = prefixer(path.normalize(input));
@@ -48,7 +51,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ files: 
       for (const f of found.sort()) add(f);
     } else missing.push(input);
   }
-  return { files: uniqueStems(files), missing };
+  return { files: uniqueStems(files), missing, empty };
 }
 
 /** `dir` joined to a plain relative path: `.` adds nothing, and a root keeps its one separator. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { safeStem } from '../model/stem.js';
 import type { InputFile } from '../read/inputs.js';
+import { readStdin } from '../read/stdin.js';
 import type { Step } from '../pipeline.js';
 import { onInterrupt, removeTemporariesIn } from '../writers/files.js';
 import { failedPage, type OutputPlan, type PageResult } from './process.js';
@@ -76,7 +77,7 @@ export async function* processInOrder(
     return;
   }
 
-  const stdin = files.some((f) => f.path === '-') ? await readStandardInput() : undefined;
+  const stdin = files.some((f) => f.path === '-') ? await readStdin() : undefined;
   const batches: BatchRequest['files'][] = [];
   for (let i = 0; i < files.length; i += batch) {
     batches.push(files.slice(i, i + batch).map((file, k) => ({ file, write: writeHere[i + k]!, ...(file.path === '-' ? { bytes: stdin! } : {}) })));
@@ -268,13 +269,6 @@ class Pool {
     this.inFlight.clear();
     await Promise.all(ws.map((w) => w.terminate()));
   }
-}
-
-/** Standard input, read whole as a stream (a pipe whose writer is slow is not an error). */
-async function readStandardInput(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 function failed(req: BatchRequest, why: string): PageResult[] {

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import { decode, describeInvalid } from '../read/decode.js';
 import { readWhole } from '../read/whole-file.js';
+import { stdinBytes } from '../read/stdin.js';
 import type { InputFile } from '../read/inputs.js';
 import { parsePage, type PluginProblem, type Step, type StepWatch } from '../pipeline.js';
 import { message, pageWith } from '../model/page.js';
@@ -70,7 +70,7 @@ export function processBytes(file: InputFile, bytes: Uint8Array, steps: readonly
 /** `bytes`: the input's content when another thread read it already (standard input). */
 export function processFile(file: InputFile, steps: readonly Step[], plan: OutputPlan, watch: StepWatch = {}, bytes?: Uint8Array): PageResult<string> {
   try {
-    bytes ??= file.path === '-' ? fs.readFileSync(0) : readWhole(file.path);
+    bytes ??= file.path === '-' ? stdinBytes() : readWhole(file.path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (err as Error).message;

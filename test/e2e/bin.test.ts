@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BIN, ROOT, tempDir } from '../helpers.js';
+import { BIN, cliEnv, ROOT, RUN_DIR, tempDir } from '../helpers.js';
 
 /**
  * bin/bulletin.js only starts the compiled CLI. Its V8 flags are on node's command line, in
@@ -27,7 +27,7 @@ test('run as a program, the flags reach the worker threads', () => {
   for (let i = 0; i < 40; i++) fs.copyFileSync(path.join(ROOT, 'seeds', seed), path.join(pages, `p${i}.txt`));
   const plugin = path.join(dir, 'flags.mjs');
   fs.writeFileSync(plugin, "import { isMainThread } from 'node:worker_threads';\nexport default { name: 'flags', description: 'says where it runs, with which flags', run(page, o, { report }) { report(`${isMainThread ? 'main' : 'worker'} ${process.execArgv.join(' ')}`); return page; } };\n");
-  const r = spawnSync(BIN, ['parse', pages, '--format', 'jsonl', '--jobs', '2', '--plugin', plugin], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(BIN, ['parse', pages, '--format', 'jsonl', '--jobs', '2', '--plugin', plugin], { cwd: RUN_DIR, encoding: 'utf8', env: cliEnv() });
   expect(r.status).toBe(0);
   const said = new Set(r.stderr.split('\n').filter((l) => l.endsWith('[flags]')).map((l) => l.replace(/^.*warning: (.*) \[flags\]$/, '$1')));
   expect([...said]).toEqual([`worker ${FLAGS.join(' ')}`]);

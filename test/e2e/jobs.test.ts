@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BIN, cli, ROOT, tempDir } from '../helpers.js';
+import { BIN, cli, cliEnv, ROOT, RUN_DIR, tempDir } from '../helpers.js';
 
 /** Every file under dir, relative path -> content, so two output trees can be compared whole. */
 function tree(dir: string): Record<string, string> {
@@ -80,7 +80,8 @@ describe('--jobs does not change the output', () => {
   test.each([1, 2])('a reader that stops early (| head) ends the run (--jobs %i)', (j) => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" parse "${corpus}" --format jsonl -q --jobs ${j} | head -c 10`], {
       timeout: 30000,
-      env: { ...process.env, NO_COLOR: '1' },
+      cwd: RUN_DIR,
+      env: cliEnv(),
     });
     expect(r.signal).toBeNull();
     expect(r.stdout.toString()).toBe('{"type":"a');

@@ -1,16 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BIN, ROOT, tempDir } from '../helpers.js';
+import { BIN, cliEnv, RUN_DIR, tempDir } from '../helpers.js';
 
 /** Run the CLI on a real pseudo-terminal (util-linux `script`), sized or not. */
 function onTerminal(args: string, size: string) {
   const out = path.join(tempDir(), 'typescript');
   const r = spawnSync('script', ['-qec', `${size} node ${BIN} ${args}`, out], {
-    cwd: ROOT,
+    cwd: RUN_DIR,
     input: '',
     timeout: 30_000,
-    env: { ...process.env, CI: '', NO_COLOR: '1' },
+    env: cliEnv({ CI: '' }),
   });
   return { status: r.status, signal: r.signal, screen: fs.readFileSync(out, 'utf8') };
 }

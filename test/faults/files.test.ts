@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BIN, cli, jsonl, ROOT, tempDir } from '../helpers.js';
+import { BIN, cli, cliEnv, jsonl, ROOT, RUN_DIR, tempDir } from '../helpers.js';
 import { pageFiles, writePageFiles } from '../../src/writers/files.js';
 import { parseText } from '../helpers.js';
 import { expandInputs } from '../../src/read/inputs.js';
@@ -50,15 +50,15 @@ describe('bad input files', () => {
     expect(fs.existsSync(path.join(out, 'c', '01.json'))).toBe(true);
   });
 
-  test('a missing path is an error naming it; the other inputs are still written; exit 1', () => {
+  test('a missing path is a usage error naming it: exit 2, and nothing is written', () => {
     const dir = tempDir();
     const out = tempDir();
     fs.writeFileSync(path.join(dir, 'a.txt'), SEED);
     const missing = path.join(dir, 'no such.txt');
     const r = cli(['parse', missing, path.join(dir, 'a.txt'), '-o', out, '-q']);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${missing}: error: no such file or directory`);
-    expect(pageDirs(out)).toEqual(['a']);
+    expect(pageDirs(out)).toEqual([]);
   });
 
   test('an unreadable file is an error naming it; the others are written; exit 1', () => {
@@ -72,8 +72,8 @@ describe('bad input files', () => {
     const asRoot = process.getuid?.() === 0;
     if (asRoot) for (const d of [dir, out]) fs.chmodSync(d, 0o777);
     const r = spawnSync(process.execPath, [BIN, 'parse', dir, '-o', out, '-q'], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
+      cwd: RUN_DIR,
+      env: cliEnv(),
       ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
     });
     expect(r.stderr.toString()).toBe(`${path.join(dir, 'locked.txt')}: error: cannot read: permission denied\n`);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BIN, cli, ROOT, tempDir } from '../helpers.js';
+import { BIN, cli, ROOT, RUN_DIR, tempDir } from '../helpers.js';
 import { readArticleMarkdown } from '../../src/read/article-markdown.js';
 
 const SEEDS = path.join(ROOT, 'seeds');
@@ -23,7 +23,7 @@ const pageDirs = (out: string): string[] =>
 
 /** Start a run, wait until it has written some pages, send the signal, and wait for the exit. */
 async function interrupt(input: string, out: string, signal: NodeJS.Signals) {
-  const child = spawn(process.execPath, [BIN, 'parse', input, '-o', out, '--format', 'all', '-q'], { cwd: ROOT, stdio: 'ignore' });
+  const child = spawn(process.execPath, [BIN, 'parse', input, '-o', out, '--format', 'all', '-q'], { cwd: RUN_DIR, stdio: 'ignore' });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
   for (let i = 0; i < 2000 && pageDirs(out).length < 50; i++) await new Promise((r) => setTimeout(r, 10));
   child.kill(signal);
