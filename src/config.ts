@@ -36,15 +36,30 @@ export function findConfig(explicit: string | undefined, cwd = process.cwd()): C
 }
 
 export function loadConfig(file: string): Config {
-  return parseConfig(fs.readFileSync(file, 'utf8'), file);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    // a directory (or an unreadable file) is the user's mistake, named like any other
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EISDIR' ? 'is a directory, not a config file' : code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such config file' : (err as Error).message;
+    throw new ConfigError(`${file}: ${why}`);
+  }
+  return parseConfig(text, file);
 }
+
+/**
+ * How many aliases one option value may expand: YAML's own default, and far more than a config
+ * needs. A few nested anchors can otherwise expand to billions of nodes ("billion laughs").
+ */
+const MAX_ALIASES = 100;
 
 /** The YAML parser, loaded on the first config file: most runs have none, and it takes 30 ms to load. */
 let yamlModule: typeof import('yaml') | undefined;
 const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 export function parseConfig(text: string, file: string): Config {
-  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
+  const { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const lineOf = (n: Node | null | undefined) => (n?.range ? counter.linePos(n.range[0]).line : 1);
@@ -53,6 +68,9 @@ export function parseConfig(text: string, file: string): Config {
     const e = doc.errors[0]!;
     fail(counter.linePos(e.pos[0]).line, e.message.split('\n')[0]!);
   }
+  // A standard alias (`*m`) stands for the node its anchor (`&m`) marks. Errors still name the
+  // line where the alias is, which is where the user looks; see lineOf(raw) below.
+  const deref = (n: unknown): unknown => (isAlias(n) ? (n.resolve(doc) ?? null) : n);
   const base = path.dirname(file);
   const rel = (p: string) => (path.isAbsolute(p) ? p : path.join(base, p));
   const config: Config = { file, options: {}, lines: new Map() };
@@ -60,21 +78,32 @@ export function parseConfig(text: string, file: string): Config {
   if (root === null || (isScalar(root) && root.value === null)) return config;
   if (!isMap(root)) return fail(lineOf(root as Node), 'the config must be a mapping of keys (inputs, out, format, passes, options, plugins)');
 
-  const str = (n: unknown, what: string): string => {
+  const str = (raw: unknown, what: string): string => {
+    const n = deref(raw);
     if (isScalar(n) && typeof n.value === 'string' && n.value !== '') return n.value;
-    return fail(lineOf(n as Node), `${what} must be a non-empty string`);
+    return fail(lineOf(raw as Node), `${what} must be a non-empty string`);
   };
-  const strings = (n: unknown, what: string): string[] => {
+  const strings = (raw: unknown, what: string): string[] => {
+    const n = deref(raw);
     if (isSeq(n)) return n.items.map((i) => str(i, `each item of ${what}`));
-    return [str(n, `${what} (or a list of strings)`)];
+    return [str(raw, `${what} (or a list of strings)`)];
   };
-  const optionMap = (n: unknown, what: string, pass: string): PassOptions => {
-    if (!isMap(n)) return fail(lineOf(n as Node), `${what} must be a mapping of option names to values`);
+  const optionValue = (raw: Node | null): unknown => {
+    if (raw === null) return null;
+    try {
+      return raw.toJS(doc, { maxAliasCount: MAX_ALIASES }) ?? null;
+    } catch (err) {
+      return fail(lineOf(raw), `${(err as Error).message} (aliases may expand to at most ${MAX_ALIASES} nodes)`);
+    }
+  };
+  const optionMap = (raw: unknown, what: string, pass: string): PassOptions => {
+    const n = deref(raw);
+    if (!isMap(n)) return fail(lineOf(raw as Node), `${what} must be a mapping of option names to values`);
     const out: PassOptions = {};
     for (const pair of n.items) {
       const key = str(pair.key, `an option name under ${what}`);
       config.lines.set(`options.${pass}.${key}`, lineOf(pair.key as Node));
-      out[key] = (pair.value as Node | null)?.toJSON?.() ?? null;
+      out[key] = optionValue(pair.value as Node | null);
     }
     return out;
   };
@@ -88,6 +117,8 @@ export function parseConfig(text: string, file: string): Config {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const line = lineOf(pair.key as Node);
     const value = pair.value;
+    // what the value stands for, when it is an alias; `value` itself keeps the line to report
+    const node = deref(value);
     switch (key) {
       case 'inputs':
         config.inputs = strings(value, 'inputs').map(rel);
@@ -105,24 +136,26 @@ export function parseConfig(text: string, file: string): Config {
         config.plugins = strings(value, 'plugins').map(rel);
         break;
       case 'passes': {
-        if (!isSeq(value)) fail(lineOf(value as Node), 'passes must be a list of pass names, or of `name: {options}` entries');
+        if (!isSeq(node)) fail(lineOf(value as Node), 'passes must be a list of pass names, or of `name: {options}` entries');
         config.passes = [];
-        (value as { items: unknown[] }).items.forEach((item, i) => {
-          const at = lineOf(item as Node);
+        (node as { items: unknown[] }).items.forEach((rawItem, i) => {
+          const at = lineOf(rawItem as Node);
+          const item = deref(rawItem);
           let name: string;
           if (isMap(item) && item.items.length === 1) {
             name = str(item.items[0]!.key, `the pass name in passes[${i}]`);
             const opts = item.items[0]!.value;
-            if (opts !== null && !(isScalar(opts) && opts.value === null)) setOptions(name, optionMap(opts, `the options of ${name}`, name), at);
-          } else name = str(item, `passes[${i}] (a pass name, or \`name: {options}\`)`);
+            const optsNode = deref(opts);
+            if (optsNode !== null && !(isScalar(optsNode) && optsNode.value === null)) setOptions(name, optionMap(opts, `the options of ${name}`, name), at);
+          } else name = str(rawItem, `passes[${i}] (a pass name, or \`name: {options}\`)`);
           config.lines.set(`passes.${i}`, at);
           config.passes!.push(name);
         });
         break;
       }
       case 'options':
-        if (!isMap(value)) fail(lineOf(value as Node), 'options must map pass names to their options');
-        for (const p of (value as { items: { key: unknown; value: unknown }[] }).items) {
+        if (!isMap(node)) fail(lineOf(value as Node), 'options must map pass names to their options');
+        for (const p of (node as { items: { key: unknown; value: unknown }[] }).items) {
           const name = str(p.key, 'a pass name under options');
           setOptions(name, optionMap(p.value, `options.${name}`, name), lineOf(p.key as Node));
         }
