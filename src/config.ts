@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Node } from 'yaml';
 import type { Pass, PassOptions } from './passes/pass.js';
+import { ENCODINGS, type ForcedEncoding } from './read/decode.js';
 import { UsageError } from './run/errors.js';
 import type { PassChoice } from './run/steps.js';
 
@@ -15,6 +16,8 @@ export interface Config {
   inputs?: string[];
   out?: string;
   format?: string;
+  /** `encoding:`, as `--encoding` forces it */
+  encoding?: ForcedEncoding;
   /** pass names in order, when the file gives an order */
   passes?: string[];
   options: Record<string, PassOptions>;
@@ -76,7 +79,7 @@ export function parseConfig(text: string, file: string): Config {
   const config: Config = { file, options: {}, lines: new Map() };
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return config;
-  if (!isMap(root)) return fail(lineOf(root as Node), 'the config must be a mapping of keys (inputs, out, format, passes, options, plugins)');
+  if (!isMap(root)) return fail(lineOf(root as Node), 'the config must be a mapping of keys (inputs, out, format, encoding, passes, options, plugins)');
 
   const str = (raw: unknown, what: string): string => {
     const n = deref(raw);
@@ -132,6 +135,12 @@ export function parseConfig(text: string, file: string): Config {
         config.format = list.join(',');
         break;
       }
+      case 'encoding': {
+        const name = str(value, 'encoding').toLowerCase();
+        if (!(ENCODINGS as readonly string[]).includes(name)) fail(lineOf(value as Node), `unknown encoding "${name}" (${ENCODINGS.join(', ')}; leave it out to detect each page's)`);
+        config.encoding = name as ForcedEncoding;
+        break;
+      }
       case 'plugins':
         config.plugins = strings(value, 'plugins').map(rel);
         break;
@@ -161,7 +170,7 @@ export function parseConfig(text: string, file: string): Config {
         }
         break;
       default:
-        fail(line, `unknown key "${key}" (known: inputs, out, format, passes, options, plugins)`);
+        fail(line, `unknown key "${key}" (known: inputs, out, format, encoding, passes, options, plugins)`);
     }
   }
   return config;
@@ -203,6 +212,7 @@ export interface Settings {
   inputs: string[];
   out?: string;
   format: string;
+  encoding?: ForcedEncoding;
   config: Config | null;
   /** the passes to run, as run/ resolves them and worker threads carry them */
   passes: PassChoice;
@@ -215,11 +225,12 @@ export interface Settings {
  */
 export function mergeConfig(
   inputs: string[],
-  flags: { config?: string; out?: string; format: string; passes?: string; plugin: string[] },
+  flags: { config?: string; out?: string; format: string; encoding?: ForcedEncoding; passes?: string; plugin: string[] },
   given: (flag: string) => boolean,
 ): Settings {
   const config = findConfig(flags.config);
-  if (!config) return { inputs, out: flags.out, format: flags.format, config: null, passes: passChoice(flags.passes, flags.plugin) };
+  if (!config) return { inputs, out: flags.out, format: flags.format, ...(flags.encoding ? { encoding: flags.encoding } : {}), config: null, passes: passChoice(flags.passes, flags.plugin) };
+  const encoding = flags.encoding ?? config.encoding;
   const passes = flags.passes ?? config.passes?.join(',');
   const names = passNames(passes);
   const options = Object.fromEntries(Object.entries(config.options).filter(([name]) => !names || names.includes(name)));
@@ -227,6 +238,7 @@ export function mergeConfig(
     inputs: inputs.length ? inputs : (config.inputs ?? []),
     out: flags.out ?? config.out,
     format: given('format') || !config.format ? flags.format : config.format,
+    ...(encoding ? { encoding } : {}),
     config,
     passes: passChoice(passes, flags.plugin.length ? flags.plugin : (config.plugins ?? []), options),
   };

@@ -32,6 +32,8 @@ export function program(): Command {
     .option('-c, --config <file>', 'read settings from this YAML file (default: ./bulletin.config.yaml if present)')
     .option('--force', 'rebuild every page, even those the manifest says are up to date')
     .option('--check', 'write nothing; exit 1 and list the pages whose output is stale or was edited by hand')
+    // the list of read/decode.ts's ENCODINGS, not imported: this module stays free of imports
+    .addOption(new Option('--encoding <name>', 'read every page in this encoding instead of detecting it').choices(['utf-8', 'gb18030', 'big5']))
     .addHelpText(
       'after',
       `
