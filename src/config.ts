@@ -136,7 +136,7 @@ export function parseConfig(text: string, file: string): Config {
         break;
       }
       case 'encoding': {
-        const name = str(value, 'encoding').toLowerCase();
+        const name = str(value, 'encoding');
         if (!(ENCODINGS as readonly string[]).includes(name)) fail(lineOf(value as Node), `unknown encoding "${name}" (${ENCODINGS.join(', ')}; leave it out to detect each page's)`);
         config.encoding = name as ForcedEncoding;
         break;
