@@ -17,6 +17,7 @@ import { cli, tempDir } from '../helpers.js';
 
 const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
 const PARSERS = { commonmark: new MarkdownIt('commonmark'), gfm: new MarkdownIt('default') };
+type Parser = (typeof PARSERS)['commonmark'];
 
 /** Front matter and body of a written article. */
 function split(md: string): { front: Record<string, unknown>; body: string } {
@@ -26,16 +27,16 @@ function split(md: string): { front: Record<string, unknown>; body: string } {
 }
 
 /** The blocks a Markdown parser reads from a body: each block's kind and its text, markup refused. */
-function blocksOf(body: string, parser: MarkdownIt): { kind: string; text: string }[] {
+function blocksOf(body: string, parser: Parser): { kind: string; text: string }[] {
   const tokens = parser.parse(body, {});
   const out: { kind: string; text: string }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.type === 'paragraph_open' || t.type === 'heading_open') {
       const inline = tokens[i + 1]!;
-      const kinds = new Set(inline.children!.map((c) => c.type));
+      const kinds = new Set(inline.children!.map((c: { type: string }) => c.type));
       for (const k of kinds) if (k !== 'text' && k !== 'text_special') throw new Error(`markup ${k} in ${JSON.stringify(inline.content)}`);
-      out.push({ kind: t.type === 'heading_open' ? t.tag : 'p', text: inline.children!.map((c) => c.content).join('') });
+      out.push({ kind: t.type === 'heading_open' ? t.tag : 'p', text: inline.children!.map((c: { content: string }) => c.content).join('') });
       i += 2;
     } else if (t.type === 'html_block' && t.content.trim() === '<!---->') out.push({ kind: 'p', text: '' });
     else throw new Error(`unexpected ${t.type} in ${JSON.stringify(body)}`);
