@@ -3,12 +3,13 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Node } from 'yaml';
 import type { Pass, PassOptions } from './passes/pass.js';
+import { ENCODINGS, type ForcedEncoding } from './read/decode.js';
 import { UsageError } from './run/errors.js';
 import type { PassChoice } from './run/steps.js';
 
 export const CONFIG_NAME = 'bulletin.config.yaml';
 const FORMATS = ['json', 'md', 'jsonl', 'all'];
-const KEYS = ['inputs', 'out', 'format', 'passes', 'options', 'plugins', 'plugin-errors', 'strict', 'page-timeout'];
+const KEYS = ['inputs', 'out', 'format', 'encoding', 'passes', 'options', 'plugins', 'plugin-errors', 'strict', 'page-timeout'];
 
 /** A config file, checked for shape. Paths in it are relative to the file's directory. */
 export interface Config {
@@ -16,6 +17,8 @@ export interface Config {
   inputs?: string[];
   out?: string;
   format?: string;
+  /** `encoding:`, as `--encoding` forces it */
+  encoding?: ForcedEncoding;
   /** pass names in order, when the file gives an order */
   passes?: string[];
   options: Record<string, PassOptions>;
@@ -41,15 +44,30 @@ export function findConfig(explicit: string | undefined, cwd = process.cwd()): C
 }
 
 export function loadConfig(file: string): Config {
-  return parseConfig(fs.readFileSync(file, 'utf8'), file);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    // a directory (or an unreadable file) is the user's mistake, named like any other
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EISDIR' ? 'is a directory, not a config file' : code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such config file' : (err as Error).message;
+    throw new ConfigError(`${file}: ${why}`);
+  }
+  return parseConfig(text, file);
 }
+
+/**
+ * How many aliases one option value may expand: YAML's own default, and far more than a config
+ * needs. A few nested anchors can otherwise expand to billions of nodes ("billion laughs").
+ */
+const MAX_ALIASES = 100;
 
 /** The YAML parser, loaded on the first config file: most runs have none, and it takes 30 ms to load. */
 let yamlModule: typeof import('yaml') | undefined;
 const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 export function parseConfig(text: string, file: string): Config {
-  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
+  const { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const lineOf = (n: Node | null | undefined) => (n?.range ? counter.linePos(n.range[0]).line : 1);
@@ -58,6 +76,9 @@ export function parseConfig(text: string, file: string): Config {
     const e = doc.errors[0]!;
     fail(counter.linePos(e.pos[0]).line, e.message.split('\n')[0]!);
   }
+  // A standard alias (`*m`) stands for the node its anchor (`&m`) marks. Errors still name the
+  // line where the alias is, which is where the user looks; see lineOf(raw) below.
+  const deref = (n: unknown): unknown => (isAlias(n) ? (n.resolve(doc) ?? null) : n);
   const base = path.dirname(file);
   const rel = (p: string) => (path.isAbsolute(p) ? p : path.join(base, p));
   const config: Config = { file, options: {}, lines: new Map() };
@@ -65,21 +86,32 @@ export function parseConfig(text: string, file: string): Config {
   if (root === null || (isScalar(root) && root.value === null)) return config;
   if (!isMap(root)) return fail(lineOf(root as Node), `the config must be a mapping of keys (${KEYS.join(', ')})`);
 
-  const str = (n: unknown, what: string): string => {
+  const str = (raw: unknown, what: string): string => {
+    const n = deref(raw);
     if (isScalar(n) && typeof n.value === 'string' && n.value !== '') return n.value;
-    return fail(lineOf(n as Node), `${what} must be a non-empty string`);
+    return fail(lineOf(raw as Node), `${what} must be a non-empty string`);
   };
-  const strings = (n: unknown, what: string): string[] => {
+  const strings = (raw: unknown, what: string): string[] => {
+    const n = deref(raw);
     if (isSeq(n)) return n.items.map((i) => str(i, `each item of ${what}`));
-    return [str(n, `${what} (or a list of strings)`)];
+    return [str(raw, `${what} (or a list of strings)`)];
   };
-  const optionMap = (n: unknown, what: string, pass: string): PassOptions => {
-    if (!isMap(n)) return fail(lineOf(n as Node), `${what} must be a mapping of option names to values`);
+  const optionValue = (raw: Node | null): unknown => {
+    if (raw === null) return null;
+    try {
+      return raw.toJS(doc, { maxAliasCount: MAX_ALIASES }) ?? null;
+    } catch (err) {
+      return fail(lineOf(raw), `${(err as Error).message} (aliases may expand to at most ${MAX_ALIASES} nodes)`);
+    }
+  };
+  const optionMap = (raw: unknown, what: string, pass: string): PassOptions => {
+    const n = deref(raw);
+    if (!isMap(n)) return fail(lineOf(raw as Node), `${what} must be a mapping of option names to values`);
     const out: PassOptions = {};
     for (const pair of n.items) {
       const key = str(pair.key, `an option name under ${what}`);
       config.lines.set(`options.${pass}.${key}`, lineOf(pair.key as Node));
-      out[key] = (pair.value as Node | null)?.toJSON?.() ?? null;
+      out[key] = optionValue(pair.value as Node | null);
     }
     return out;
   };
@@ -93,6 +125,8 @@ export function parseConfig(text: string, file: string): Config {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const line = lineOf(pair.key as Node);
     const value = pair.value;
+    // what the value stands for, when it is an alias; `value` itself keeps the line to report
+    const node = deref(value);
     switch (key) {
       case 'inputs':
         config.inputs = strings(value, 'inputs').map(rel);
@@ -107,6 +141,12 @@ export function parseConfig(text: string, file: string): Config {
         const list = strings(value, 'format').flatMap((f) => f.split(',')).map((f) => f.trim());
         for (const f of list) if (!FORMATS.includes(f)) fail(lineOf(value as Node), `unknown format "${f}" (${FORMATS.join(', ')})`);
         config.format = list.join(',');
+        break;
+      }
+      case 'encoding': {
+        const name = str(value, 'encoding');
+        if (!(ENCODINGS as readonly string[]).includes(name)) fail(lineOf(value as Node), `unknown encoding "${name}" (${ENCODINGS.join(', ')}; leave it out to detect each page's)`);
+        config.encoding = name as ForcedEncoding;
         break;
       }
       case 'plugins':
@@ -129,24 +169,26 @@ export function parseConfig(text: string, file: string): Config {
         break;
       }
       case 'passes': {
-        if (!isSeq(value)) fail(lineOf(value as Node), 'passes must be a list of pass names, or of `name: {options}` entries');
+        if (!isSeq(node)) fail(lineOf(value as Node), 'passes must be a list of pass names, or of `name: {options}` entries');
         config.passes = [];
-        (value as { items: unknown[] }).items.forEach((item, i) => {
-          const at = lineOf(item as Node);
+        (node as { items: unknown[] }).items.forEach((rawItem, i) => {
+          const at = lineOf(rawItem as Node);
+          const item = deref(rawItem);
           let name: string;
           if (isMap(item) && item.items.length === 1) {
             name = str(item.items[0]!.key, `the pass name in passes[${i}]`);
             const opts = item.items[0]!.value;
-            if (opts !== null && !(isScalar(opts) && opts.value === null)) setOptions(name, optionMap(opts, `the options of ${name}`, name), at);
-          } else name = str(item, `passes[${i}] (a pass name, or \`name: {options}\`)`);
+            const optsNode = deref(opts);
+            if (optsNode !== null && !(isScalar(optsNode) && optsNode.value === null)) setOptions(name, optionMap(opts, `the options of ${name}`, name), at);
+          } else name = str(rawItem, `passes[${i}] (a pass name, or \`name: {options}\`)`);
           config.lines.set(`passes.${i}`, at);
           config.passes!.push(name);
         });
         break;
       }
       case 'options':
-        if (!isMap(value)) fail(lineOf(value as Node), 'options must map pass names to their options');
-        for (const p of (value as { items: { key: unknown; value: unknown }[] }).items) {
+        if (!isMap(node)) fail(lineOf(value as Node), 'options must map pass names to their options');
+        for (const p of (node as { items: { key: unknown; value: unknown }[] }).items) {
           const name = str(p.key, 'a pass name under options');
           setOptions(name, optionMap(p.value, `options.${name}`, name), lineOf(p.key as Node));
         }
@@ -194,6 +236,7 @@ export interface Settings {
   inputs: string[];
   out?: string;
   format: string;
+  encoding?: ForcedEncoding;
   config: Config | null;
   /** the passes to run, as run/ resolves them and worker threads carry them */
   passes: PassChoice;
@@ -209,7 +252,7 @@ export interface Settings {
  */
 export function mergeConfig(
   inputs: string[],
-  flags: { config?: string; out?: string; format: string; passes?: string; plugin: string[]; pluginErrors?: 'error' | 'warn'; strict?: boolean; pageTimeout?: number },
+  flags: { config?: string; out?: string; format: string; encoding?: ForcedEncoding; passes?: string; plugin: string[]; pluginErrors?: 'error' | 'warn'; strict?: boolean; pageTimeout?: number },
   given: (flag: string) => boolean,
 ): Settings {
   const config = findConfig(flags.config);
@@ -219,13 +262,15 @@ export function mergeConfig(
     const pageTimeout = flags.pageTimeout ?? c?.pageTimeout;
     return { ...(pluginErrors ? { pluginErrors } : {}), ...(strict !== undefined ? { strict } : {}), ...(pageTimeout !== undefined ? { pageTimeout } : {}) };
   };
-  if (!config) return { inputs, ...outputOf(flags, null, given), config: null, passes: passChoice(flags.passes, flags.plugin), ...policy(null) };
+  if (!config) return { inputs, ...outputOf(flags, null, given), ...(flags.encoding ? { encoding: flags.encoding } : {}), config: null, passes: passChoice(flags.passes, flags.plugin), ...policy(null) };
+  const encoding = flags.encoding ?? config.encoding;
   const passes = flags.passes ?? config.passes?.join(',');
   const names = passNames(passes);
   const options = Object.fromEntries(Object.entries(config.options).filter(([name]) => !names || names.includes(name)));
   return {
     inputs: inputs.length ? inputs : (config.inputs ?? []),
     ...outputOf(flags, config, given),
+    ...(encoding ? { encoding } : {}),
     config,
     passes: passChoice(passes, flags.plugin.length ? flags.plugin : (config.plugins ?? []), options),
     ...policy(config),

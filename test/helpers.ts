@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { builtinPasses } from '../src/passes/registry.js';
 import { parsePage, type Step } from '../src/pipeline.js';
 import type { Page } from '../src/model/types.js';
+import { expectSchema } from './schemas.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'bulletin.js');
@@ -70,6 +71,12 @@ export function hermeticCopyOf(root: string): string {
 /** Where tests run the CLI: see hermeticCopyOf. Use it (or a temp dir) as cwd, never ROOT. */
 export const RUN_DIR = hermeticCopyOf(ROOT);
 
+/**
+ * The records of a JSON Lines stream. Each article and page record is checked against the
+ * shipped JSON Schemas (schemas/) on the way, so every stream a test reads holds to them.
+ */
 export function jsonl(text: string): any[] {
-  return text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const records = text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  for (const r of records) if (r?.type === 'article' || r?.type === 'page') expectSchema('record', r, 'a JSON Lines record');
+  return records;
 }

@@ -37,6 +37,8 @@ export function program(): Command {
     .option('--check', 'write nothing; exit 1 and list the pages whose output is stale or was edited by hand')
     .option('--color', 'colour the messages on stderr even when it is not a terminal')
     .option('--no-color', 'no colour on stderr (as NO_COLOR=1 does)')
+    // the list of read/decode.ts's ENCODINGS, not imported: this module stays free of imports
+    .addOption(new Option('--encoding <name>', 'read every page in this encoding instead of detecting it').choices(['utf-8', 'gb18030', 'big5']))
     .addHelpText(
       'after',
       `

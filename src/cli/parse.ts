@@ -6,6 +6,7 @@ import { configHash, fileHashList, Manifest } from '../run/manifest.js';
 import { inShard, type Shard } from '../run/shard.js';
 import { failingMessages, type PluginErrors } from '../run/plugin-policy.js';
 import type { Config } from '../config.js';
+import type { ForcedEncoding } from '../read/decode.js';
 import type { PassChoice } from '../run/steps.js';
 import { cleanUpOnInterrupt, onInterrupt, removeTemporariesIn, writePageFiles, type FileFormat } from '../writers/files.js';
 import { openJsonl } from '../writers/jsonl-stream.js';
@@ -30,6 +31,7 @@ export interface ParseFlags {
   pageTimeout?: number;
   /** --color / --no-color; undefined leaves it to the terminal and NO_COLOR / FORCE_COLOR */
   color?: boolean;
+  encoding?: ForcedEncoding;
 }
 
 const DEFAULT_INPUT = 'seeds';
@@ -48,7 +50,7 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
   let out: string;
   let steps;
   try {
-    plan = outputPlan(flags.format);
+    plan = { ...outputPlan(flags.format), ...(flags.encoding ? { encoding: flags.encoding } : {}) };
     out = flags.out ?? (plan.files.length === 0 ? '-' : DEFAULT_OUT);
     if (out === '-' && plan.files.length > 0) throw new UsageError(`--format ${flags.format} writes files: give a directory with --out`);
     if (flags.check && (plan.jsonl || out === '-')) throw new UsageError('--check compares files on disk: use --format json, md or json,md (the default)');
@@ -75,7 +77,7 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
   if (plan.files.length && out !== '-') removeTemporariesIn(out);
   const choice = flags.passes;
   // corpus.jsonl is written whole from every page, so only per-page files can be incremental
-  const manifest = plan.jsonl || out === '-' ? null : Manifest.open(out, configHash({ ...choice, formats: plan.files }));
+  const manifest = plan.jsonl || out === '-' ? null : Manifest.open(out, configHash({ ...choice, formats: plan.files, ...(plan.encoding ? { encoding: plan.encoding } : {}) }));
   const selected = manifest?.select(files, flags.force);
   if (flags.check && manifest && selected) return reportCheck(selected.reasons.concat(manifest.verifyOutputs()), files.length, report) || (failed ? 1 : 0);
   if (manifest && selected && manifest.upToDate(selected.stale) && !failed) {

@@ -67,6 +67,8 @@ export interface RunIdentity {
   options?: Readonly<Record<string, PassOptions>>;
   plugins?: readonly string[];
   formats: readonly string[];
+  /** `--encoding`, when given */
+  encoding?: string;
 }
 
 /** 128 bits of SHA-256 in base64url: collisions are not a concern, manifest size is. */
@@ -92,7 +94,8 @@ export function configHash(id: RunIdentity): string {
       return `unreadable:${p}`;
     }
   });
-  return hash(JSON.stringify({ names: id.names ?? null, options: sortKeys(id.options ?? {}), plugins, formats: [...id.formats].sort() }));
+  // `encoding` only when forced, so that manifests of runs that detect it stay valid
+  return hash(JSON.stringify({ names: id.names ?? null, options: sortKeys(id.options ?? {}), plugins, formats: [...id.formats].sort(), ...(id.encoding ? { encoding: id.encoding } : {}) }));
 }
 
 export type Staleness =

@@ -1,4 +1,4 @@
-import { decode, describeInvalid } from '../read/decode.js';
+import { binaryReason, decode, describeInvalid, type ForcedEncoding } from '../read/decode.js';
 import { readWhole } from '../read/whole-file.js';
 import { stdinBytes } from '../read/stdin.js';
 import type { InputFile } from '../read/inputs.js';
@@ -11,6 +11,8 @@ import { pageFiles, type FileFormat } from '../writers/files.js';
 export interface OutputPlan {
   jsonl: boolean;
   files: readonly FileFormat[];
+  /** `--encoding`: read every page as this, without guessing */
+  encoding?: ForcedEncoding;
 }
 
 /**
@@ -43,8 +45,10 @@ export const failedPage = (file: InputFile, error: string): PageResult<never> =>
 const MAX_DECODE_WARNINGS = 20;
 
 export function processBytes(file: InputFile, bytes: Uint8Array, steps: readonly Step[], plan: OutputPlan, watch: StepWatch = {}): PageResult<string> {
-  if (bytes.includes(0) && !looksUtf16(bytes)) return failedPage(file, 'binary file (contains NUL bytes), skipped');
-  const decoded = decode(bytes);
+  const binary = binaryReason(bytes);
+  if (binary) return failedPage(file, binary);
+  const decoded = decode(bytes, plan.encoding);
+  if (decoded.implausible) return failedPage(file, decoded.implausible);
   const problems: PluginProblem[] = [];
   let page: Page = parsePage({ source: file.path, stem: file.stem, text: decoded.text, encoding: decoded.encoding }, steps, { ...watch, problems });
   if (decoded.invalid.length) {
@@ -82,8 +86,4 @@ export function processFile(file: InputFile, steps: readonly Step[], plan: Outpu
     // A bug on one page must not stop the run: the page is reported and the others written.
     return failedPage(file, `internal error: ${(err as Error)?.stack ?? String(err)}`);
   }
-}
-
-function looksUtf16(bytes: Uint8Array): boolean {
-  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }

@@ -68,7 +68,7 @@ describe('bulletin parse with files', () => {
       expect(files).toContain('01.json');
       expect(files).toContain('01.md');
       const md = fs.readFileSync(path.join(out, stem, '01.md'), 'utf8');
-      expect(md.startsWith('---\nid: ')).toBe(true);
+      expect(md.startsWith('---\ntitle: ')).toBe(true);
       const json = JSON.parse(fs.readFileSync(path.join(out, stem, '01.json'), 'utf8'));
       expect(json.id).toBe(`${stem}/01`);
     }

@@ -66,8 +66,9 @@ describe('Markdown round trip: read(write(record)) is the record', () => {
   test('a file that is not bulletin article Markdown is an error, not a guess', () => {
     expect(() => readArticleMarkdown('# just a heading\n')).toThrow(/not a bulletin article/);
     const md = articleToMarkdown({ type: 'article', id: 'p/01', source: 'p.txt', headline: '标题', subheadlines: [], byline: null, section: null, body: [{ kind: 'paragraph', text: '正文。', lines: [2, 3] }], captions: [], attribution: null, lines: [1, 3] });
-    expect(md).toBe('---\nid: "p/01"\nsource: "p.txt"\nheadline: "标题"\nsubheadlines: []\nbyline: null\nsection: null\nattribution: null\nlines: [1, 3]\nbody_lines: [[2, 3]]\n---\n\n# 标题\n\n正文。\n');
-    expect(() => readArticleMarkdown(md.replace('# 标题', '# 别的'))).toThrow(/headline/);
+    expect(md).toBe('---\ntitle: "标题"\nid: "p/01"\nsource: "p.txt"\nheadline: "标题"\nsubheadlines: []\nbyline: null\nsection: null\ncaptions: []\nattribution: null\nlines: [1, 3]\nbody_lines: [[2, 3]]\n---\n\n正文。\n');
+    expect(() => readArticleMarkdown(md.replace('正文。', '# 正文。'))).toThrow(/level-1 heading/);
     expect(() => readArticleMarkdown(md.replace('正文。', '正文。\n\n多一段'))).toThrow(/body_lines/);
+    expect(() => readArticleMarkdown(md.replace('正文。', '*正文*。'))).toThrow(/emphasis markup/);
   });
 });
