@@ -52,7 +52,7 @@ describe('README shell examples', () => {
   });
 
   test('the Configuration example is a config a run takes: its plugin pass is listed, and a jq pipeline still gets the stream', () => {
-    const config = blocks.find((b) => b.lang === 'yaml' && b.code.startsWith('# bulletin.config.yaml'));
+    const config = blocks.find((b) => b.lang === 'yaml' && b.code.split('\n').includes('# bulletin.config.yaml'));
     expect(config).toBeDefined();
     const clone = freshClone();
     fs.writeFileSync(path.join(clone, 'bulletin.config.yaml'), config!.code + '\n');

@@ -49,7 +49,10 @@ describe('tests do not depend on the working directory (issue 14, item 9)', () =
 
   test('no test runs the CLI in the repository root', () => {
     const files = (fs.readdirSync(path.join(ROOT, 'test'), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
-    const offenders = files.filter((f) => /cwd:\s*ROOT\b/.test(fs.readFileSync(path.join(ROOT, 'test', f), 'utf8')));
+    // a line that spawns something in the root, unless it is npm packing the repository itself
+    // (what a package holds is read from the root, and that runs no bulletin command)
+    const inRoot = (line: string) => /cwd:\s*ROOT\b/.test(line) && !/spawnSync\('npm', \['pack'/.test(line);
+    const offenders = files.filter((f) => fs.readFileSync(path.join(ROOT, 'test', f), 'utf8').split('\n').some(inRoot));
     expect(offenders).toEqual([]);
   });
 });
