@@ -2,6 +2,9 @@
 // (default 20,000) from seeds/ in a temporary directory under BENCH_DIR (default the system's
 // temporary directory), and times `bulletin parse` against a floor. --keep leaves the directory
 // and prints its path; --generate-only builds the corpus and stops (it implies --keep).
+// BENCH_COMPARE=DIR: also time (a) with the bulletin of another built checkout (a build an issue
+// starts from, say), the two interleaved BENCH_ROUNDS times (default 3), and print the ratio of
+// their medians: the way to hold a change to a speed budget on a shared, noisy machine.
 // BENCH_SETTLE=S: first wait at most S seconds (default 360) for the file system to be quick
 // at creating files again after deletions made before the bench (see settle).
 //
@@ -183,6 +186,21 @@ try {
   const c = timed('(c) floor: read, split, one JSON line', [floor, pages]);
   const b = timed('(b) parse --out DIR (json + md)', [bin, 'parse', pages, '--out', path.join(tmp, 'out'), '-q', ...jobs]);
   const runs = [a, b, c];
+  const compare = process.env.BENCH_COMPARE;
+  if (compare) {
+    const other = path.join(path.resolve(compare), 'bin', 'bulletin.js');
+    const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+    const mine = [a.seconds];
+    const theirs = [];
+    for (let i = 0; i < rounds; i++) {
+      theirs.push(timed(`(a') ${compare}`, [other, 'parse', pages, '--format', 'jsonl', '-q', ...jobs]).seconds);
+      if (i + 1 < rounds) mine.push(timed('(a) again', [bin, 'parse', pages, '--format', 'jsonl', '-q', ...jobs]).seconds);
+    }
+    const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+    console.log(`(a) this build, median of ${mine.length}: ${median(mine).toFixed(2)} s (${mine.map((x) => x.toFixed(2)).join(', ')})`);
+    console.log(`(a') ${compare}, median of ${theirs.length}: ${median(theirs).toFixed(2)} s (${theirs.map((x) => x.toFixed(2)).join(', ')})`);
+    console.log(`ratio (a)/(a'): ${(median(mine) / median(theirs)).toFixed(3)}`);
+  }
   for (const r of runs) {
     console.log(
       `${r.label.padEnd(40)} ${r.seconds.toFixed(2).padStart(6)} s  ${(mb / r.seconds).toFixed(1).padStart(6)} MB/s  ` +
