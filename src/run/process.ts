@@ -33,8 +33,10 @@ export interface PageResult<Jsonl extends string | Uint8Array = string | Uint8Ar
   files?: [string, string][];
   /** the page was parsed but writing its files failed (when they were written off the main thread) */
   writeError?: string;
+  /** the error code behind writeError (ENOSPC…), so the run can stop on a failing disk */
+  writeErrorCode?: string;
   /** names and content hashes of the files, when a worker wrote them itself (see Manifest) */
-  fileHashes?: string;
+  fileHashes?: [string, string][];
   /** what went wrong with plugin passes: the run decides whether that fails the page */
   pluginProblems?: PluginProblem[];
 }

@@ -78,7 +78,8 @@ export function processOne(
     try {
       writePageFiles(outDir, new Map(files));
     } catch (err) {
-      return { ...rest, writeError: `cannot write output: ${(err as Error).message}` };
+      const code = (err as NodeJS.ErrnoException).code;
+      return { ...rest, writeError: `cannot write output: ${(err as Error).message}`, ...(code ? { writeErrorCode: code } : {}) };
     }
     // the contents stay here; the manifest needs only their hashes
     return { ...rest, fileHashes: fileHashList(files) };

@@ -4,6 +4,7 @@ import { safeStem } from '../model/stem.js';
 import type { Page } from '../model/types.js';
 import { articleRecord, pageRecord } from './records.js';
 import { articleToMarkdown } from './markdown.js';
+import { contentHash, isReservedName, makeDirectories, processIsAlive, temporaryName, temporaryWriter } from './out-dir.js';
 
 export type FileFormat = 'json' | 'md';
 
@@ -25,38 +26,54 @@ export function pageFiles(page: Page, formats: readonly FileFormat[]): Map<strin
  * Write a page's files atomically, so an interrupted run leaves every file whole or absent.
  * A page directory that does not exist yet is written under a temporary name beside it and
  * renamed into place whole: one rename per page rather than per file, on a fresh run where
- * page directories are the common case. Into an existing directory, each file goes to a temporary name and is
- * renamed over its old version, and files of an earlier run that this run no longer makes
- * are removed.
+ * page directories are the common case. Into an existing directory, each file goes to a
+ * temporary name and is renamed over its old version. Files an earlier run made that this
+ * one no longer makes are the manifest's to remove (removeOutputs), by their recorded hash.
+ *
+ * Nothing found inside the output directory is followed: a page directory that is a
+ * symbolic link (or not a directory), or an output file that is not a regular file, is an
+ * error for that page, so a link planted inside `--out` cannot lead a write elsewhere.
  */
 export function writePageFiles(outDir: string, files: Map<string, string>): void {
   const root = path.resolve(outDir);
   const byDir = new Map<string, [name: string, content: string][]>();
   for (const [rel, content] of files) {
     const target = path.resolve(root, rel);
-    if (!target.startsWith(root + path.sep)) throw new Error(`refusing to write outside ${outDir}: ${rel}`);
+    // a page's files sit one level down, in its own directory: nothing else is written
+    if (!target.startsWith(root + path.sep) || path.dirname(path.dirname(target)) !== root) throw new Error(`refusing to write outside ${outDir}: ${rel}`);
     const dir = path.dirname(target);
     let entries = byDir.get(dir);
     if (!entries) byDir.set(dir, (entries = []));
     entries.push([path.basename(target), content]);
   }
   for (const [dir, entries] of byDir) {
-    if (path.dirname(dir) === root && !fs.existsSync(dir) && writeNewDirectory(root, dir, entries)) continue;
-    writeIntoDirectory(root, dir, entries, files);
+    const name = path.basename(dir);
+    if (isReservedName(name)) throw new Error(`its page directory ${name} would take the name of bulletin's own ${name}: rename the input`);
+    const stat = fs.lstatSync(dir, { throwIfNoEntry: false });
+    if (stat === undefined && writeNewDirectory(root, dir, entries)) continue;
+    if (stat !== undefined) refuseForeign(dir, stat, 'page directory');
+    writeIntoDirectory(dir, entries, stat !== undefined);
   }
+}
+
+/** An entry of the output directory that bulletin did not make as it is: never written through. */
+function refuseForeign(p: string, stat: fs.Stats, what: 'page directory' | 'output file'): void {
+  const ok = what === 'page directory' ? stat.isDirectory() : stat.isFile();
+  if (ok) return;
+  const kind = stat.isSymbolicLink() ? 'a symbolic link' : stat.isDirectory() ? 'a directory' : 'not a regular file';
+  throw new Error(`${p} is ${kind}, not the ${what} bulletin writes; it is left alone (move it away to write this page)`);
 }
 
 /** Write a directory that does not exist yet; false when it appeared meanwhile. */
 function writeNewDirectory(root: string, dir: string, entries: [string, string][]): boolean {
   if (!knownRoots.has(root)) {
-    fs.mkdirSync(root, { recursive: true });
+    makeDirectories(root);
     knownRoots.add(root);
   }
-  // a leading dot: safeStem never makes one, so no page directory can be mistaken for it
-  const tmp = temporaryFor(path.join(root, `.${path.basename(dir)}`));
+  const tmp = temporaryFor(dir);
   try {
     fs.mkdirSync(tmp);
-    for (const [name, content] of entries) fs.writeFileSync(path.join(tmp, name), content);
+    for (const [name, content] of entries) fs.writeFileSync(path.join(tmp, name), content, { flag: 'wx' });
   } catch (err) {
     discardTemporary(tmp);
     throw err;
@@ -72,29 +89,28 @@ function writeNewDirectory(root: string, dir: string, entries: [string, string][
 }
 const knownRoots = new Set<string>();
 
-function writeIntoDirectory(root: string, dir: string, entries: [string, string][], files: Map<string, string>): void {
-  // a directory made just now holds nothing stale: only an existing one is swept
-  const existed = fs.mkdirSync(dir, { recursive: true }) === undefined;
-  for (const [name, content] of entries) writeAtomic(path.join(dir, name), content);
-  if (!existed) return;
-  for (const name of fs.readdirSync(dir)) {
-    const rel = path.relative(root, path.join(dir, name)).split(path.sep).join('/');
-    // Stale article files of an earlier run, and temporaries a killed (SIGKILL) run left.
-    const stale = (/^\d+\.(json|md)$/.test(name) && !files.has(rel)) || TEMPORARY.test(name);
-    if (stale && !pending.has(path.join(dir, name))) fs.rmSync(path.join(dir, name), { force: true });
+function writeIntoDirectory(dir: string, entries: [string, string][], existed: boolean): void {
+  if (!existed) {
+    try {
+      fs.mkdirSync(dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    // made by someone else meanwhile: only a real directory is written into
+    refuseForeign(dir, fs.lstatSync(dir), 'page directory');
   }
+  for (const [name, content] of entries) writeAtomic(path.join(dir, name), content);
+  // temporaries a killed (SIGKILL) run left; a directory made just now holds none
+  if (existed) removeTemporariesIn(dir);
 }
-
-/** Temporary files inside a page directory, temporary page directories beside them, and corpus.jsonl's. */
-const TEMPORARY = /^(\d+\.(json|md)|page\.json|corpus\.jsonl|\..+)\.\d+\.\d+\.tmp$/;
 
 /** Temporaries being written right now: what an interrupted run must remove. */
 const pending = new Set<string>();
 
 let counter = 0;
-/** A temporary name beside a target, in the one pattern the clean-ups recognise. */
+/** A temporary name beside a target, in the one pattern the clean-ups recognise (out-dir.ts). */
 export function temporaryFor(target: string): string {
-  const tmp = `${target}.${process.pid}.${counter++}.tmp`;
+  const tmp = path.join(path.dirname(target), temporaryName(process.pid, ++counter, path.basename(target)));
   pending.add(tmp);
   return tmp;
 }
@@ -112,14 +128,25 @@ export function commitTemporary(tmp: string, target: string): void {
 
 /** Remove a temporary (a file, or a page directory being filled) that will not be committed. */
 export function discardTemporary(tmp: string): void {
-  fs.rmSync(tmp, { recursive: true, force: true });
+  try {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  } catch {
+    // left for the next run's clean-up, which knows it by its name; the first error is what matters
+  }
   pending.delete(tmp);
 }
 
+/**
+ * Write `target` through a temporary beside it, created exclusively (`wx`, so a link planted
+ * under that name is not followed), renamed over it whole. A target that exists must be a
+ * regular file: a link is not written through.
+ */
 export function writeAtomic(target: string, content: string): void {
+  const stat = fs.lstatSync(target, { throwIfNoEntry: false });
+  if (stat !== undefined) refuseForeign(target, stat, 'output file');
   const tmp = temporaryFor(target);
   try {
-    fs.writeFileSync(tmp, content);
+    fs.writeFileSync(tmp, content, { flag: 'wx' });
   } catch (err) {
     discardTemporary(tmp);
     throw err;
@@ -129,22 +156,36 @@ export function writeAtomic(target: string, content: string): void {
 
 /** A file of the output directory's own (the manifest), written atomically. */
 export function writeOutputFile(outDir: string, name: string, content: string): void {
-  fs.mkdirSync(outDir, { recursive: true });
+  makeDirectories(outDir);
   writeAtomic(path.join(outDir, name), content);
 }
 
 /**
- * Delete page files an earlier run wrote (paths relative to the output directory), and each
- * directory they leave empty. A path that would climb out of the directory is left alone.
+ * Delete page files an earlier run wrote, given with the hashes it recorded for them (paths
+ * relative to the output directory), and each page directory they leave empty. Only a
+ * regular file with its recorded content, in a real page directory, is removed: a file
+ * edited by hand, a symbolic link, or a path that would climb out is left alone.
+ * Returns what was removed and what was kept.
  */
-export function removeOutputs(outDir: string, files: readonly string[]): void {
+export function removeOutputs(outDir: string, files: readonly (readonly [string, string])[]): { removed: string[]; kept: string[] } {
   const root = path.resolve(outDir);
   const dirs = new Set<string>();
-  for (const rel of files) {
+  const removed: string[] = [];
+  const kept: string[] = [];
+  for (const [rel, recorded] of files) {
     const target = path.resolve(root, rel);
-    if (!target.startsWith(root + path.sep)) continue;
-    fs.rmSync(target, { force: true });
-    dirs.add(path.dirname(target));
+    const dir = path.dirname(target);
+    if (!target.startsWith(root + path.sep) || path.dirname(dir) !== root) continue;
+    if (!fs.lstatSync(dir, { throwIfNoEntry: false })?.isDirectory()) continue;
+    const stat = fs.lstatSync(target, { throwIfNoEntry: false });
+    if (stat === undefined) continue;
+    if (!stat.isFile() || contentHash(fs.readFileSync(target)) !== recorded) {
+      kept.push(rel);
+      continue;
+    }
+    fs.rmSync(target);
+    removed.push(rel);
+    dirs.add(dir);
   }
   for (const d of dirs) {
     try {
@@ -153,17 +194,26 @@ export function removeOutputs(outDir: string, files: readonly string[]): void {
       // not empty: someone else's files live there too
     }
   }
+  return { removed, kept };
 }
 
-/** Remove the temporaries in one directory (a page's, or the output's own), whoever was writing them. */
+/**
+ * Remove the temporaries in one directory (a page's, or the output's own) whose writer is
+ * gone: a run killed with SIGKILL, or this process. Another live run's are left alone.
+ * A directory that is a symbolic link is not looked into.
+ */
 export function removeTemporariesIn(dir: string): void {
   let names: string[];
   try {
+    if (!fs.lstatSync(dir).isDirectory()) return;
     names = fs.readdirSync(dir);
   } catch {
     return;
   }
-  for (const name of names) if (TEMPORARY.test(name)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+  for (const name of names) {
+    const writer = temporaryWriter(name);
+    if (writer !== null && (writer === process.pid || !processIsAlive(writer))) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+  }
 }
 
 export function removeTemporaries(): void {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { commitTemporary, discardTemporary, removeTemporariesIn, temporaryFor } from './files.js';
+import { makeDirectories, STREAM_NAME } from './out-dir.js';
 
 /** Where a run's JSON Lines go: standard output, or OUT/corpus.jsonl. */
 export interface JsonlSink {
@@ -11,6 +12,8 @@ export interface JsonlSink {
   abort(): Promise<void>;
   /** the reader of standard output has gone (`| head`): nothing more is written */
   readonly broken: boolean;
+  /** standard output failed otherwise (`> /dev/full`): nothing more is written, and the run fails */
+  readonly failure: Error | null;
 }
 
 /**
@@ -41,6 +44,9 @@ export function openJsonl(out: string): JsonlSink {
     get broken() {
       return sink.broken;
     },
+    get failure() {
+      return sink.failure;
+    },
     write: async (chunk) => {
       // a worker's pages arrive as consecutive views of one buffer: held as one view, they
       // are written without being copied together
@@ -62,20 +68,27 @@ export function openJsonl(out: string): JsonlSink {
   };
 }
 
-/** Standard output. A reader that stops early (`| head`) is not an error: the sink is broken. */
+/**
+ * Standard output. A reader that stops early (`| head`) is not an error: the sink is broken.
+ * Any other failure (`> /dev/full`) stops the writing too, and is kept for the run to report.
+ */
 function stdoutSink(): JsonlSink {
   let broken = false;
+  let failure: Error | null = null;
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') broken = true;
-    else throw err;
+    else failure ??= err;
   });
   return {
     get broken() {
-      return broken;
+      return broken || failure !== null;
+    },
+    get failure() {
+      return failure;
     },
     write: (text) =>
       new Promise((resolve) => {
-        if (broken) return resolve();
+        if (broken || failure) return resolve();
         if (process.stdout.write(text)) return resolve();
         // A reader that goes away while we wait for 'drain' never drains: EPIPE must wake us too.
         const done = () => {
@@ -96,14 +109,23 @@ function stdoutSink(): JsonlSink {
  * memory stays flat and a failed run leaves the old file whole.
  */
 function fileSink(out: string): JsonlSink {
-  fs.mkdirSync(out, { recursive: true });
+  makeDirectories(out);
   // what a killed (SIGKILL) run left of its stream
   removeTemporariesIn(out);
-  const target = path.join(out, 'corpus.jsonl');
+  const target = path.join(out, STREAM_NAME);
+  const existing = fs.lstatSync(target, { throwIfNoEntry: false });
+  if (existing && !existing.isFile()) throw new Error(`${target} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}, not the stream file bulletin writes; it is left alone`);
   const tmp = temporaryFor(target);
-  const stream = fs.createWriteStream(tmp);
+  // `wx`: a link planted under the temporary's name is not followed
+  const stream = fs.createWriteStream(tmp, { flags: 'wx' });
   let failure: Error | null = null;
-  stream.on('error', (err) => { failure ??= err; });
+  // a write waiting for 'drain' when the stream fails (a full disk) is woken by its error
+  const waiting = new Set<(err: Error) => void>();
+  stream.on('error', (err) => {
+    failure ??= err;
+    for (const wake of waiting) wake(err);
+    waiting.clear();
+  });
   const finished = () =>
     new Promise<void>((resolve, reject) => {
       if (stream.closed) return failure ? reject(failure) : resolve();
@@ -111,11 +133,21 @@ function fileSink(out: string): JsonlSink {
     });
   return {
     broken: false,
+    get failure() {
+      return failure;
+    },
     write: (text) =>
       new Promise((resolve, reject) => {
         if (failure) return reject(failure);
-        if (stream.write(text)) resolve();
-        else stream.once('drain', resolve);
+        if (stream.write(text)) return resolve();
+        const wake = (err?: Error) => {
+          waiting.delete(wake);
+          stream.off('drain', wake);
+          if (err) reject(err);
+          else resolve();
+        };
+        waiting.add(wake);
+        stream.once('drain', wake);
       }),
     close: async () => {
       try {

@@ -13,8 +13,11 @@ function tree(dir: string): Record<string, string> {
   return out;
 }
 
-/** stderr without the run time, the one thing that may differ between two runs. */
-const stable = (stderr: string) => stderr.replace(/ in \d+\.\d+ s/, ' in _ s');
+/**
+ * stderr without the run time, the one thing that may differ between two runs, and without
+ * the note that --jobs was capped at the machine's cores (which depends on the machine).
+ */
+const stable = (stderr: string) => stderr.replace(/ in \d+\.\d+ s/, ' in _ s').replace(/^bulletin: --jobs \d+ capped at \d+, the number of cores\n/m, '');
 
 /**
  * A few hundred pages made from the seeds: blocks shuffled, raw columns re-wrapped to other
