@@ -65,6 +65,27 @@ input that does not exist or a directory without *.txt pages: then nothing is pa
     });
 
   cli
+    .command('merge')
+    .description('Merge the output directories of --shard runs (each with its manifest) into one corpus')
+    .argument('<shards...>', 'the output directories of the shard runs')
+    .requiredOption('-o, --out <dir>', 'the merged output directory')
+    .option('-q, --quiet', 'print nothing on stderr but errors')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ bulletin merge out/1 out/2 out/3 out/4 -o corpus
+  $ bulletin parse pages/ -o corpus --check     # passes on the merged corpus
+
+Exit status: 0, 1 when a shard's files do not match its manifest or two shards conflict
+(nothing is written then), 2 for a usage error.`,
+    )
+    .action(async (shards: string[], opts: { out: string; quiet?: boolean }) => {
+      const { runMerge } = await import('./merge.js');
+      process.exitCode = await runMerge(shards, opts);
+    });
+
+  cli
     .command('eval')
     .description('Score parsed output against gold files (the format of OUTPUT.md): per page and overall')
     .argument('[inputs...]', 'pages to parse and score, and to count lost and added characters against (default: seeds/)', [])

@@ -2,13 +2,17 @@ import { expandInputs } from '../read/inputs.js';
 import { inputProblems, readStandardInput } from './inputs.js';
 import type { OutputPlan, PageResult } from '../run/process.js';
 import { UsageError } from '../run/errors.js';
-import { configHash, fileHashList, Manifest } from '../run/manifest.js';
+import path from 'node:path';
+import { message } from '../model/page.js';
+import { configHash, fileHashList, Manifest, MANIFEST_NAME, ownerOf, type Removal } from '../run/manifest.js';
 import { inShard, type Shard } from '../run/shard.js';
 import { failingMessages, type PluginErrors } from '../run/plugin-policy.js';
 import type { Config } from '../config.js';
 import type { ForcedEncoding } from '../read/decode.js';
 import type { PassChoice } from '../run/steps.js';
-import { cleanUpOnInterrupt, onInterrupt, removeTemporariesIn, writePageFiles, type FileFormat } from '../writers/files.js';
+import { cleanUpOnInterrupt, ForeignEntryError, onInterrupt, removeTemporaries, writePageFiles, type FileFormat } from '../writers/files.js';
+import { claimOutDir, LockedError } from '../writers/lock.js';
+import { describeFsError, isStorageFailure, OutDirError, WriteFailure } from '../writers/out-dir.js';
 import { openJsonl } from '../writers/jsonl-stream.js';
 import { Reporter } from './report.js';
 import { loadSteps } from './steps.js';
@@ -44,6 +48,20 @@ const DEFAULT_OUT = 'corpus';
 const SIGNAL_TURN_MS = 20;
 
 export async function runParse(inputs: string[], flags: ParseFlags): Promise<number> {
+  try {
+    return await parseRun(inputs, flags);
+  } catch (err) {
+    // A file-system call that failed where no page was at stake (a directory unreadable
+    // halfway through --check, say): one line naming the path, exit 1, never a stack trace.
+    const e = err as NodeJS.ErrnoException;
+    if (e?.syscall === undefined) throw err;
+    process.stderr.write(`bulletin: cannot ${e.syscall}${e.path ? ` ${e.path}` : ''}: ${describeFsError(e)}\n`);
+    removeTemporaries();
+    return 1;
+  }
+}
+
+async function parseRun(inputs: string[], flags: ParseFlags): Promise<number> {
   const started = performance.now();
   const report = new Reporter(flags.quiet === true, { color: flags.color });
   let plan: OutputPlan;
@@ -53,15 +71,18 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
     plan = { ...outputPlan(flags.format), ...(flags.encoding ? { encoding: flags.encoding } : {}) };
     out = flags.out ?? (plan.files.length === 0 ? '-' : DEFAULT_OUT);
     if (out === '-' && plan.files.length > 0) throw new UsageError(`--format ${flags.format} writes files: give a directory with --out`);
+    // a page from standard input into the default corpus/ is a mistake more often than not
+    if (inputs.includes('-') && plan.files.length > 0 && flags.out === undefined) throw new UsageError('- (standard input) with file output needs an explicit --out DIR (or --format jsonl for a stream)');
     if (flags.check && (plan.jsonl || out === '-')) throw new UsageError('--check compares files on disk: use --format json, md or json,md (the default)');
   } catch (err) {
     return usageFailure(err);
   }
 
-  const expanded = await expandInputs(inputs.length ? inputs : [DEFAULT_INPUT]);
+  const given = inputs.length ? inputs : [DEFAULT_INPUT];
+  const expanded = await expandInputs(given);
   // Inputs that name nothing are a mistake on the command line (exit 2, as eslint and
   // prettier have it), not a page that failed (exit 1): nothing is parsed or written.
-  const unusable = inputProblems(expanded, inputs.length ? inputs : [DEFAULT_INPUT]);
+  const unusable = inputProblems({ ...expanded, files: [...expanded.files, ...expanded.skipped] }, given);
   if (unusable.length) {
     for (const [input, why] of unusable) report.error(input, why);
     return 2;
@@ -70,14 +91,27 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
   // A shard may well be empty on a small corpus; that is success, not "no files found".
   const files = shard ? expanded.files.filter((f) => inShard(f.path, shard)) : expanded.files;
   let failed = 0;
+  // a FIFO or a link loop named on the command line: said and skipped, as a page that failed
+  for (const s of expanded.skipped) {
+    report.error(s.path, s.why);
+    failed++;
+  }
   if (files.some((f) => f.path === '-')) await readStandardInput(report);
 
   cleanUpOnInterrupt();
-  // page directories a killed (SIGKILL) run left half-filled under temporary names
-  if (plan.files.length && out !== '-') removeTemporariesIn(out);
+  // checked, made and locked once, before anything is parsed; every write goes below `root`
+  let root = out;
+  if (out !== '-') {
+    try {
+      root = claimOutDir(out, expanded, flags.check === true);
+    } catch (err) {
+      return outDirFailure(err);
+    }
+  }
   const choice = flags.passes;
   // corpus.jsonl is written whole from every page, so only per-page files can be incremental
-  const manifest = plan.jsonl || out === '-' ? null : Manifest.open(out, configHash({ ...choice, formats: plan.files, ...(plan.encoding ? { encoding: plan.encoding } : {}) }));
+  const manifest = plan.jsonl || out === '-' ? null : Manifest.open(root, configHash({ ...choice, formats: plan.files, ...(plan.encoding ? { encoding: plan.encoding } : {}) }), ownerOf(root, given, shard));
+  if (manifest?.damage) report.message(path.join(out, MANIFEST_NAME), message('manifest', manifest.damage, null));
   const selected = manifest?.select(files, flags.force);
   if (flags.check && manifest && selected) return reportCheck(selected.reasons.concat(manifest.verifyOutputs()), files.length, report) || (failed ? 1 : 0);
   if (manifest && selected && manifest.upToDate(selected.stale) && !failed) {
@@ -91,7 +125,12 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
     return usageFailure(err);
   }
 
-  const jsonlOut = plan.jsonl ? openJsonl(out) : null;
+  let jsonlOut: ReturnType<typeof openJsonl> | null;
+  try {
+    jsonlOut = plan.jsonl ? openJsonl(root) : null;
+  } catch (err) {
+    return writeFailure(out, err);
+  }
   // Ctrl-C keeps what was finished: the pages written so far are recorded, so the next run
   // parses only the rest instead of starting from zero.
   const keepFinishedOnInterrupt = manifest ? onInterrupt(async () => manifest.finish(false)) : () => {};
@@ -117,13 +156,15 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
       if (failing.has(m.message)) report.error(r.source, m.message);
       else report.message(r.source, m.severity === 'error' && r.pluginProblems?.some((p) => p.message === m.message) ? { ...m, severity: 'warning' } : m);
     }
-    if (r.writeError) return fail(r, r.writeError);
+    // a full disk fails every page after this one the same way: the run stops, said once
+    if (r.writeError) return r.writeErrorCode && isStorageFailure({ code: r.writeErrorCode }) ? abortWrites(`cannot write output: ${describeFsError({ code: r.writeErrorCode })}`) : fail(r, r.writeError);
     try {
-      if (r.files) writePageFiles(out, new Map(r.files));
+      if (r.files) writePageFiles(root, new Map(r.files));
       const written = r.fileHashes ?? (r.files ? fileHashList(r.files) : undefined);
       if (written !== undefined) manifest?.record(r.source, r.stem, written);
       if (r.jsonl && jsonlOut) await jsonlOut.write(r.jsonl);
     } catch (err) {
+      if (isStorageFailure(err)) abortWrites(`cannot write output: ${describeFsError(err)}`);
       return fail(r, `cannot write output: ${(err as Error).message}`);
     }
     // written without the failed pass, but not recorded: the next run tries it again
@@ -132,11 +173,16 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
       failed++;
     }
   };
+  const abortWrites = (why: string): never => {
+    throw new WriteFailure(why);
+  };
+  let removal: Removal | undefined;
   try {
     const { defaultJobs, processInOrder } = await import('../run/pool.js');
-    const results = processInOrder(todo, choice, plan, flags.jobs ?? defaultJobs(), {
+    const jobs = cappedJobs(flags.jobs, defaultJobs(), report);
+    const results = processInOrder(todo, choice, plan, jobs, {
       steps,
-      ...(plan.files.length ? { outDir: out } : {}),
+      ...(plan.files.length ? { outDir: root } : {}),
       ...(flags.pageTimeout !== undefined ? { pageTimeout: flags.pageTimeout } : {}),
     });
     let lastTurn = performance.now();
@@ -150,16 +196,22 @@ export async function runParse(inputs: string[], flags: ParseFlags): Promise<num
       }
     }
     await jsonlOut?.close();
-    // a shard is not the whole corpus: other pages' outputs stay
-    manifest?.finish(!shard);
+    // Standard input is no input a page can be recorded for, and a skipped input is not
+    // seen: neither lets the run remove anything. A shard's pages have the shard as part of
+    // their owner, so a shard removes only its own.
+    removal = manifest?.finish(expanded.skipped.length === 0 && !given.includes('-'));
   } catch (err) {
     await jsonlOut?.abort();
+    report.stopProgress();
+    if (err instanceof WriteFailure || err instanceof ForeignEntryError || (err as NodeJS.ErrnoException)?.syscall !== undefined) return writeFailure(out, err);
     throw err;
   } finally {
     keepFinishedOnInterrupt();
     report.stopProgress();
   }
+  if (jsonlOut?.failure) return writeFailure('standard output', jsonlOut.failure);
   if (jsonlOut?.broken) return failed ? 1 : 0;
+  if (removal) reportRemoval(removal, report);
 
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const pages = files.length;
@@ -179,6 +231,49 @@ export function outputPlan(format: string): OutputPlan {
   return { jsonl: parts.includes('jsonl'), files: parts.filter((p): p is FileFormat => p === 'json' || p === 'md') };
 }
 
+/**
+ * A --out that cannot be used is a usage error (exit 2); another run holding it, or a disk
+ * that fails while it is taken, is exit 1. One line either way, before anything is written.
+ */
+function outDirFailure(err: unknown): number {
+  if (err instanceof OutDirError) return usageFailure(new UsageError(err.message));
+  if (err instanceof LockedError || err instanceof WriteFailure) {
+    process.stderr.write(`bulletin: ${err.message}\n`);
+    return 1;
+  }
+  throw err;
+}
+
+/**
+ * Writing failed under the run (a full disk, standard output closed on it): one message,
+ * exit 1. Temporaries are removed on exit, and what was renamed into place is whole.
+ */
+function writeFailure(where: string, err: unknown): number {
+  const why = err instanceof WriteFailure || err instanceof ForeignEntryError ? err.message : `cannot write to ${where}: ${describeFsError(err)}`;
+  const whole = where === 'standard output' ? '' : ', and files already in place are whole';
+  process.stderr.write(`bulletin: ${why}${err instanceof WriteFailure ? ` (in ${where})` : ''}; the run stopped${whole}\n`);
+  removeTemporaries();
+  return 1;
+}
+
+/** Say what a run removed, and what it left because it was edited since it was written. */
+function reportRemoval(removal: Removal, report: Reporter): void {
+  for (const page of removal.pages) report.summary(`bulletin: ${page} is no longer an input: its outputs are removed`);
+  if (removal.removed.length) report.summary(`bulletin: removed ${removal.removed.length} file${removal.removed.length === 1 ? '' : 's'} no page makes any more: ${removal.removed.join(', ')}`);
+  for (const rel of removal.kept) report.error(rel, 'no page makes this file any more, but it was edited since bulletin wrote it: left in place');
+}
+
+/**
+ * More workers than cores only compete for them (and each holds its own copy of the
+ * passes): --jobs is capped at the core count, and the cap is said.
+ */
+export function cappedJobs(asked: number | undefined, cores: number, report: Reporter): number {
+  if (asked === undefined) return cores;
+  if (asked <= cores) return asked;
+  report.summary(`bulletin: --jobs ${asked} capped at ${cores}, the number of cores`);
+  return cores;
+}
+
 /** A usage error is exit 2 with its message; anything else is a bug and propagates. */
 function usageFailure(err: unknown): number {
   if (!(err instanceof UsageError)) throw err;
@@ -189,6 +284,10 @@ function usageFailure(err: unknown): number {
 
 /** `--check`: list what a run would change, on stdout, and write nothing. */
 function reportCheck(found: { source: string; reason: string; file?: string }[], pages: number, report: Reporter): number {
+  // a reader that stops early (`--check | head`) has what it asked for: not an error
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') process.exitCode = 1;
+  });
   for (const s of found) process.stdout.write(`${s.source}: ${s.reason}${s.file ? ` ${s.file}` : ''}\n`);
   const n = new Set(found.map((s) => s.source)).size;
   report.summary(n ? `bulletin: ${n} of ${pages} page${pages === 1 ? '' : 's'} stale or edited` : `bulletin: ${pages} page${pages === 1 ? '' : 's'} up to date`);

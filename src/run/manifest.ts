@@ -7,6 +7,7 @@ import type { InputFile } from '../read/inputs.js';
 import { readWhole } from '../read/whole-file.js';
 import type { PassOptions } from '../passes/pass.js';
 import { removeOutputs, writeOutputFile } from '../writers/files.js';
+import { contentHash, isReservedName } from '../writers/out-dir.js';
 
 /**
  * What a run wrote, so that the next one can skip what has not changed and `--check` can
@@ -14,7 +15,8 @@ import { removeOutputs, writeOutputFile } from '../writers/files.js';
  * to import: a no-op run loads it, hashes the inputs and exits without loading any pass.
  */
 export const MANIFEST_NAME = '.bulletin-manifest.json';
-const FORMAT = 2;
+/** 3: file names stored as data (a list of [name, hash]), and each page's owners */
+const FORMAT = 3;
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -48,15 +50,26 @@ export interface PageEntry {
   bulletin: string;
   config: string;
   /**
-   * The page's output files, relative to the output directory, each `name=hash`, joined by
-   * spaces: one string rather than an object per page, because a no-op run over 20,000
-   * pages spends most of its time in JSON.parse and garbage collection of the manifest.
+   * The runs that wrote or kept the page, each by its input arguments (and shard), as keys
+   * of the manifest's `owners`: a later run deletes a page whose input is gone only when it
+   * is one of them, so that `bulletin parse one.txt -o corpus` never takes the rest of a
+   * corpus for removed inputs.
    */
-  files: string;
+  owners: string[];
+  /** the page's output files, relative to the output directory, each with its content's hash */
+  files: [name: string, hash: string][];
+}
+
+/** The input arguments of a run (relative to the output directory) and its shard: what owns a page. */
+export interface OwnerSpec {
+  args: string[];
+  shard: string | null;
 }
 
 interface ManifestFile {
   manifest: number;
+  /** each of a page's `owners` is a key of this table */
+  owners: Record<string, OwnerSpec>;
   /** keyed by the input's path relative to the output directory, so a checkout can move */
   pages: Record<string, PageEntry>;
 }
@@ -72,15 +85,12 @@ export interface RunIdentity {
 }
 
 /** 128 bits of SHA-256 in base64url: collisions are not a concern, manifest size is. */
-export const hash = (data: string | Uint8Array) => createHash('sha256').update(data).digest('base64url').slice(0, 22);
+export const hash = contentHash;
 
 /** What the manifest keeps of a page's files: each name with its content's hash. */
-export const fileHashList = (files: readonly (readonly [string, string])[]): string =>
-  files.map(([rel, content]) => `${rel}=${hash(content)}`).join(' ');
+export const fileHashList = (files: readonly (readonly [string, string])[]): [string, string][] => files.map(([rel, content]) => [rel, hash(content)]);
 
-export function filesOf(e: PageEntry): [string, string][] {
-  return e.files ? e.files.split(' ').map((f) => { const i = f.lastIndexOf('='); return [f.slice(0, i), f.slice(i + 1)]; }) : [];
-}
+export const filesOf = (e: PageEntry): [string, string][] => e.files;
 
 /**
  * A plugin is hashed by its file's content, not its path, so editing it rebuilds; modules it
@@ -98,46 +108,150 @@ export function configHash(id: RunIdentity): string {
   return hash(JSON.stringify({ names: id.names ?? null, options: sortKeys(id.options ?? {}), plugins, formats: [...id.formats].sort(), ...(id.encoding ? { encoding: id.encoding } : {}) }));
 }
 
+/**
+ * The owner of the pages a run writes: its input arguments, as real locations relative to
+ * the output directory (so the same command from another directory is the same owner), and
+ * its shard.
+ */
+export function ownerOf(outDir: string, inputs: readonly string[], shard?: { index: number; count: number }): OwnerSpec {
+  const root = path.resolve(outDir);
+  const args = inputs.map((a) => (a === '-' ? a : path.relative(root, path.resolve(a)).split(path.sep).join('/'))).sort();
+  return { args, shard: shard ? `${shard.index}/${shard.count}` : null };
+}
+
+export const ownerId = (spec: OwnerSpec): string => hash(JSON.stringify({ args: spec.args, shard: spec.shard }));
+
+const validOwner = (v: unknown): v is OwnerSpec => {
+  const o = v as OwnerSpec;
+  return !!o && typeof o === 'object' && Array.isArray(o.args) && o.args.every(isString) && (o.shard === null || isString(o.shard));
+};
+
 export type Staleness =
-  | { source: string; reason: 'new' | 'input changed' | 'config changed' | 'program changed' | 'removed input' }
-  | { source: string; reason: 'edited' | 'missing'; file: string };
+  | { source: string; reason: 'new' | 'input changed' | 'config changed' | 'program changed' | 'stem changed' | 'removed input' }
+  | { source: string; reason: 'edited' | 'missing' | 'stray'; file: string };
+
+/** What a run removed (and left alone) of pages whose input is gone or whose files it no longer makes. */
+export interface Removal {
+  /** pages whose input is gone, by source path */
+  pages: string[];
+  removed: string[];
+  /** recorded files whose content is not what was recorded (edited by hand): never deleted */
+  kept: string[];
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+/** A page's file name as recorded: a file inside one page directory, nothing that climbs. */
+const isPageFile = (rel: string) => {
+  const parts = rel.split('/');
+  return parts.length === 2 && parts.every((p) => p !== '' && p !== '.' && p !== '..' && !p.includes('\\') && !p.includes('\0'));
+};
+
+/** A manifest entry as loaded, checked field by field: anything else counts as no entry. */
+function validEntry(v: unknown): PageEntry | null {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
+  const e = v as Record<string, unknown>;
+  if (!isString(e.stem) || !isString(e.input) || !isString(e.bulletin) || !isString(e.config) ) return null;
+  if (!Array.isArray(e.owners) || !e.owners.every(isString)) return null;
+  if (!Array.isArray(e.files)) return null;
+  for (const f of e.files) if (!Array.isArray(f) || f.length !== 2 || !isString(f[0]) || !isString(f[1]) || !isPageFile(f[0])) return null;
+  return v as PageEntry;
+}
 
 export class Manifest {
   private readonly root: string;
+  private readonly owner: string;
   private readonly old: Record<string, PageEntry>;
   private readonly next: Record<string, PageEntry> = {};
   private readonly inputHashes = new Map<string, string>();
   private readonly current = new Set<string>();
+  /** keys whose files this run wrote: their earlier files that it no longer makes are removed */
+  private readonly rebuilt = new Set<string>();
   private dirty = false;
 
-  private constructor(outDir: string, private readonly config: string, old: Record<string, PageEntry>) {
+  private constructor(
+    outDir: string,
+    private readonly config: string,
+    ownerSpec: OwnerSpec,
+    old: Record<string, PageEntry>,
+    /** the owners of the pages as loaded; this run's is added */
+    private readonly owners: Record<string, OwnerSpec>,
+    /** what was wrong with the file on disk, said once: the next save leaves it out */
+    readonly damage: string | null,
+  ) {
     this.root = path.resolve(outDir);
     this.old = old;
+    this.owner = ownerId(ownerSpec);
+    this.owners[this.owner] = ownerSpec;
+    if (damage) this.dirty = true;
   }
 
-  /** An unreadable or foreign manifest counts as none: everything is rebuilt. */
-  static open(outDir: string, config: string): Manifest {
-    let pages: Record<string, PageEntry> = {};
+  /**
+   * Load and check the manifest. An absent one counts as none; a damaged entry counts as no
+   * entry (that page is rebuilt) and a damaged file as none (everything is rebuilt), and
+   * either is said once, in `damage`: the next save writes a sound file.
+   */
+  static open(outDir: string, config: string, owner: OwnerSpec = { args: [], shard: null }): Manifest {
+    const file = path.join(outDir, MANIFEST_NAME);
+    let text: string;
     try {
-      const m = JSON.parse(fs.readFileSync(path.join(outDir, MANIFEST_NAME), 'utf8')) as ManifestFile;
-      if (m.manifest === FORMAT && typeof m.pages === 'object' && m.pages) pages = m.pages;
-    } catch {
-      // absent or damaged
+      text = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      return new Manifest(outDir, config, owner, {}, {}, code === 'ENOENT' ? null : `cannot read it (${code ?? (err as Error).message}); every page is rebuilt`);
     }
-    return new Manifest(outDir, config, pages);
+    let m: Partial<ManifestFile>;
+    try {
+      m = JSON.parse(text) as Partial<ManifestFile>;
+    } catch {
+      return new Manifest(outDir, config, owner, {}, {}, 'it is not valid JSON; every page is rebuilt');
+    }
+    // an earlier format is not damage: its pages are rebuilt and it is rewritten in this one
+    if (!m || typeof m !== 'object' || m.manifest !== FORMAT) return new Manifest(outDir, config, owner, {}, {}, m && typeof m === 'object' && typeof m.manifest === 'number' ? null : 'it is not a bulletin manifest; every page is rebuilt');
+    if (!m.pages || typeof m.pages !== 'object' || Array.isArray(m.pages)) return new Manifest(outDir, config, owner, {}, {}, 'it has no list of pages; every page is rebuilt');
+    const owners: Record<string, OwnerSpec> = {};
+    if (m.owners && typeof m.owners === 'object') for (const [id, o] of Object.entries(m.owners)) if (validOwner(o)) owners[id] = o;
+    const pages: Record<string, PageEntry> = {};
+    const damaged: string[] = [];
+    for (const [key, v] of Object.entries(m.pages)) {
+      const e = validEntry(v);
+      if (e && e.owners.every((id) => id in owners)) pages[key] = e;
+      else damaged.push(key);
+    }
+    const damage = damaged.length ? `${damaged.length} damaged entr${damaged.length === 1 ? 'y' : 'ies'} (${damaged.slice(0, 3).join(', ')}${damaged.length > 3 ? ', …' : ''}) counted as none; those pages are rebuilt` : null;
+    return new Manifest(outDir, config, owner, pages, owners, damage);
   }
 
   private key(source: string): string {
     return path.relative(this.root, path.resolve(source)).split(path.sep).join('/');
   }
 
+  private display(key: string): string {
+    return path.join(path.relative(process.cwd(), this.root), key);
+  }
+
   /**
    * Split the inputs into those to rebuild and those whose recorded output still stands.
-   * Unreadable inputs count as stale so that the run reports them.
+   * Unreadable inputs count as stale so that the run reports them. A page whose recorded
+   * files are not all there is stale too, so a plain run restores a deleted output.
    */
   select(files: readonly InputFile[], force = false): { stale: InputFile[]; fresh: number; reasons: Staleness[] } {
     const stale: InputFile[] = [];
     const reasons: Staleness[] = [];
+    const listing = new Map<string, Set<string> | null>();
+    const present = (rel: string): boolean => {
+      const slash = rel.indexOf('/');
+      const dir = rel.slice(0, slash);
+      let names = listing.get(dir);
+      if (names === undefined) {
+        try {
+          names = new Set(fs.readdirSync(path.join(this.root, dir)));
+        } catch {
+          names = null;
+        }
+        listing.set(dir, names);
+      }
+      return names !== null && names.has(rel.slice(slash + 1));
+    };
     let fresh = 0;
     for (const f of files) {
       if (f.path === '-') { stale.push(f); continue; }
@@ -154,36 +268,45 @@ export class Manifest {
       const h = createHash('sha256').update(f.path).update('\0').update(bytes).digest('base64url').slice(0, 22);
       this.inputHashes.set(key, h);
       const e = this.old[key];
-      const why = !e ? 'new' : e.input !== h ? 'input changed' : e.config !== this.config ? 'config changed' : e.bulletin !== programVersion() ? 'program changed' : null;
-      if (why === null && !force) {
-        this.next[key] = e!;
+      const why = !e ? 'new' : e.input !== h ? 'input changed' : e.config !== this.config ? 'config changed' : e.bulletin !== programVersion() ? 'program changed' : e.stem !== f.stem ? 'stem changed' : null;
+      const missing = why === null ? e!.files.find(([rel]) => !present(rel)) : undefined;
+      if (why === null && missing === undefined && !force) {
+        const owned = e!.owners.includes(this.owner);
+        if (!owned) this.dirty = true;
+        this.next[key] = owned ? e! : { ...e!, owners: [...e!.owners, this.owner].sort() };
         fresh++;
       } else {
         stale.push(f);
-        reasons.push({ source: f.path, reason: why ?? 'config changed' });
+        reasons.push(missing ? { source: f.path, reason: 'missing', file: missing[0] } : { source: f.path, reason: why ?? 'config changed' });
       }
     }
-    for (const key of this.gone()) reasons.push({ source: path.join(path.relative(process.cwd(), this.root), key), reason: 'removed input' });
+    for (const key of this.gone()) reasons.push({ source: this.display(key), reason: 'removed input' });
     return { stale, fresh, reasons };
   }
 
   /** Whether a run would change anything: stale pages, or outputs of removed inputs to delete. */
   upToDate(stale: readonly InputFile[]): boolean {
-    return stale.length === 0 && this.gone().length === 0;
+    // `dirty` here: a fresh page this run now owns too, which the manifest must say
+    return stale.length === 0 && this.gone().length === 0 && !this.dirty;
   }
 
-  /** Pages recorded by an earlier run whose input is not among this run's inputs. */
+  /**
+   * Pages recorded by an earlier run with this run's inputs whose input is no longer among
+   * them. Pages another set of inputs wrote are not this run's to remove.
+   */
   gone(): string[] {
-    return Object.keys(this.old).filter((k) => !this.current.has(k));
+    return Object.keys(this.old).filter((k) => !this.current.has(k) && this.old[k]!.owners.includes(this.owner));
   }
 
   /** Call after a page's files are written. */
-  record(source: string, stem: string, fileHashes: string): void {
+  record(source: string, stem: string, files: [string, string][]): void {
     if (source === '-') return;
     const key = this.key(source);
     const input = this.inputHashes.get(key);
     if (!input) return;
-    this.next[key] = { stem, input, bulletin: programVersion(), config: this.config, files: fileHashes };
+    const owners = new Set(this.old[key]?.owners ?? []).add(this.owner);
+    this.next[key] = { stem, input, bulletin: programVersion(), config: this.config, owners: [...owners].sort(), files };
+    this.rebuilt.add(key);
     this.dirty = true;
   }
 
@@ -195,40 +318,49 @@ export class Manifest {
 
   /**
    * End a run: delete the outputs of pages no longer among the inputs (or, when the run could
-   * not see all its inputs, keep them recorded), then save.
+   * not see all its inputs, keep them recorded) and the files of rebuilt pages that they no
+   * longer make, then save. Returns what was removed.
    */
-  finish(removeGone: boolean): void {
-    if (removeGone) this.removeGone();
-    else for (const key of this.gone()) this.next[key] = this.old[key]!;
+  finish(removeGone: boolean): Removal {
+    for (const key of Object.keys(this.old)) if (!(key in this.next) && !this.current.has(key) && (!removeGone || !this.old[key]!.owners.includes(this.owner))) this.next[key] = this.old[key]!;
+    const removal = this.removeUnmade(removeGone ? this.gone() : []);
     this.save();
+    return removal;
   }
 
-  /** Delete the recorded outputs of pages no longer among the inputs; returns how many pages. */
-  removeGone(): number {
-    const gone = this.gone();
-    if (gone.length === 0) return 0;
+  /** Delete recorded files that no page of the manifest makes any more, by their recorded hash. */
+  private removeUnmade(gone: readonly string[]): Removal {
     // a file another page now writes (its stem moved to it) is that page's, not gone
-    const keep = new Set(Object.values(this.next).flatMap((e) => filesOf(e).map(([rel]) => rel)));
-    removeOutputs(this.root, gone.flatMap((key) => filesOf(this.old[key]!).map(([rel]) => rel)).filter((rel) => !keep.has(rel)));
-    this.dirty = true;
-    return gone.length;
+    const keep = new Set(Object.values(this.next).flatMap((e) => e.files.map(([rel]) => rel)));
+    const candidates: [string, string][] = [];
+    for (const key of gone) candidates.push(...this.old[key]!.files);
+    for (const key of this.rebuilt) candidates.push(...(this.old[key]?.files ?? []));
+    const unmade = candidates.filter(([rel]) => !keep.has(rel));
+    if (gone.length) this.dirty = true;
+    if (unmade.length === 0) return { pages: gone.map((k) => this.display(k)), removed: [], kept: [] };
+    const { removed, kept } = removeOutputs(this.root, unmade);
+    return { pages: gone.map((k) => this.display(k)), removed, kept };
   }
 
   save(): void {
     if (!this.dirty && Object.keys(this.next).length === Object.keys(this.old).length) return;
     const pages = Object.fromEntries(Object.keys(this.next).sort().map((k) => [k, this.next[k]!]));
-    writeOutputFile(this.root, MANIFEST_NAME, JSON.stringify({ manifest: FORMAT, pages } satisfies ManifestFile) + '\n');
+    writeOutputFile(this.root, MANIFEST_NAME, serialise(pages, this.owners));
   }
 
   /**
    * For `--check`, after select(): the recorded outputs of pages that are otherwise fresh
-   * must still have their recorded content.
+   * must still have their recorded content, and the output directory must hold nothing
+   * else of the kind bulletin writes (names starting with a dot, bulletin's own, are not
+   * looked at).
    */
   verifyOutputs(): Staleness[] {
     const out: Staleness[] = [];
+    const known = new Set<string>();
+    for (const e of [...Object.values(this.old), ...Object.values(this.next)]) for (const [rel] of e.files) known.add(rel);
     for (const [key, e] of Object.entries(this.next)) {
-      const source = path.join(path.relative(process.cwd(), this.root), key);
-      for (const [rel, h] of filesOf(e)) {
+      const source = this.display(key);
+      for (const [rel, h] of e.files) {
         let content: Buffer;
         try {
           content = fs.readFileSync(path.join(this.root, rel));
@@ -239,8 +371,69 @@ export class Manifest {
         if (hash(content) !== h) out.push({ source, reason: 'edited', file: rel });
       }
     }
+    const dirs = new Set([...known].map((rel) => rel.slice(0, rel.indexOf('/'))));
+    const shown = path.relative(process.cwd(), this.root) || '.';
+    let names: fs.Dirent[] = [];
+    try {
+      names = fs.readdirSync(this.root, { withFileTypes: true });
+    } catch {
+      // no output directory: every page is already reported as new
+    }
+    for (const d of names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (d.name.startsWith('.') || isReservedName(d.name)) continue;
+      if (!d.isDirectory() || !dirs.has(d.name)) {
+        out.push({ source: shown, reason: 'stray', file: d.isDirectory() ? `${d.name}/` : d.name });
+        continue;
+      }
+      for (const name of fs.readdirSync(path.join(this.root, d.name)).sort()) {
+        if (!name.startsWith('.') && !known.has(`${d.name}/${name}`)) out.push({ source: shown, reason: 'stray', file: `${d.name}/${name}` });
+      }
+    }
     return out;
   }
+
+  /** The checked entries, for `bulletin merge`: keyed by input path relative to the output directory. */
+  entries(): Readonly<Record<string, PageEntry>> {
+    return this.old;
+  }
+
+  /** The owner of a loaded entry, for `bulletin merge`. */
+  ownerSpec(id: string): OwnerSpec | undefined {
+    return this.owners[id];
+  }
+}
+
+/** The manifest file: pages sorted by key, and only the owners they name, so it is a function of them. */
+function serialise(pages: Record<string, PageEntry>, owners: Readonly<Record<string, OwnerSpec>>): string {
+  const used = [...new Set(Object.values(pages).flatMap((e) => e.owners))].sort();
+  return JSON.stringify({ manifest: FORMAT, owners: Object.fromEntries(used.map((id) => [id, owners[id]!])), pages } satisfies ManifestFile) + '\n';
+}
+
+/**
+ * `bulletin merge`: the manifest of shard outputs copied into one directory. Each shard's
+ * pages are re-keyed to the new directory and owned by the shard's input arguments without
+ * the shard, which is what a whole run over the same arguments owns, so that a later run
+ * (or --check) over the whole corpus finds them its own.
+ */
+export function mergedManifest(outDir: string, shards: readonly { dir: string; manifest: Manifest }[]): { pages: Record<string, PageEntry>; write: () => void } {
+  const root = path.resolve(outDir);
+  const pages: Record<string, PageEntry> = {};
+  const owners: Record<string, OwnerSpec> = {};
+  for (const { dir, manifest } of shards) {
+    const from = path.resolve(dir);
+    const moved = (rel: string) => (rel === '-' ? rel : path.relative(root, path.resolve(from, rel)).split(path.sep).join('/'));
+    for (const [key, e] of Object.entries(manifest.entries())) {
+      const ids = e.owners.map((o) => {
+        const spec = manifest.ownerSpec(o)!;
+        const whole: OwnerSpec = { args: spec.args.map(moved).sort(), shard: null };
+        const id = ownerId(whole);
+        owners[id] = whole;
+        return id;
+      });
+      pages[moved(key)] = { ...e, owners: [...new Set(ids)].sort() };
+    }
+  }
+  return { pages, write: () => writeOutputFile(root, MANIFEST_NAME, serialise(Object.fromEntries(Object.keys(pages).sort().map((k) => [k, pages[k]!])), owners)) };
 }
 
 function sortKeys(v: unknown): unknown {
