@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { hash, Manifest, MANIFEST_NAME, mergedManifest, type PageEntry } from '../run/manifest.js';
-import { cleanUpOnInterrupt, removeOutputs, writePageFiles } from '../writers/files.js';
+import { cleanUpOnInterrupt, ForeignEntryError, removeOutputs, writePageFiles } from '../writers/files.js';
 import { claimOutDir, LockedError } from '../writers/lock.js';
 import { describeFsError, OutDirError, WriteFailure } from '../writers/out-dir.js';
 import { Reporter } from './report.js';
@@ -88,6 +88,7 @@ export async function runMerge(shardDirs: readonly string[], flags: { out: strin
     if (unmade.length) removeOutputs(root, unmade);
     merged.write();
   } catch (err) {
+    if (err instanceof ForeignEntryError) return failure(err.message);
     if ((err as NodeJS.ErrnoException)?.syscall === undefined) throw err;
     return failure(`cannot write into ${flags.out}: ${describeFsError(err)}`);
   }

@@ -56,12 +56,15 @@ export function writePageFiles(outDir: string, files: Map<string, string>): void
   }
 }
 
+/** Something inside the output directory that bulletin did not make, where it would write. */
+export class ForeignEntryError extends Error {}
+
 /** An entry of the output directory that bulletin did not make as it is: never written through. */
 function refuseForeign(p: string, stat: fs.Stats, what: 'page directory' | 'output file'): void {
   const ok = what === 'page directory' ? stat.isDirectory() : stat.isFile();
   if (ok) return;
   const kind = stat.isSymbolicLink() ? 'a symbolic link' : stat.isDirectory() ? 'a directory' : 'not a regular file';
-  throw new Error(`${p} is ${kind}, not the ${what} bulletin writes; it is left alone (move it away to write this page)`);
+  throw new ForeignEntryError(`${p} is ${kind}, not the ${what} bulletin writes; it is left alone (move it away for bulletin to write there)`);
 }
 
 /** Write a directory that does not exist yet; false when it appeared meanwhile. */

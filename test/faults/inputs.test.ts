@@ -9,7 +9,7 @@ const seed = (i: number) => fs.readFileSync(path.join(SEEDS, seedFiles[i % seedF
 
 /** The CLI with a time limit: a run that hangs is killed and shows as a signal, not a stuck suite. */
 function run(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, timeout: 30000, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, timeout: 30000, killSignal: 'SIGKILL', env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, signal: r.signal, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
 }
 const pageSources = (stdout: string) => jsonl(stdout).filter((r) => r.type === 'page').map((r) => r.source as string);

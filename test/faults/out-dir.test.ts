@@ -2,30 +2,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BIN, cli, ROOT, tempDir } from '../helpers.js';
+import { snapshot } from './snapshot.js';
 
 const SEEDS = path.join(ROOT, 'seeds');
 const seedFiles = fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
 const seed = (i: number) => fs.readFileSync(path.join(SEEDS, seedFiles[i % seedFiles.length]!), 'utf8');
-
-/** Every entry below dir, not following links: relative path -> what it is (link target, bytes, dir). */
-export function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const visit = (p: string, rel: string) => {
-    for (const name of fs.readdirSync(p).sort()) {
-      const full = path.join(p, name);
-      const r = rel ? `${rel}/${name}` : name;
-      const st = fs.lstatSync(full);
-      if (st.isSymbolicLink()) out[r] = `link -> ${fs.readlinkSync(full)}`;
-      else if (st.isDirectory()) {
-        out[r] = 'dir';
-        visit(full, r);
-      } else if (st.isFile()) out[r] = `file ${fs.readFileSync(full).toString('base64')}`;
-      else out[r] = 'special';
-    }
-  };
-  visit(dir, '');
-  return out;
-}
 
 /** inputs a.txt and b.txt in ROOT/in, the output in ROOT/out, and a directory of someone else's. */
 function layout() {
@@ -134,7 +115,7 @@ describe('issue 14, item 5: a bad --out is checked once, up front: one message, 
 
   test('under /proc, where creating it fails: no spinning, one message', () => {
     const { inDir } = layout();
-    const r = spawnSync(process.execPath, [BIN, 'parse', inDir, '-o', '/proc/bulletin-x'], { timeout: 20000, env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [BIN, 'parse', inDir, '-o', '/proc/bulletin-x'], { timeout: 20000, killSignal: 'SIGKILL', env: { ...process.env, NO_COLOR: '1' } });
     expect(r.signal).toBeNull();
     expect(r.status).toBe(2);
     expect(r.stderr.toString()).toMatch(/^bulletin: cannot create --out \/proc\/bulletin-x: [^\n]+\n$/);

@@ -16,7 +16,7 @@ function corpus(): string {
 }
 
 function sh(script: string) {
-  const r = spawnSync('sh', ['-c', script], { timeout: 60000, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync('sh', ['-c', script], { timeout: 60000, killSignal: 'SIGKILL', env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, signal: r.signal, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
 }
 
@@ -72,7 +72,7 @@ describe('issue 15, item 7: a full disk is one clear error, exit 1, nothing part
   test('--format jsonl -o into a full file system finishes, and leaves no stream temporary', () => {
     if (!small) return onDevFull(input);
     const out = path.join(small!.dir, 'stream');
-    const r = spawnSync(process.execPath, [BIN, 'parse', input, '--format', 'jsonl', '-o', out, '-q'], { timeout: 60000, env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [BIN, 'parse', input, '--format', 'jsonl', '-o', out, '-q'], { timeout: 60000, killSignal: 'SIGKILL', env: { ...process.env, NO_COLOR: '1' } });
     expect(r.signal).toBeNull();
     expect(r.status).toBe(1);
     expect(r.stderr.toString()).toMatch(/^bulletin: cannot write output: no space left on device \(in .*stream\); the run stopped, and files already in place are whole\n$/);
