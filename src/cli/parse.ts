@@ -133,7 +133,9 @@ async function parseRun(inputs: string[], flags: ParseFlags): Promise<number> {
   }
   // Ctrl-C keeps what was finished: the pages written so far are recorded, so the next run
   // parses only the rest instead of starting from zero.
-  const keepFinishedOnInterrupt = manifest ? onInterrupt(async () => manifest.finish(false)) : () => {};
+  const keepFinishedOnInterrupt = manifest ? onInterrupt(async () => {
+        manifest.finish(false);
+      }) : () => {};
   let articles = 0;
   let warnings = 0;
   let done = 0;

@@ -166,6 +166,8 @@ export class Manifest {
   private readonly current = new Set<string>();
   /** keys whose files this run wrote: their earlier files that it no longer makes are removed */
   private readonly rebuilt = new Set<string>();
+  /** keys of pages that failed this run: left out, so that the next run tries them again */
+  private readonly forgotten = new Set<string>();
   private dirty = false;
 
   private constructor(
@@ -312,7 +314,10 @@ export class Manifest {
 
   /** A page that failed is left out, so that the next run tries it again. */
   forget(source: string): void {
-    delete this.next[this.key(source)];
+    const key = this.key(source);
+    delete this.next[key];
+    this.rebuilt.delete(key);
+    this.forgotten.add(key);
     this.dirty = true;
   }
 
@@ -322,7 +327,11 @@ export class Manifest {
    * longer make, then save. Returns what was removed.
    */
   finish(removeGone: boolean): Removal {
-    for (const key of Object.keys(this.old)) if (!(key in this.next) && !this.current.has(key) && (!removeGone || !this.old[key]!.owners.includes(this.owner))) this.next[key] = this.old[key]!;
+    // What this run did not get to (an interrupted run's pages not yet parsed: their entries
+    // stay, and say what is on disk until the next run rebuilds them), and pages of other
+    // owners, stay recorded; pages that failed do not, nor this run's removed inputs.
+    const removed = new Set(removeGone ? this.gone() : []);
+    for (const key of Object.keys(this.old)) if (!(key in this.next) && !this.forgotten.has(key) && !removed.has(key)) this.next[key] = this.old[key]!;
     const removal = this.removeUnmade(removeGone ? this.gone() : []);
     this.save();
     return removal;
