@@ -31,7 +31,7 @@ export async function runMerge(shardDirs: readonly string[], flags: { out: strin
   let root: string;
   try {
     // the shards are this command's inputs: the merged directory must be apart from them
-    root = claimOutDir(flags.out, { realFiles: realDirs, realDirs }, false);
+    root = claimOutDir(flags.out, { realFiles: realDirs, realDirs }, false).root;
   } catch (err) {
     if (err instanceof OutDirError) return usage(err.message);
     if (err instanceof LockedError || err instanceof WriteFailure) return failure(err.message);

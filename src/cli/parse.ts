@@ -11,7 +11,7 @@ import type { Config } from '../config.js';
 import type { ForcedEncoding } from '../read/decode.js';
 import type { PassChoice } from '../run/steps.js';
 import { cleanUpOnInterrupt, ForeignEntryError, onInterrupt, removeTemporaries, writePageFiles, type FileFormat } from '../writers/files.js';
-import { claimOutDir, LockedError } from '../writers/lock.js';
+import { claimOutDir, LockedError, type ClaimedOutDir } from '../writers/lock.js';
 import { describeFsError, isStorageFailure, OutDirError, WriteFailure } from '../writers/out-dir.js';
 import { openJsonl } from '../writers/jsonl-stream.js';
 import { Reporter } from './report.js';
@@ -101,9 +101,11 @@ async function parseRun(inputs: string[], flags: ParseFlags): Promise<number> {
   cleanUpOnInterrupt();
   // checked, made and locked once, before anything is parsed; every write goes below `root`
   let root = out;
+  let claimed: ClaimedOutDir | undefined;
   if (out !== '-') {
     try {
-      root = claimOutDir(out, expanded, flags.check === true);
+      claimed = claimOutDir(out, expanded, flags.check === true);
+      root = claimed.root;
     } catch (err) {
       return outDirFailure(err);
     }
@@ -122,6 +124,8 @@ async function parseRun(inputs: string[], flags: ParseFlags): Promise<number> {
   try {
     steps = await loadSteps(choice, flags.config);
   } catch (err) {
+    // a mistake in the passes or plugins: the output directory is left as it was found
+    if (err instanceof UsageError) claimed?.undo();
     return usageFailure(err);
   }
 

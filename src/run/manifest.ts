@@ -199,7 +199,10 @@ export class Manifest {
       text = fs.readFileSync(file, 'utf8');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      return new Manifest(outDir, config, owner, {}, {}, code === 'ENOENT' ? null : `cannot read it (${code ?? (err as Error).message}); every page is rebuilt`);
+      const m = new Manifest(outDir, config, owner, {}, {}, code === 'ENOENT' ? null : `cannot read it (${code ?? (err as Error).message}); every page is rebuilt`);
+      // written even by a run with no pages (an empty shard), so the directory says it is bulletin's
+      m.dirty = true;
+      return m;
     }
     let m: Partial<ManifestFile>;
     try {

@@ -63,19 +63,38 @@ function lockHolder(lock: string): number | null {
   }
 }
 
+/** An output directory a run has claimed: its real path, and how to give it back untouched. */
+export interface ClaimedOutDir {
+  root: string;
+  /** for a run that stops before writing (a usage error found later): the lock released, and the directories it made removed */
+  undo(): void;
+}
+
 /**
  * Everything a run checks and takes of its output directory before it parses a page, in
  * this order: where it really is, that it is apart from the inputs, that it is (or can be
  * made) a writable directory, and its lock; then the temporaries a killed run left there.
- * `--check` writes nothing, so it only resolves the directory. Returns the real path, under
- * which every write of the run goes.
+ * `--check` writes nothing, so it only resolves the directory. Every write of the run goes
+ * below the real path this returns.
  */
-export function claimOutDir(out: string, inputs: { realFiles: readonly string[]; realDirs: readonly string[] }, readOnly: boolean): string {
+export function claimOutDir(out: string, inputs: { realFiles: readonly string[]; realDirs: readonly string[] }, readOnly: boolean): ClaimedOutDir {
   const planned = plannedOutDir(out);
   checkOutDirApart(out, planned, inputs);
-  if (readOnly) return planned;
-  const real = prepareOutDir(out);
-  lockOutDir(real, out);
+  if (readOnly) return { root: planned, undo: () => {} };
+  const { real, made } = prepareOutDir(out);
+  const release = lockOutDir(real, out);
   removeTemporariesIn(real);
-  return real;
+  return {
+    root: real,
+    undo: () => {
+      release();
+      for (const d of [...made].reverse()) {
+        try {
+          fs.rmdirSync(d);
+        } catch {
+          // something was put there meanwhile: it stays
+        }
+      }
+    },
+  };
 }

@@ -84,7 +84,7 @@ export const describeFsError = reason;
  * on Node 20 that spins forever where the kernel answers ENOENT for a parent that exists
  * (`/proc/x`), ignoring signals.
  */
-export function makeDirectories(dir: string): void {
+export function makeDirectories(dir: string): string[] {
   const missing: string[] = [];
   let p = path.resolve(dir);
   for (;;) {
@@ -98,13 +98,16 @@ export function makeDirectories(dir: string): void {
     if (parent === p) break;
     p = parent;
   }
+  const made: string[] = [];
   for (const d of missing.reverse()) {
     try {
       fs.mkdirSync(d);
+      made.push(d);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
   }
+  return made;
 }
 
 /**
@@ -113,18 +116,19 @@ export function makeDirectories(dir: string): void {
  * write goes below the path this returns, so a symbolic link given as `--out` is followed
  * once, here, and never again inside it.
  */
-export function prepareOutDir(out: string): string {
+export function prepareOutDir(out: string): { real: string; made: string[] } {
   const stat = statOrError(out);
   if (stat && !stat.isDirectory()) throw new OutDirError(`--out ${out} is not a directory`);
+  let made: string[] = [];
   if (!stat) {
     try {
-      makeDirectories(out);
+      made = makeDirectories(out);
     } catch (err) {
       throw new OutDirError(`cannot create --out ${out}: ${reason(err)}`);
     }
   }
   try {
-    return fs.realpathSync.native(out);
+    return { real: fs.realpathSync.native(out), made };
   } catch (err) {
     throw new OutDirError(`cannot use --out ${out}: ${reason(err)}`);
   }

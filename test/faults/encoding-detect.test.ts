@@ -99,9 +99,11 @@ describe('a decoding that is not plausible is an error naming the encoding it lo
   ])('%s', (name, bytes) => {
     expect(decode(bytes).implausible).toMatch(new RegExp(`not plausible as GB18030 text: it reads as ${name}`));
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'foreign.txt'), bytes);
-    fs.copyFileSync(path.join(ROOT, 'seeds', fs.readdirSync(path.join(ROOT, 'seeds')).sort()[0]!), path.join(dir, 'good.txt'));
-    const r = cli(['parse', '.', '-o', 'out', '-q'], { cwd: dir });
+    // the pages in their own directory: an --out inside the directory walked is refused
+    fs.mkdirSync(path.join(dir, 'pages'));
+    fs.writeFileSync(path.join(dir, 'pages', 'foreign.txt'), bytes);
+    fs.copyFileSync(path.join(ROOT, 'seeds', fs.readdirSync(path.join(ROOT, 'seeds')).sort()[0]!), path.join(dir, 'pages', 'good.txt'));
+    const r = cli(['parse', 'pages', '-o', 'out', '-q'], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`foreign\\.txt: .*reads as ${name}.*--encoding`));
     expect(fs.existsSync(path.join(dir, 'out', 'foreign'))).toBe(false);

@@ -129,7 +129,7 @@ describe('issue 14, item 5: a bad --out is checked once, up front: one message, 
     // root writes anyway (CAP_DAC_OVERRIDE): as root the run drops to nobody, for whom the mode holds
     const asRoot = process.getuid?.() === 0;
     if (asRoot) for (const d of [root, inDir]) fs.chmodSync(d, 0o755);
-    const r = spawnSync(process.execPath, [BIN, 'parse', inDir, '-o', ro], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+    const r = spawnSync(process.execPath, [BIN, 'parse', inDir, '-o', ro], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
     expect(r.stderr.toString()).toBe(`bulletin: cannot write into --out ${ro}: permission denied\n`);
     expect(r.status).toBe(2);
     expect(fs.readdirSync(ro)).toEqual([]);
