@@ -4,13 +4,14 @@ import type { OutputPlan, PageResult } from '../run/process.js';
 import { UsageError } from '../run/errors.js';
 import path from 'node:path';
 import { message } from '../model/page.js';
+import { safeStem } from '../model/stem.js';
 import { configHash, fileHashList, Manifest, MANIFEST_NAME, ownerOf, type Removal } from '../run/manifest.js';
 import { inShard, type Shard } from '../run/shard.js';
 import { failingMessages, type PluginErrors } from '../run/plugin-policy.js';
 import type { Config } from '../config.js';
 import type { ForcedEncoding } from '../read/decode.js';
 import type { PassChoice } from '../run/steps.js';
-import { cleanUpOnInterrupt, ForeignEntryError, onInterrupt, removeTemporaries, writePageFiles, type FileFormat } from '../writers/files.js';
+import { cleanUpOnInterrupt, ForeignEntryError, onInterrupt, removeTemporaries, removeTemporariesIn, writePageFiles, type FileFormat } from '../writers/files.js';
 import { claimOutDir, LockedError, type ClaimedOutDir } from '../writers/lock.js';
 import { describeFsError, isStorageFailure, OutDirError, WriteFailure } from '../writers/out-dir.js';
 import { openJsonl } from '../writers/jsonl-stream.js';
@@ -209,6 +210,12 @@ async function parseRun(inputs: string[], flags: ParseFlags): Promise<number> {
   } catch (err) {
     await jsonlOut?.abort();
     report.stopProgress();
+    // Workers stopped in the middle of a page leave its temporaries (this process's pid):
+    // beside the page directories, and inside the ones that existed.
+    if (plan.files.length && out !== '-') {
+      removeTemporariesIn(root);
+      for (const f of todo) removeTemporariesIn(path.join(root, safeStem(f.stem)));
+    }
     if (err instanceof WriteFailure || err instanceof ForeignEntryError || (err as NodeJS.ErrnoException)?.syscall !== undefined) return writeFailure(out, err);
     throw err;
   } finally {
