@@ -5,7 +5,7 @@ import { setWidth } from '../model/width.js';
 import { BigramIndex } from './bigram-index.js';
 import { isKickerShaped, isSubtitleShaped, namePrefix } from '../model/shapes.js';
 import { bestAssignment } from './assign.js';
-import type { Article, Block, Line } from '../model/types.js';
+import type { Article, Block, Furniture, Line } from '../model/types.js';
 
 interface Options {
   minScore: number;
@@ -14,6 +14,7 @@ interface Options {
   nextBonus: number;
   prevBonus: number;
   growCells: number;
+  sheetArticles: number;
   separateMargin: number;
   maxHeadlineChars: number;
   minSubtitleChars: number;
@@ -61,6 +62,7 @@ export const matchHeadlines = definePass<Options>({
     minSubtitleChars: { default: 6, description: 'a line shorter than this is a piece of a broken headline, never a subtitle of its own', unit: 'characters', min: 1, integer: true },
     lowMargin: { default: 0.05, description: 'a headline whose runner-up article scores within this of its own is reported, naming both', unit: 'share of weighted bigrams', min: 0, max: 1 },
     mainMargin: { default: 0.5, description: "a later unmarked line of a headline group is the main headline only when it holds this much more of the body's words than the first", unit: 'share of weighted bigrams', min: 0, max: 1 },
+    sheetArticles: { default: 200, description: 'a page of more articles than this is matched in sheets of this many, each with the headlines printed among them', unit: 'articles', min: 1, integer: true },
     growCells: { default: 2, description: "a line wider than a headline's shorter last line by more than this starts a new headline", unit: 'cells', min: 0, integer: true },
   },
   run(page, options, { report }) {
@@ -69,81 +71,109 @@ export const matchHeadlines = definePass<Options>({
     const rest = page.blocks.filter((b) => b.kind !== 'heading');
     const notes: Note[] = [];
     const markdown = page.dialect === 'markdown';
-    let articles = listFrom(page.articles);
-    let units = markdown ? headingGroups(headings, articles) : headings.flatMap((b, i) => splitUnits(b, i, options));
-    let assigned: (number | undefined)[] = [];
-    let sc: Scorer | undefined;
-    // A converted page whose every article is printed right under its headings needs no
-    // matching by words: each heading group is the article's below it.
-    const positional = markdown ? byPosition(units, articles) : undefined;
-    if (positional) assigned = positional;
-    else {
-      const vocab = vocabulary(units);
-      sc = scorer(articles, vocab);
-      // a converter keeps each heading on a line of its own: only raw lists run headlines together
-      if (!markdown) units = separateByTopic(units, sc, options);
-      // each cut makes one more article: at most one cut per headline
-      let cuts = 0;
-      for (;;) {
-        const found = byContent(units, articles, sc, options);
-        let cut: ReturnType<typeof splitArticle> = null;
-        const req = found.splits[0];
-        if (req && cuts < units.length) cut = splitArticle(articles, req, units, sc, options);
-        cuts++;
-        if (!cut) {
-          assigned = found.assigned;
-          notes.push(...found.notes);
-          break;
-        }
-        articles = cut.articles;
-        sc = scorer(articles, vocab);
-        notes.push(cut.note);
-      }
-    }
-
+    const articles = listFrom(page.articles);
+    const units = markdown ? headingGroups(headings, articles) : headings.flatMap((b, i) => splitUnits(b, i, options));
     const furniture = listFrom(page.furniture);
-    const byArticle = new Map<number, Unit[]>();
-    units.forEach((u, i) => {
-      const a = assigned[i];
-      if (a === undefined) {
-        furniture.push({ text: u.text, lines: unitSpan(u) });
-        notes.push({ text: `headline "${u.text}" matches no article; kept as page furniture`, line: u.lines[0]!.no });
-      } else byArticle.set(a, [...(byArticle.get(a) ?? []), u]);
-    });
-    for (const [ai, us] of byArticle) {
-      us.sort((x, y) => x.lines[0]!.no - y.lines[0]!.no);
-      // The main headline is the one not marked as a kicker (ending in a dash or colon) or a
-      // subtitle (hanging from a dash); in raw columns, a line in a box of its own beats one above it.
-      // In Markdown the converter's heading levels rank them: the main headline is the largest.
-      let main = us.filter((u) => !isKickerShaped(u.text) && !isSubtitleShaped(u.text));
-      if (markdown && main.length) {
-        const top = Math.min(...main.map((u) => u.level));
-        main = main.filter((u) => u.level === top);
-      }
-      const pool = main.length ? main : us;
-      // Between unmarked raw lines, one set in big type (letter-spaced) or in a box of its own
-      // beats the lines around it; else the main headline is the one that names the story.
-      const standsOut = pool.find((u) => u.lines.some((l) => l.spaced)) ?? pool.slice(1).find((u) => u.boxed && !pool[0]!.boxed);
-      const best = () => pool.reduce((x, y) => (sc!.score(y, sc!.bodies[ai]!) > sc!.score(x, sc!.bodies[ai]!) + options.mainMargin ? y : x));
-      const head = markdown || !sc ? pool[0]! : standsOut ?? best();
-      const a = articles[ai]!;
-      // a short name and colon on the line above, in the same box and named again in the body,
-      // is the headline's own place (`霍尔果斯：` + `中欧班列通行量持续攀升`), not a kicker
-      const above = us[us.indexOf(head) - 1];
-      const adjoins = above !== undefined && above.lines[above.lines.length - 1]!.no === head.lines[0]!.no - 1 &&
-        (above.lines[0]!.indent ?? 0) === (head.lines[0]!.indent ?? 0);
-      const name = adjoins ? namePrefix(above!.text) : null;
-      const opens = name !== null && a.body.some((b) => b.text.includes(name));
-      articles[ai] = articleWith(a, {
-        headline: opens ? joinLines([above!.text, head.text]) : head.text,
-        subheadlines: [...us.filter((u) => u !== head && !(opens && u === above)).map((u) => u.text), ...a.subheadlines],
-        lines: spanOf([a, ...us.map((u) => ({ lines: unitSpan(u) }))]),
-      });
-    }
+    const placed: Article[] = [];
+    for (const sheet of sheetsOf(units, articles, options.sheetArticles)) placed.push(...placeOnSheet(sheet.units, sheet.articles, markdown, options, furniture, notes));
     for (const n of notes) report(n.text, { line: n.line });
-    return pageWith(page, { articles, blocks: rest, furniture });
+    return pageWith(page, { articles: placed, blocks: rest, furniture });
   },
 });
+
+/**
+ * A page is matched in sheets of `sheetArticles` articles, each with the headlines printed
+ * among them: no printed page holds more, and a headline is looked for on its own sheet,
+ * so a file of thousands of articles costs sheets, not the square of its articles. (The
+ * sheets' edges follow the articles: a sheet starts after the last article of the one before.)
+ */
+function sheetsOf(units: Unit[], articles: Article[], size: number): { units: Unit[]; articles: Article[] }[] {
+  if (articles.length <= size) return [{ units, articles }];
+  const sheets: { units: Unit[]; articles: Article[] }[] = [];
+  for (let i = 0; i < articles.length; i += size) sheets.push({ units: [], articles: articles.slice(i, i + size) });
+  let k = 0;
+  for (const u of units) {
+    const no = u.lines[0]!.no;
+    while (k + 1 < sheets.length && no > sheets[k]!.articles[sheets[k]!.articles.length - 1]!.lines[1]) k++;
+    sheets[k]!.units.push(u);
+  }
+  return sheets;
+}
+
+/** Place one sheet's headlines on its articles; unplaced ones go to `furniture`. */
+function placeOnSheet(sheetUnits: Unit[], sheetArticles: Article[], markdown: boolean, options: Options, furniture: Furniture[], notes: Note[]): Article[] {
+  if (sheetUnits.length === 0) return sheetArticles;
+  let articles = sheetArticles;
+  let units = sheetUnits;
+  let assigned: (number | undefined)[] = [];
+  let sc: Scorer | undefined;
+  // A converted page whose every article is printed right under its headings needs no
+  // matching by words: each heading group is the article's below it.
+  const positional = markdown ? byPosition(units, articles) : undefined;
+  if (positional) assigned = positional;
+  else {
+    const vocab = vocabulary(units);
+    sc = scorer(articles, vocab);
+    // a converter keeps each heading on a line of its own: only raw lists run headlines together
+    if (!markdown) units = separateByTopic(units, sc, options);
+    // each cut makes one more article: at most one cut per headline
+    let cuts = 0;
+    for (;;) {
+      const found = byContent(units, articles, sc, options);
+      let cut: ReturnType<typeof splitArticle> = null;
+      if (found.split && cuts < units.length) cut = splitArticle(articles, found.split, units, sc, options);
+      cuts++;
+      if (!cut) {
+        assigned = found.assigned;
+        notes.push(...found.notes);
+        break;
+      }
+      articles = cut.articles;
+      sc = scorer(articles, vocab);
+      notes.push(cut.note);
+    }
+  }
+
+  const byArticle = new Map<number, Unit[]>();
+  units.forEach((u, i) => {
+    const a = assigned[i];
+    if (a === undefined) {
+      furniture.push({ text: u.text, lines: unitSpan(u) });
+      notes.push({ text: `headline "${u.text}" matches no article; kept as page furniture`, line: u.lines[0]!.no });
+    } else byArticle.set(a, [...(byArticle.get(a) ?? []), u]);
+  });
+  for (const [ai, us] of byArticle) {
+    us.sort((x, y) => x.lines[0]!.no - y.lines[0]!.no);
+    // The main headline is the one not marked as a kicker (ending in a dash or colon) or a
+    // subtitle (hanging from a dash); in raw columns, a line in a box of its own beats one above it.
+    // In Markdown the converter's heading levels rank them: the main headline is the largest.
+    let main = us.filter((u) => !isKickerShaped(u.text) && !isSubtitleShaped(u.text));
+    if (markdown && main.length) {
+      const top = Math.min(...main.map((u) => u.level));
+      main = main.filter((u) => u.level === top);
+    }
+    const pool = main.length ? main : us;
+    // Between unmarked raw lines, one set in big type (letter-spaced) or in a box of its own
+    // beats the lines around it; else the main headline is the one that names the story.
+    const standsOut = pool.find((u) => u.lines.some((l) => l.spaced)) ?? pool.slice(1).find((u) => u.boxed && !pool[0]!.boxed);
+    const best = () => pool.reduce((x, y) => (sc!.score(y, sc!.bodies[ai]!) > sc!.score(x, sc!.bodies[ai]!) + options.mainMargin ? y : x));
+    const head = markdown || !sc ? pool[0]! : standsOut ?? best();
+    const a = articles[ai]!;
+    // a short name and colon on the line above, in the same box and named again in the body,
+    // is the headline's own place (`霍尔果斯：` + `中欧班列通行量持续攀升`), not a kicker
+    const above = us[us.indexOf(head) - 1];
+    const adjoins = above !== undefined && above.lines[above.lines.length - 1]!.no === head.lines[0]!.no - 1 &&
+      (above.lines[0]!.indent ?? 0) === (head.lines[0]!.indent ?? 0);
+    const name = adjoins ? namePrefix(above!.text) : null;
+    const opens = name !== null && a.body.some((b) => b.text.includes(name));
+    articles[ai] = articleWith(a, {
+      headline: opens ? joinLines([above!.text, head.text]) : head.text,
+      subheadlines: [...us.filter((u) => u !== head && !(opens && u === above)).map((u) => u.text), ...a.subheadlines],
+      lines: spanOf([a, ...us.map((u) => ({ lines: unitSpan(u) }))]),
+    });
+  }
+  return articles;
+}
 
 const unitSpan = (u: Unit): [number, number] => [u.lines[0]!.no, u.lines[u.lines.length - 1]!.no];
 
@@ -376,8 +406,6 @@ function scorer(articles: Article[], vocab: Vocabulary): Scorer {
   };
 }
 
-interface Pair { u: number; a: number; score: number; content: number }
-
 /** A pair at the threshold is still worth taking: its value is this much above leaving it. */
 const MIN_GAIN = 1e-9;
 /** `group`: the holder's headline with its kicker and subtitle, which name its article too */
@@ -385,7 +413,6 @@ interface SplitRequest { unit: number; article: number; holder: number; group: n
 
 function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer, o: Options) {
   const notes: Note[] = [];
-  const pairs: Pair[] = [];
   const best = units.map(() => 0);
   // per unit and article: the share of the headline's words in the body, and that with the bonus for its place
   const content = units.map(() => new Array<number>(articles.length).fill(0));
@@ -397,11 +424,16 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
       const bonus = ai === next ? o.nextBonus : ai === prev ? o.prevBonus : 0;
       content[ui]![ai] = share;
       total[ui]![ai] = share + bonus;
-      pairs.push({ u: ui, a: ai, score: share + bonus, content: share });
       best[ui] = Math.max(best[ui]!, share);
     });
   });
-  pairs.sort((x, y) => y.score - x.score || x.u - y.u || x.a - y.a);
+  /** the article a unit scores best on, place included (the first on a tie), leaving out `except` */
+  const topArticle = (ui: number, except = -1): number | undefined => {
+    let top: number | undefined;
+    const row = total[ui]!;
+    for (let ai = 0; ai < row.length; ai++) if (ai !== except && (top === undefined || row[ai]! > row[top]!)) top = ai;
+    return top;
+  };
 
   // One headline per article, chosen for the page as a whole: the assignment with the largest
   // total score, where leaving a headline unplaced is worth the threshold.
@@ -415,24 +447,29 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
     return -1;
   });
   const value = units.map(() => new Array<number>(articles.length).fill(-Infinity));
-  for (const p of pairs) if (p.score >= o.minScore && hangsFrom[p.u] < 0) value[p.u]![p.a] = p.score;
+  for (let ui = 0; ui < units.length; ui++) {
+    if (hangsFrom[ui]! >= 0) continue;
+    for (let ai = 0; ai < articles.length; ai++) if (total[ui]![ai]! >= o.minScore) value[ui]![ai] = total[ui]![ai]!;
+  }
   const assigned = bestAssignment(value, articles.length, o.minScore - MIN_GAIN);
   const taken = new Map<number, number>();
   assigned.forEach((a, u) => {
     if (a === undefined) return;
     taken.set(a, u);
-    const p = pairs.find((q) => q.u === u && q.a === a)!;
     const line = units[u]!.lines[0]!.no;
-    if (p.content < o.confidentScore) {
-      notes.push({ text: `weak match: headline "${units[u]!.text}" shares only ${Math.round(p.content * 100)}% of its words with its article`, line });
+    const share = content[u]![a]!;
+    const chosen = total[u]![a]!;
+    if (share < o.confidentScore) {
+      notes.push({ text: `weak match: headline "${units[u]!.text}" shares only ${Math.round(share * 100)}% of its words with its article`, line });
       return;
     }
-    // the choice and its runner-up, when they were close (pairs are sorted best first)
-    const second = pairs.find((q) => q.u === u && q.a !== a);
-    if (second && second.score >= o.minScore && p.score - second.score < o.lowMargin) {
-      const why = second.score > p.score ? 'which another headline holds better' : 'a close second';
+    // the choice and its runner-up, when they were close
+    const second = topArticle(u, a);
+    const runnerUp = second === undefined ? -Infinity : total[u]![second]!;
+    if (second !== undefined && runnerUp >= o.minScore && chosen - runnerUp < o.lowMargin) {
+      const why = runnerUp > chosen ? 'which another headline holds better' : 'a close second';
       notes.push({
-        text: `close call: headline "${units[u]!.text}" put on the article at line ${articles[a]!.lines[0]} (score ${p.score.toFixed(2)}), not the one at line ${articles[second.a]!.lines[0]} (score ${second.score.toFixed(2)}, ${why})`,
+        text: `close call: headline "${units[u]!.text}" put on the article at line ${articles[a]!.lines[0]} (score ${chosen.toFixed(2)}), not the one at line ${articles[second]!.lines[0]} (score ${runnerUp.toFixed(2)}, ${why})`,
         line,
       });
     }
@@ -445,16 +482,19 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
   }
   // A line printed right next to an article's headline is its subtitle or kicker, unless it
   // matches another article better; one that matches none well enough, once nothing else took it.
-  const bestArticle = units.map((_, ui) => pairs.find((p) => p.u === ui)?.a);
+  const bestArticle = units.map((_, ui) => topArticle(ui));
   const grow = (matchingNone: boolean) => {
     for (let grew = true; grew; ) {
       grew = false;
       units.forEach((u, ui) => {
         if (assigned[ui] !== undefined) return;
-        // the neighbours above and below may belong to different articles
-        const beside = units
-          .map((v, vi) => (assigned[vi] !== undefined && v.block === u.block && Math.abs(v.index - u.index) === 1 ? assigned[vi]! : -1))
-          .filter((a) => a >= 0);
+        // the neighbours above and below may belong to different articles (a block's units
+        // stand next to each other in the list, numbered in order)
+        const beside: number[] = [];
+        for (const vi of [ui - 1, ui + 1]) {
+          const v = units[vi];
+          if (v && assigned[vi] !== undefined && v.block === u.block && Math.abs(v.index - u.index) === 1) beside.push(assigned[vi]!);
+        }
         const a = beside.find((x) => x === bestArticle[ui]) ?? (matchingNone && best[ui]! < o.minScore ? beside[0] : undefined);
         if (a !== undefined) {
           assigned[ui] = a;
@@ -466,14 +506,22 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
   grow(false);
   // A strong headline whose best body already has another: two articles printed as one. The
   // headline may have been put on a body it liked less, for the sake of the page, or on none.
-  const splits: SplitRequest[] = [];
-  for (const p of pairs) {
-    if (p.content < o.confidentScore || p.content < best[p.u]! || hangsFrom[p.u]! >= 0) continue;
-    const holder = taken.get(p.a);
-    const own = assigned[p.u];
-    // placed elsewhere, only when this body was its first choice, place included
-    if (holder === undefined || holder === p.u || (own !== undefined && total[p.u]![own]! >= p.score)) continue;
-    splits.push({ unit: p.u, article: p.a, holder, group: units.flatMap((_, vi) => (assigned[vi] === p.a ? [vi] : [])) });
+  // The best such pair is asked for first (on a tie the earlier headline, then body).
+  let split: SplitRequest | undefined;
+  let splitScore = -Infinity;
+  for (let u = 0; u < units.length; u++) {
+    if (hangsFrom[u]! >= 0) continue;
+    for (let a = 0; a < articles.length; a++) {
+      const share = content[u]![a]!;
+      const at = total[u]![a]!;
+      if (share < o.confidentScore || share < best[u]! || at <= splitScore) continue;
+      const holder = taken.get(a);
+      const own = assigned[u];
+      // placed elsewhere, only when this body was its first choice, place included
+      if (holder === undefined || holder === u || (own !== undefined && total[u]![own]! >= at)) continue;
+      split = { unit: u, article: a, holder, group: units.flatMap((_, vi) => (assigned[vi] === a ? [vi] : [])) };
+      splitScore = at;
+    }
   }
   // Headlines left over and bodies left without one: a headline's words can be few or
   // figurative, so among those the best one-to-one match by content is taken at a lower bar.
@@ -503,7 +551,7 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
       notes.push({ text: `weak match: headline "${u.text}" shares few words with the article after it`, line: u.lines[0]!.no });
     }
   });
-  return { assigned, notes, splits };
+  return { assigned, notes, split };
 }
 
 /**

@@ -70,8 +70,21 @@ testPass(matchHeadlines, {
       text: page('## 北坡县首家养老驿站开门迎客', '## 驿站为老人提供助餐和日间照料', '北坡县首家养老驿站日前开门迎客，驿站为老人提供助餐和日间照料。', '驿站还为老人提供健康咨询，北坡县将再建三家养老驿站。'),
       articles: [{ headline: '北坡县首家养老驿站开门迎客', subheadlines: ['驿站为老人提供助餐和日间照料'] }],
     },
+    {
+      name: 'by default the same page is one sheet, and each headline goes to the body that names it',
+      text: page([' 北坡县首家养老驿站开门迎客', ...visits], [' 南湖区社工上门探访困难家庭', ...station]),
+      articles: [{ headline: '南湖区社工上门探访困难家庭' }, { headline: '北坡县首家养老驿站开门迎客' }],
+    },
   ],
   invalid: [
+    {
+      name: 'with sheetArticles 1 each article is matched on a sheet of its own, with the headlines printed among its lines',
+      options: { sheetArticles: 1 },
+      text: page([' 北坡县首家养老驿站开门迎客', ...visits], [' 南湖区社工上门探访困难家庭', ...station]),
+      // the second headline is printed after the first article's last line: on the second sheet, whose body it does not name
+      articles: [{ headline: '北坡县首家养老驿站开门迎客' }, { headline: '南湖区社工上门探访困难家庭' }],
+      messages: [{ line: 1, message: /weak match/ }, { line: 7, message: /weak match/ }],
+    },
     {
       name: 'a headline left over, with few of its words in a body left without one, goes there at the lower bar, reported',
       text: page([' 南湖区社工上门探访困难家庭', ...visits], station, '驿站飘出笑声来'),
