@@ -50,6 +50,8 @@ test.each([
   // made mid-way through the page-level work by a writer who never saw the code; scored twice
   // (0.854 F1 and headline, then 0.965 F1 and 0.854 headline) and its pages never read
   ['blind5', 10, ['--min-f1', '0.96', '--min-headline', '0.85', '--max-cer', '0.015', '--min-para-f1', '0.99', '--min-fields', '0.97']],
+  // made after the code of this floor by a writer who never saw it, scored once, pages not read
+  ['blind6', 10, ['--min-f1', '0.97', '--min-headline', '0.84', '--max-cer', '0.011', '--min-para-f1', '0.96', '--min-fields', '0.98']],
 ])('later blind pages (fixtures/%s) keep their floor', (set, pages, floors) => {
   const r = cli(['eval', '--gold', `fixtures/${set}/gold`, `fixtures/${set}/pages`, '--json', ...floors, '--max-lost', '0', '--max-added', '0']);
   expect(r.status).toBe(0);
