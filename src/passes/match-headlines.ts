@@ -2,7 +2,7 @@ import { definePass } from './pass.js';
 import { articleWith, listFrom, makeLine, pageWith, spanOf } from '../model/page.js';
 import { joinLines } from '../model/join.js';
 import { setWidth } from '../model/width.js';
-import { BigramIndex } from './bigram-index.js';
+import { BigramIndex, type Scanned } from './bigram-index.js';
 import { isKickerShaped, isSubtitleShaped, namePrefix } from '../model/shapes.js';
 import { bestAssignment } from './assign.js';
 import type { Article, Block, Furniture, Line } from '../model/types.js';
@@ -337,6 +337,8 @@ function neighbours(no: number, articles: Article[]): { next?: number; prev?: nu
 interface Scorer {
   bodies: Uint8Array[];
   index: BigramIndex;
+  /** a paragraph's words alone */
+  paragraph(b: Block): Uint8Array;
   /** a headline's words (ids, each once, in order), their weights and the weights' sum */
   weighed(unit: Unit): Weighed;
   score(unit: Unit, have: Uint8Array): number;
@@ -355,17 +357,25 @@ interface Weighed {
 interface Vocabulary {
   index: BigramIndex;
   byBody: WeakMap<Block[], Uint8Array>;
+  /** each paragraph scanned once: a cut makes new bodies of the same paragraphs */
+  byBlock: WeakMap<Block, Scanned>;
 }
 
 function vocabulary(units: Unit[]): Vocabulary {
-  return { index: new BigramIndex(units.map((u) => u.text)), byBody: new WeakMap() };
+  return { index: new BigramIndex(units.map((u) => u.text)), byBody: new WeakMap(), byBlock: new WeakMap() };
+}
+
+function scannedBlock(vocab: Vocabulary, b: Block): Scanned {
+  let s = vocab.byBlock.get(b);
+  if (!s) vocab.byBlock.set(b, (s = vocab.index.scanned(b.text)));
+  return s;
 }
 
 function scorer(articles: Article[], vocab: Vocabulary): Scorer {
   const { index } = vocab;
   const bodies = articles.map((a) => {
     let found = vocab.byBody.get(a.body);
-    if (!found) vocab.byBody.set(a.body, (found = index.occurrences(a.body.map((b) => b.text))));
+    if (!found) vocab.byBody.set(a.body, (found = index.joined(a.body.map((b) => scannedBlock(vocab, b)))));
     return found;
   });
   const weights = new Map<number, number>();
@@ -395,15 +405,18 @@ function scorer(articles: Article[], vocab: Vocabulary): Scorer {
   return {
     bodies,
     index,
+    paragraph: (b) => scannedBlock(vocab, b).found,
     weighed: weighedOf,
-    score(unit, have) {
-      const { grams: gs, weights, total } = weighedOf(unit);
-      if (!total) return 0;
-      let found = 0;
-      for (let i = 0; i < gs.length; i++) if (have[gs[i]!] === 1) found += weights[i]!;
-      return found / total;
-    },
+    score: (unit, have) => shareIn(weighedOf(unit), have),
   };
+}
+
+/** The share of a headline's weighed words that a text's flags hold. */
+function shareIn({ grams: gs, weights, total }: Weighed, have: Uint8Array): number {
+  if (!total) return 0;
+  let found = 0;
+  for (let i = 0; i < gs.length; i++) if (have[gs[i]!] === 1) found += weights[i]!;
+  return found / total;
 }
 
 /** A pair at the threshold is still worth taking: its value is this much above leaving it. */
@@ -411,7 +424,7 @@ const MIN_GAIN = 1e-9;
 /** `group`: the holder's headline with its kicker and subtitle, which name its article too */
 interface SplitRequest { unit: number; article: number; holder: number; group: number[] }
 
-function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer, o: Options) {
+function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scorer, o: Options) {
   const notes: Note[] = [];
   const best = units.map(() => 0);
   // per unit and article: the share of the headline's words in the body, and that with the bonus for its place
@@ -419,8 +432,9 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
   const total = units.map(() => new Array<number>(articles.length).fill(0));
   units.forEach((u, ui) => {
     const { next, prev } = neighbours(u.lines[0]!.no, articles);
+    const words = weighed(u);
     articles.forEach((_, ai) => {
-      const share = score(u, bodies[ai]!);
+      const share = shareIn(words, bodies[ai]!);
       const bonus = ai === next ? o.nextBonus : ai === prev ? o.prevBonus : 0;
       content[ui]![ai] = share;
       total[ui]![ai] = share + bonus;
@@ -559,14 +573,14 @@ function byContent(units: Unit[], articles: Article[], { score, bodies }: Scorer
  * part before and the other headline the part after. Its byline stays with the first part,
  * its source note with the second. Null when no cut gives both headlines a real match.
  */
-function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { score, weighed, index }: Scorer, o: Options) {
+function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { score, weighed, paragraph }: Scorer, o: Options) {
   const a = articles[req.article]!;
   if (req.holder === undefined || a.body.length < 2) return null;
   const own = req.group.length > 1 ? req.group.map((i) => units[i]!) : [units[req.holder]!];
   const holder: Unit = own.length === 1 ? own[0]! : { ...own[0]!, text: joinLines(own.map((u) => u.text)), lines: own.flatMap((u) => u.lines) };
   const pair = [holder, units[req.unit]!];
   const orders = [pair, [pair[1]!, pair[0]!]];
-  const paragraphs = a.body.map((b) => index.occurrences(b.text));
+  const paragraphs = a.body.map(paragraph);
   // A headline's share of words in the first `at` paragraphs, and in the rest, for every cut:
   // each of its words counts before a cut after its first paragraph, after one before its last.
   const shares = (u: Unit) => {
