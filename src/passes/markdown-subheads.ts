@@ -1,6 +1,6 @@
 import { definePass } from './pass.js';
 import { blockWith, pageWith } from '../model/page.js';
-import { isHanCode } from '../model/chars.js';
+import { BigramIndex } from './bigram-index.js';
 import { isSectionLabelShaped, isSubtitleShaped } from '../model/shapes.js';
 import type { Block } from '../model/types.js';
 
@@ -43,17 +43,18 @@ export const markdownSubheads = definePass<Options>({
         const single = prev?.kind === 'paragraph' && next?.kind === 'paragraph' && !next.lead;
         if (single && (b.level ?? 0) > headlineLevel && [...b.text].length <= options.maxSubheadChars) {
           // the text below, up to the next heading or the article's end
-          const below = new Set<number>();
+          const below: string[] = [];
           for (let k = i + 1; k < blocks.length && (blocks[k]!.kind === 'paragraph' || blocks[k]!.kind === 'caption'); k++) {
             if (k > i + 1 && blocks[k]!.lead) break;
-            if (blocks[k]!.kind === 'paragraph') for (const g of bigramsOf(blocks[k]!.text)) below.add(g);
+            if (blocks[k]!.kind === 'paragraph') below.push(blocks[k]!.text);
           }
-          // the heading's own words: a headline's fill the text below it, a subhead's name a
-          // turn of the story in a phrase of its own
-          const own = bigramsOf(b.text);
+          // the heading's own words (bigrams, as match-headlines counts them): a headline's fill
+          // the text below it, a subhead's name a turn of the story in a phrase of its own
+          const own = new BigramIndex([b.text]);
+          const found = own.occurrences(below);
           let named = 0;
-          for (const g of own) if (below.has(g)) named++;
-          const share = own.length ? named / own.length : 1;
+          for (let g = 0; g < found.length; g++) named += found[g]!;
+          const share = own.wanted ? named / own.wanted : 1;
           if (share < options.maxNamedShare) {
             out.push(blockWith(b, { kind: 'subhead', level: undefined, parts: undefined }));
             if (share >= options.maxNamedShare / 2) report(`close call: heading "${b.text}" read as a subhead; the text below it holds ${Math.round(share * 100)}% of its words`, { line: b.lines[0] });
@@ -79,19 +80,3 @@ export const markdownSubheads = definePass<Options>({
 
 /** Markdown marks six heading sizes; a plain kicker or subtitle line next to a heading ranks below them. */
 const MARKED_LEVELS = 6;
-
-/** The distinct Han bigrams of a text, each as one number. */
-function bigramsOf(text: string): number[] {
-  const seen = new Set<number>();
-  let prev = -1;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (!isHanCode(c)) {
-      prev = -1;
-      continue;
-    }
-    if (prev >= 0) seen.add(prev * 0x110000 + c);
-    prev = c;
-  }
-  return [...seen];
-}
