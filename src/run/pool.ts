@@ -5,7 +5,7 @@ import { safeStem } from '../model/stem.js';
 import type { InputFile } from '../read/inputs.js';
 import { readStdin } from '../read/stdin.js';
 import type { Step } from '../pipeline.js';
-import { onInterrupt, removeTemporariesIn } from '../writers/files.js';
+import { onInterrupt, prepareWriters, removeTemporariesIn } from '../writers/files.js';
 import { failedPage, type OutputPlan, type PageResult } from './process.js';
 import { resolveSteps, type PassChoice } from './steps.js';
 import { processOne, Progress, type BatchReply, type BatchRequest, type WorkerInit } from './work.js';
@@ -66,6 +66,7 @@ export async function* processInOrder(
 ): AsyncGenerator<PageResult> {
   const writeHere = ownDirectories(files, opts.outDir);
   const batch = batchSize(files.length, jobs);
+  await prepareWriters(plan.files);
   // A plugin's pass can loop, call process.exit or crash its thread: it runs where it can be
   // stopped without the run, in a worker, however few the pages or the jobs. The built-in
   // passes cannot (their option ranges are checked), so without plugins small runs stay here.

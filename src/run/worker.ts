@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Step } from '../pipeline.js';
+import { prepareWriters } from '../writers/files.js';
 import { resolveSteps } from './steps.js';
 import { runBatch, type BatchReply, type BatchRequest, type WorkerInit } from './work.js';
 
@@ -22,6 +23,7 @@ let steps: readonly Step[] | null = null;
 let fatal: string | null = null;
 try {
   steps = await resolveSteps(init.choice);
+  await prepareWriters(init.plan.files);
 } catch (err) {
   // The main thread resolved the same choice before starting the pool, so this is rare;
   // report it per page rather than hang.

@@ -3,20 +3,33 @@ import path from 'node:path';
 import { safeStem } from '../model/stem.js';
 import type { Page } from '../model/types.js';
 import { articleRecord, pageRecord } from './records.js';
-import { articleToMarkdown } from './markdown.js';
+import type { ArticleRecord } from '../model/records.js';
 import { contentHash, isReservedName, makeDirectories, processIsAlive, temporaryName, temporaryWriter } from './out-dir.js';
 
 export type FileFormat = 'json' | 'md';
 
-/** What a page becomes on disk, relative to the output directory: name -> content. */
+let markdown: ((r: ArticleRecord) => string) | undefined;
+
+/**
+ * Load what the formats need before the first page is written. The Markdown writer's
+ * serialiser is the largest code a run loads (some 35 ms a thread), so a run that writes no
+ * `.md` (a JSON Lines stream, say) does not load it.
+ */
+export async function prepareWriters(formats: readonly FileFormat[]): Promise<void> {
+  if (formats.includes('md') && !markdown) markdown = (await import('./markdown.js')).articleToMarkdown;
+}
+
+/** What a page becomes on disk, relative to the output directory: name -> content (prepareWriters first). */
 export function pageFiles(page: Page, formats: readonly FileFormat[]): Map<string, string> {
+  const toMarkdown = formats.includes('md') ? markdown : undefined;
+  if (formats.includes('md') && !toMarkdown) throw new Error('the Markdown writer was not loaded: await prepareWriters first');
   const dir = safeStem(page.stem);
   const out = new Map<string, string>();
   page.articles.forEach((a, i) => {
     const r = articleRecord(page, a, i);
     const nn = String(i + 1).padStart(2, '0');
     if (formats.includes('json')) out.set(`${dir}/${nn}.json`, JSON.stringify(r, null, 2) + '\n');
-    if (formats.includes('md')) out.set(`${dir}/${nn}.md`, articleToMarkdown(r));
+    if (toMarkdown) out.set(`${dir}/${nn}.md`, toMarkdown(r));
   });
   out.set(`${dir}/page.json`, JSON.stringify(pageRecord(page), null, 2) + '\n');
   return out;

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BIN, cli, cliEnv, jsonl, ROOT, RUN_DIR, tempDir } from '../helpers.js';
-import { pageFiles, writePageFiles } from '../../src/writers/files.js';
+import { pageFiles, prepareWriters, writePageFiles } from '../../src/writers/files.js';
 import { parseText } from '../helpers.js';
 import { expandInputs } from '../../src/read/inputs.js';
 
@@ -210,7 +210,8 @@ describe('writes stay inside --out', () => {
     }
   });
 
-  test('stems from anywhere (standard input, a plugin, a future reader) cannot climb out', () => {
+  test('stems from anywhere (standard input, a plugin, a future reader) cannot climb out', async () => {
+    await prepareWriters(['json', 'md']);
     const root = tempDir();
     const out = path.join(root, 'out');
     for (const stem of ['..', '../x', '../../etc/passwd', '/etc/passwd', 'a/../../b', '.', '', '\\..\\..\\y', 'ok\0x']) {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { processBytes } from '../../src/run/process.js';
+import { prepareWriters } from '../../src/writers/files.js';
 import { defaultSteps } from '../helpers.js';
 import { page } from './pages.js';
 
@@ -16,6 +17,7 @@ const isUtf8 = (b: Uint8Array) => {
 const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
 const steps = defaultSteps();
 const plan = { jsonl: true, files: ['json', 'md'] as const };
+beforeAll(() => prepareWriters(plan.files));
 
 const BOMS = [[], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]];
 
