@@ -147,7 +147,7 @@ function placeOnSheet(sheetUnits: Unit[], sheetArticles: Article[], markdown: bo
     // The main headline is the one not marked as a kicker (ending in a dash or colon) or a
     // subtitle (hanging from a dash); in raw columns, a line in a box of its own beats one above it.
     // In Markdown the converter's heading levels rank them: the main headline is the largest.
-    let main = us.filter((u) => !isKickerShaped(u.text) && !isSubtitleShaped(u.text));
+    let main = us.filter(isMainShaped);
     if (markdown && main.length) {
       const top = Math.min(...main.map((u) => u.level));
       main = main.filter((u) => u.level === top);
@@ -175,6 +175,9 @@ function placeOnSheet(sheetUnits: Unit[], sheetArticles: Article[], markdown: bo
   return articles;
 }
 
+/** Neither a kicker (ending in a dash or colon) nor a subtitle (hanging from a dash): a main headline's shape. */
+const isMainShaped = (u: Unit): boolean => !isKickerShaped(u.text) && !isSubtitleShaped(u.text);
+
 const unitSpan = (u: Unit): [number, number] => [u.lines[0]!.no, u.lines[u.lines.length - 1]!.no];
 
 /**
@@ -198,7 +201,7 @@ function byPosition(units: Unit[], articles: Article[]): (number | undefined)[] 
     if (group.length === 0) return undefined;
     // two headings of the same size over one body, neither a kicker nor a subtitle, are two
     // headlines: one of them belongs to a body printed further on, which only words can tell
-    const mains = group.filter((g) => !isKickerShaped(g.text) && !isSubtitleShaped(g.text));
+    const mains = group.filter(isMainShaped);
     const top = Math.min(...mains.map((g) => g.level));
     if (mains.filter((g) => g.level === top).length > 1) return undefined;
     prevEnd = articles[i]!.lines[1];
@@ -336,7 +339,6 @@ function neighbours(no: number, articles: Article[]): { next?: number; prev?: nu
  */
 interface Scorer {
   bodies: Uint8Array[];
-  index: BigramIndex;
   /** a paragraph's words alone */
   paragraph(b: Block): Uint8Array;
   /** a headline's words (ids, each once, in order), their weights and the weights' sum */
@@ -404,7 +406,6 @@ function scorer(articles: Article[], vocab: Vocabulary): Scorer {
   };
   return {
     bodies,
-    index,
     paragraph: (b) => scannedBlock(vocab, b).found,
     weighed: weighedOf,
     score: (unit, have) => shareIn(weighedOf(unit), have),
@@ -421,8 +422,8 @@ function shareIn({ grams: gs, weights, total }: Weighed, have: Uint8Array): numb
 
 /** A pair at the threshold is still worth taking: its value is this much above leaving it. */
 const MIN_GAIN = 1e-9;
-/** `group`: the holder's headline with its kicker and subtitle, which name its article too */
-interface SplitRequest { unit: number; article: number; holder: number; group: number[] }
+/** `group`: the units the article holds (its headline, kicker and subtitle), which all name it */
+interface SplitRequest { unit: number; article: number; group: number[] }
 
 function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scorer, o: Options) {
   const notes: Note[] = [];
@@ -533,7 +534,7 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
       const own = assigned[u];
       // placed elsewhere, only when this body was its first choice, place included
       if (holder === undefined || holder === u || (own !== undefined && total[u]![own]! >= at)) continue;
-      split = { unit: u, article: a, holder, group: units.flatMap((_, vi) => (assigned[vi] === a ? [vi] : [])) };
+      split = { unit: u, article: a, group: units.flatMap((_, vi) => (assigned[vi] === a ? [vi] : [])) };
       splitScore = at;
     }
   }
@@ -575,8 +576,8 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
  */
 function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { score, weighed, paragraph }: Scorer, o: Options) {
   const a = articles[req.article]!;
-  if (req.holder === undefined || a.body.length < 2) return null;
-  const own = req.group.length > 1 ? req.group.map((i) => units[i]!) : [units[req.holder]!];
+  if (a.body.length < 2) return null;
+  const own = req.group.map((i) => units[i]!);
   const holder: Unit = own.length === 1 ? own[0]! : { ...own[0]!, text: joinLines(own.map((u) => u.text)), lines: own.flatMap((u) => u.lines) };
   const pair = [holder, units[req.unit]!];
   const orders = [pair, [pair[1]!, pair[0]!]];

@@ -134,8 +134,7 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     const last = ls[ls.length - 1]!;
     if (ls.length > MAX_HEADLINE_LINES || ls.some((l) => l.lead || opensReport(l))) return false;
     const apart = (l: Line | undefined) => l === undefined || role[l.no] === 'furniture' || role[l.no] === 'byline';
-    const blank = (no: number) => lines[no - 1] === undefined || lines[no - 1]!.text === '';
-    const alone = (blank(ls[0]!.no - 1) || apart(textAt(ls[0]!.no, -1))) && (blank(last.no + 1) || seg.beforeLead || apart(following));
+    const alone = (blankAt(lines, ls[0]!.no - 1) || apart(textAt(ls[0]!.no, -1))) && (blankAt(lines, last.no + 1) || seg.beforeLead || apart(following));
     if (!alone || !isTitleLike(joinLines(ls.map((l) => l.text)), 1)) return false;
     return (last.indent ?? 0) > 0 || width[last.no]! + o.shortLineCells <= column[last.no]!;
   };
@@ -388,9 +387,13 @@ function paragraphsStartIndented(textLines: Line[], width: readonly number[], co
 }
 
 function blankAround(lines: Line[], first: number, last: number): boolean {
-  const before = lines[first - 2];
-  const after = lines[last];
-  return (before === undefined || before.text === '') && (after === undefined || after.text === '');
+  return blankAt(lines, first - 1) && blankAt(lines, last + 1);
+}
+
+/** Whether source line `no` is blank or beyond the page's edge. */
+function blankAt(lines: Line[], no: number): boolean {
+  const l = lines[no - 1];
+  return l === undefined || l.text === '';
 }
 
 /**
@@ -508,20 +511,16 @@ function rawToBlocks(lines: Line[], role: readonly (Role | undefined)[], layout:
       if (para.length && prev) {
         // a dateline opens a report: after a finished sentence, it starts a paragraph (and an article)
         let brk = l.lead === true || l.opensParagraph === true || (finished(prev.text) && layout.opensReport(l));
-        if (layout.indentsKept) {
-          if (brk) closePara();
-          para.push(l);
-          prev = l;
-          headingBlank = false;
-          blankSince = false;
-          continue;
-        }
-        // `short` is asked first: a comparison, where `finished` reads the text
-        if (!brk && !blankSince) brk = short(prev) && finished(prev.text);
-        else if (!brk && finished(prev.text)) {
-          if (layout.startsIndented && !short(prev) && full(l)) {
-            report('a blank line after a finished sentence, then a full line: read as a column break, not a paragraph end', { line: l.no });
-          } else brk = true;
+        // Where the indents were kept they are the paragraph starts, and a blank line before an
+        // unindented line is a column or picture break: the widths are not asked.
+        // (`short` is asked first: a comparison, where `finished` reads the text.)
+        if (!brk && !layout.indentsKept) {
+          if (!blankSince) brk = short(prev) && finished(prev.text);
+          else if (finished(prev.text)) {
+            if (layout.startsIndented && !short(prev) && full(l)) {
+              report('a blank line after a finished sentence, then a full line: read as a column break, not a paragraph end', { line: l.no });
+            } else brk = true;
+          }
         }
         if (brk) closePara();
       }
