@@ -40,6 +40,12 @@ export function lineWith(l: Line, c: Partial<Omit<Line, 'no' | 'kinds'>>): Line 
   };
 }
 
+/**
+ * The heading level of a line a converter left unmarked but that belongs to a heading group
+ * (a plain kicker or subtitle line): below `######`, so every marked heading outranks it.
+ */
+export const UNMARKED_HEADING = 7;
+
 export function makeBlock(kind: BlockKind, text: string, lines: LineSpan, extra: BlockExtras = {}): Block {
   return { kind, text, lines, parts: extra.parts, level: extra.level, lead: extra.lead, endsArticle: extra.endsArticle };
 }

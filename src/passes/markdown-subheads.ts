@@ -1,5 +1,5 @@
 import { definePass } from './pass.js';
-import { blockWith, pageWith } from '../model/page.js';
+import { UNMARKED_HEADING, blockWith, pageWith } from '../model/page.js';
 import { BigramIndex } from './bigram-index.js';
 import { isSectionLabelShaped, isSubtitleShaped } from '../model/shapes.js';
 import type { Block } from '../model/types.js';
@@ -65,7 +65,7 @@ export const markdownSubheads = definePass<Options>({
         // a heading that opens an article (or a group of them): its largest is the headline,
         // but for a column's label over the articles under it (`## 地方动态` over `### …`)
         if (prev?.kind !== 'heading') headlineLevel = b.level ?? Infinity;
-        else if (blocks[i - 2]?.kind !== 'heading' && (prev.level ?? 0) < (b.level ?? 0) && (b.level ?? 0) <= MARKED_LEVELS && isSectionLabelShaped(prev.text) && !isSubtitleShaped(b.text)) headlineLevel = b.level ?? Infinity;
+        else if (blocks[i - 2]?.kind !== 'heading' && (prev.level ?? 0) < (b.level ?? 0) && (b.level ?? 0) < UNMARKED_HEADING && isSectionLabelShaped(prev.text) && !isSubtitleShaped(b.text)) headlineLevel = b.level ?? Infinity;
         else headlineLevel = Math.min(headlineLevel, b.level ?? Infinity);
         out.push(b);
         continue;
@@ -77,6 +77,3 @@ export const markdownSubheads = definePass<Options>({
     return pageWith(page, { blocks: out });
   },
 });
-
-/** Markdown marks six heading sizes; a plain kicker or subtitle line next to a heading ranks below them. */
-const MARKED_LEVELS = 6;

@@ -1,7 +1,7 @@
 import { definePass, type Report } from './pass.js';
 import { joinLines } from '../model/join.js';
 import { setWidth } from '../model/width.js';
-import { blockWith, makeBlock, pageWith, type BlockExtras } from '../model/page.js';
+import { UNMARKED_HEADING, blockWith, makeBlock, pageWith, type BlockExtras } from '../model/page.js';
 import type { Block, Line, Page } from '../model/types.js';
 import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isFurnitureLine, isKickerShaped, isRubricShaped, isSubtitleShaped, isTitleLike, splitTeasers, startsWithDateline } from '../model/shapes.js';
 
@@ -624,9 +624,6 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
 const SENTENCE_END = /[。！？；]/;
 /** Text that cannot open a paragraph: it goes on from a Latin word or after a mark. */
 const RUNS_ON = /^[A-Za-z0-9，。、；：？！”’）,.;:?!)]/;
-
-/** The heading level of a line the converter left unmarked: below `######`. */
-const UNMARKED_HEADING = 7;
 
 function isCaptionLike(text: string, maxChars: number): boolean {
   return codePointsAtMost(text, maxChars) && !finished(text) && !SENTENCE_END.test(text);
