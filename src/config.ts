@@ -6,6 +6,7 @@ import type { Pass, PassOptions } from './passes/pass.js';
 import { ENCODINGS, type ForcedEncoding } from './read/decode.js';
 import { UsageError } from './run/errors.js';
 import type { PassChoice } from './run/steps.js';
+import { PLUGIN_ERRORS, type PluginErrors } from './run/plugin-policy.js';
 
 export const CONFIG_NAME = 'bulletin.config.yaml';
 const FORMATS = ['json', 'md', 'jsonl', 'all'];
@@ -24,7 +25,7 @@ export interface Config {
   options: Record<string, PassOptions>;
   plugins?: string[];
   /** as --plugin-errors, --strict and --page-timeout */
-  pluginErrors?: 'error' | 'warn';
+  pluginErrors?: PluginErrors;
   strict?: boolean;
   pageTimeout?: number;
   /** the line of a key, e.g. `options.rejoin-lines.width`, for errors found after loading */
@@ -154,8 +155,8 @@ export function parseConfig(text: string, file: string): Config {
         break;
       case 'plugin-errors': {
         const mode = str(value, 'plugin-errors');
-        if (mode !== 'error' && mode !== 'warn') fail(lineOf(value as Node), `plugin-errors must be error or warn, not "${mode}"`);
-        config.pluginErrors = mode as 'error' | 'warn';
+        if (!(PLUGIN_ERRORS as readonly string[]).includes(mode)) fail(lineOf(value as Node), `plugin-errors must be error or warn, not "${mode}"`);
+        config.pluginErrors = mode as PluginErrors;
         break;
       }
       case 'strict':
@@ -240,7 +241,7 @@ export interface Settings {
   config: Config | null;
   /** the passes to run, as run/ resolves them and worker threads carry them */
   passes: PassChoice;
-  pluginErrors?: 'error' | 'warn';
+  pluginErrors?: PluginErrors;
   strict?: boolean;
   pageTimeout?: number;
 }
@@ -252,7 +253,7 @@ export interface Settings {
  */
 export function mergeConfig(
   inputs: string[],
-  flags: { config?: string; out?: string; format: string; encoding?: ForcedEncoding; passes?: string; plugin: string[]; pluginErrors?: 'error' | 'warn'; strict?: boolean; pageTimeout?: number },
+  flags: { config?: string; out?: string; format: string; encoding?: ForcedEncoding; passes?: string; plugin: string[]; pluginErrors?: PluginErrors; strict?: boolean; pageTimeout?: number },
   given: (flag: string) => boolean,
 ): Settings {
   const config = findConfig(flags.config);

@@ -112,7 +112,7 @@ interface TextCount {
  * furniture, or, before any pass grouped lines, its lines (as finish() decides). Punctuation
  * and spaces are not counted: passes tidy them by design.
  */
-export function countText(page: Page): TextCount {
+function countText(page: Page): TextCount {
   const count: TextCount = { letters: 0, digits: 0, han: 0 };
   const add = (s: string | null) => {
     if (!s) return;

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { hash, Manifest, MANIFEST_NAME, mergedManifest, type PageEntry } from '../run/manifest.js';
 import { cleanUpOnInterrupt, ForeignEntryError, removeOutputs, writePageFiles } from '../writers/files.js';
-import { claimOutDir, LockedError } from '../writers/lock.js';
-import { describeFsError, OutDirError, WriteFailure } from '../writers/out-dir.js';
+import { claimOutDir } from '../writers/lock.js';
+import { describeFsError } from '../writers/out-dir.js';
+import { outDirFailure } from './parse.js';
 import { Reporter } from './report.js';
 
 /**
@@ -33,9 +34,7 @@ export async function runMerge(shardDirs: readonly string[], flags: { out: strin
     // the shards are this command's inputs: the merged directory must be apart from them
     root = claimOutDir(flags.out, { realFiles: realDirs, realDirs }, false).root;
   } catch (err) {
-    if (err instanceof OutDirError) return usage(err.message);
-    if (err instanceof LockedError || err instanceof WriteFailure) return failure(err.message);
-    throw err;
+    return outDirFailure(err);
   }
   cleanUpOnInterrupt();
 

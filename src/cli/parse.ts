@@ -248,7 +248,7 @@ export function outputPlan(format: string): OutputPlan {
  * A --out that cannot be used is a usage error (exit 2); another run holding it, or a disk
  * that fails while it is taken, is exit 1. One line either way, before anything is written.
  */
-function outDirFailure(err: unknown): number {
+export function outDirFailure(err: unknown): number {
   if (err instanceof OutDirError) return usageFailure(new UsageError(err.message));
   if (err instanceof LockedError || err instanceof WriteFailure) {
     process.stderr.write(`bulletin: ${err.message}\n`);
@@ -280,7 +280,7 @@ function reportRemoval(removal: Removal, report: Reporter): void {
  * More workers than cores only compete for them (and each holds its own copy of the
  * passes): --jobs is capped at the core count, and the cap is said.
  */
-export function cappedJobs(asked: number | undefined, cores: number, report: Reporter): number {
+function cappedJobs(asked: number | undefined, cores: number, report: Reporter): number {
   if (asked === undefined) return cores;
   if (asked <= cores) return asked;
   report.summary(`bulletin: --jobs ${asked} capped at ${cores}, the number of cores`);

@@ -176,7 +176,7 @@ function big5Pair(code: number): string {
 }
 
 /** Big5's byte structure: one byte 00–7F, or a lead 81–FE and a trail 40–7E | A1–FE. */
-export const invalidBig5 = (bytes: Uint8Array) => invalidBy(bytes, big5Step);
+const invalidBig5 = (bytes: Uint8Array) => invalidBy(bytes, big5Step);
 
 function big5Step(bytes: Uint8Array, i: number): number {
   const b = bytes[i]!;

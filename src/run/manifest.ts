@@ -90,8 +90,6 @@ export const hash = contentHash;
 /** What the manifest keeps of a page's files: each name with its content's hash. */
 export const fileHashList = (files: readonly (readonly [string, string])[]): [string, string][] => files.map(([rel, content]) => [rel, hash(content)]);
 
-export const filesOf = (e: PageEntry): [string, string][] => e.files;
-
 /**
  * A plugin is hashed by its file's content, not its path, so editing it rebuilds; modules it
  * imports in turn are not followed.
@@ -119,7 +117,7 @@ export function ownerOf(outDir: string, inputs: readonly string[], shard?: { ind
   return { args, shard: shard ? `${shard.index}/${shard.count}` : null };
 }
 
-export const ownerId = (spec: OwnerSpec): string => hash(JSON.stringify({ args: spec.args, shard: spec.shard }));
+const ownerId = (spec: OwnerSpec): string => hash(JSON.stringify({ args: spec.args, shard: spec.shard }));
 
 const validOwner = (v: unknown): v is OwnerSpec => {
   const o = v as OwnerSpec;
@@ -333,9 +331,10 @@ export class Manifest {
     // What this run did not get to (an interrupted run's pages not yet parsed: their entries
     // stay, and say what is on disk until the next run rebuilds them), and pages of other
     // owners, stay recorded; pages that failed do not, nor this run's removed inputs.
-    const removed = new Set(removeGone ? this.gone() : []);
+    const gone = removeGone ? this.gone() : [];
+    const removed = new Set(gone);
     for (const key of Object.keys(this.old)) if (!(key in this.next) && !this.forgotten.has(key) && !removed.has(key)) this.next[key] = this.old[key]!;
-    const removal = this.removeUnmade(removeGone ? this.gone() : []);
+    const removal = this.removeUnmade(gone);
     this.save();
     return removal;
   }

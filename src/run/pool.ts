@@ -28,7 +28,7 @@ export interface PoolOptions {
 }
 
 /** A page's time limit when none is given: minutes for what takes milliseconds. */
-export const DEFAULT_PAGE_TIMEOUT = 60;
+const DEFAULT_PAGE_TIMEOUT = 60;
 
 /** The most pages in one batch: enough to amortise the cost of a message each way. */
 const MAX_BATCH = 32;
@@ -66,7 +66,6 @@ export async function* processInOrder(
 ): AsyncGenerator<PageResult> {
   const writeHere = ownDirectories(files, opts.outDir);
   const batch = batchSize(files.length, jobs);
-  await prepareWriters(plan.files);
   // A plugin's pass can loop, call process.exit or crash its thread: it runs where it can be
   // stopped without the run, in a worker, however few the pages or the jobs. The built-in
   // passes cannot (their option ranges are checked), so without plugins small runs stay here.
@@ -74,6 +73,8 @@ export async function* processInOrder(
   // standard input can only be read once, by one thread
   if (!isolate && (jobs <= 1 || files.length < MIN_BATCHES_FOR_POOL * batch || files.some((f) => f.path === '-'))) {
     const steps = opts.steps ?? (await resolveSteps(choice));
+    // only a thread that writes pages loads their writers: the workers load their own
+    await prepareWriters(plan.files);
     for (let i = 0; i < files.length; i++) yield processOne(files[i]!, steps, plan, opts.outDir, writeHere[i]!);
     return;
   }

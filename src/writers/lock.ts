@@ -14,7 +14,7 @@ export class LockedError extends Error {}
  * a run that may take hours. Returns the function that releases the lock; it is also
  * released when the process exits, however it exits short of SIGKILL.
  */
-export function lockOutDir(realOut: string, shown: string): () => void {
+function lockOutDir(realOut: string, shown: string): () => void {
   const lock = path.join(realOut, LOCK_NAME);
   for (let attempt = 0; ; attempt++) {
     try {

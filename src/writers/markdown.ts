@@ -28,7 +28,7 @@ export function articleToMarkdown(r: ArticleRecord): string {
  * block. articleToMarkdown writes what mdast-util-to-markdown makes of it (test/properties/
  * markdown-commonmark.test.ts holds the two to the same bytes).
  */
-export function articleTree(r: ArticleRecord): Root {
+function articleTree(r: ArticleRecord): Root {
   return { type: 'root', children: [{ type: 'yaml', value: frontMatter(r) }, ...r.body.map(blockNode)] };
 }
 

@@ -12,11 +12,11 @@ import path from 'node:path';
  * input can produce one. The one reserved name without a dot is `corpus.jsonl`, the stream
  * file, which a page named `corpus.jsonl` would collide with: that page is refused.
  */
-export const TEMPORARY_PREFIX = '.bulletin-tmp-';
+const TEMPORARY_PREFIX = '.bulletin-tmp-';
 export const LOCK_NAME = '.bulletin.lock';
 export const STREAM_NAME = 'corpus.jsonl';
 /** Top-level names a page directory may not take (compared without case: macOS, Windows). */
-export const RESERVED_NAMES: ReadonlySet<string> = new Set([STREAM_NAME]);
+const RESERVED_NAMES: ReadonlySet<string> = new Set([STREAM_NAME]);
 
 /** A temporary's name: the writer's pid (so a later run can tell whether it is gone), a counter, the target. */
 export const temporaryName = (pid: number, n: number, target: string): string => `${TEMPORARY_PREFIX}${pid}-${n}-${target}.tmp`;
