@@ -111,15 +111,19 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   };
   /** a line that ends a sentence, or its article with a credit or source note */
   const closes = (l: Line): boolean => finished(l.text) || (endsWithBracket(l.text) && endsWithCredit(tailText(l)));
+  /** a headline-shaped line wider than its column: no body line is */
+  const wideTitle = (l: Line | undefined): boolean => l !== undefined && width[l.no]! > column[l.no]! + o.shortLineCells && !l.lead && titled(l);
   // A headline set right on its body sits inside a run of text lines. After a finished sentence
-  // it is a headline-shaped line set in a box or wider than the column; or, after a paragraph's
+  // it is a headline-shaped line set in a box or wider than the column (or a kicker above such a
+  // line, whatever the kicker's own width); or, after a paragraph's
   // short last line, one too full to start the next (indented) paragraph; or a headline-shaped
   // run that the next article's lead, byline or dateline ends.
   const segments = splitAtHeadlines(cutSegments(lines, role), (prev, l) => {
     // the measures first: they are comparisons, where the shapes read the text
     const placed = (l.indent ?? 0) > 0 || width[l.no]! > column[l.no]! + o.shortLineCells ||
       (startsIndented && width[prev.no]! + o.shortLineCells <= column[prev.no]! && width[l.no]! + o.fullLineCells >= column[l.no]!);
-    return placed && !l.lead && titled(l) && closes(prev) && !opensReport(l);
+    if (!placed && !(isKickerShaped(l.text) && wideTitle(textAt(l.no, 1)))) return false;
+    return !l.lead && titled(l) && closes(prev) && !opensReport(l);
   }, (run, seg) => {
     const after = textAt(run[run.length - 1]!.no, 1);
     const opens = seg.beforeLead || (after !== undefined && (after.bullet === true || opensReport(after)));
@@ -216,9 +220,13 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     } else if (!allTitle) {
       // Headline-shaped lines wider than their column cannot be body text: a headline set
       // right on its article's first paragraph.
-      const wide = (l: Line) => !l.lead && titled(l) && width[l.no]! > column[l.no]! + o.shortLineCells;
-      let run = 0;
+      // A kicker (ending in a dash or colon) may stand above them and a subtitle (hanging from a
+      // dash) below: the group is set in the headline's box, whatever the kicker's own width.
+      const wide = wideTitle;
+      const marked = (l: Line | undefined, shaped: (text: string) => boolean) => l !== undefined && !l.lead && titled(l) && shaped(l.text);
+      let run = marked(seg.lines[0], isKickerShaped) && seg.lines[1] !== undefined && wide(seg.lines[1]) ? 1 : 0;
       while (run < seg.lines.length && wide(seg.lines[run]!)) run++;
+      if (run > 0) while (run < Math.min(seg.lines.length - 1, MAX_HEADLINE_LINES) && marked(seg.lines[run], isSubtitleShaped)) run++;
       // or headline-shaped lines right above a dateline, which opens the report they head
       let headed = 0;
       while (headed < Math.min(seg.lines.length, MAX_HEADLINE_LINES) && !seg.lines[headed]!.lead && titled(seg.lines[headed]!) && !opensReport(seg.lines[headed]!)) headed++;
@@ -447,7 +455,42 @@ function columnWidths(textLines: Line[], width: readonly number[], o: Options): 
     const at = self !== undefined && win[k]! >= self ? k + 1 : k;
     out[l.no] = win[at]!;
   }
+  measureOneSide(textLines, ordinary, widths, out, o);
   return out;
+}
+
+/**
+ * Each article is set in a column of its own width. Where the few lines before a line and
+ * those after it are set to widths further apart than two short-line margins, its window mixes
+ * two columns; the line is measured against one side instead: after a blank line, the column it
+ * opens (a headline's body, a new column), elsewhere the side nearer its own width.
+ */
+function measureOneSide(textLines: Line[], ordinary: Line[], widths: readonly number[], out: number[], o: Options): void {
+  const window = o.columnWindow;
+  const near = o.minNeighbours;
+  const apart = 2 * o.shortLineCells;
+  const side = (from: number, to: number): number | undefined => {
+    if (to - from < o.minNeighbours) return undefined;
+    const w = widths.slice(from, to).sort((a, b) => a - b);
+    return quantile(w, o.columnQuantile);
+  };
+  let j = 0;
+  for (let t = 0; t < textLines.length; t++) {
+    const l = textLines[t]!;
+    while (j < ordinary.length && ordinary[j]!.no < l.no) j++;
+    const self = j < ordinary.length && ordinary[j]!.no === l.no;
+    const before = side(Math.max(0, j - window), j);
+    if (before === undefined) continue;
+    const next = self ? j + 1 : j;
+    const after = side(next, Math.min(ordinary.length, next + window));
+    if (after === undefined || Math.abs(before - after) <= apart) continue;
+    const afterBlank = t > 0 && textLines[t - 1]!.no !== l.no - 1;
+    const own = widths[j]!;
+    const choice = afterBlank || !self ? after : Math.abs(own - after) < Math.abs(own - before) ? after : before;
+    // the side's nearest lines must be set to it too: a picture's narrow stretch further on is a third width
+    const nearest = choice === after ? side(next, Math.min(ordinary.length, next + near)) : side(Math.max(0, j - near), j);
+    if (nearest !== undefined && Math.abs(nearest - choice) <= apart) out[l.no] = choice;
+  }
 }
 
 const quantile = (sorted: ArrayLike<number>, q: number): number => sorted[Math.floor((sorted.length - 1) * q)]!;
@@ -510,7 +553,10 @@ function rawToBlocks(lines: Line[], role: readonly (Role | undefined)[], layout:
       // after it fills the column: paragraphs start indented, so a full line goes on.
       if (para.length && prev) {
         // a dateline opens a report: after a finished sentence, it starts a paragraph (and an article)
-        let brk = l.lead === true || l.opensParagraph === true || (finished(prev.text) && layout.opensReport(l));
+        let brk = l.lead === true || l.opensParagraph === true || (finished(prev.text) && layout.opensReport(l)) ||
+          // a credit after the last sentence closes its article, even with the next one's text
+          // set on the line below: the paragraph ends there, and trailing-credits ends the article
+          (endsWithBracket(prev.text) && endsWithCredit(prev.text));
         // Where the indents were kept they are the paragraph starts, and a blank line before an
         // unindented line is a column or picture break: the widths are not asked.
         // (`short` is asked first: a comparison, where `finished` reads the text.)

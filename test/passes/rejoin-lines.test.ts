@@ -15,6 +15,47 @@ testPass(rejoinLines, {
   before,
   valid: [
     {
+      // the kicker is no wider than the column, the headline under it is: the two are one box
+      name: 'a kicker above a headline wider than the column, after a finished sentence, is part of the heading',
+      text: page(lead(['南湖区民政局今年组织', '社工走进十二个社区，', '开展上门探访服务。']), ['守护一老一小——', '北坡县首家社区养老驿站正式开门迎客', '驿站设在县城中心', '社区，可为周边老人提', '供助餐和日间照料服务。']),
+      blocks: [
+        { kind: 'paragraph', text: '南湖区民政局今年组织社工走进十二个社区，开展上门探访服务。' },
+        { kind: 'heading', text: '守护一老一小——北坡县首家社区养老驿站正式开门迎客' },
+        { kind: 'paragraph', text: '驿站设在县城中心社区，可为周边老人提供助餐和日间照料服务。' },
+      ],
+    },
+    {
+      name: 'a kicker and a wide headline set right on the sentence before them start a heading there',
+      text: [...lead(['南湖区民政局今年组织', '社工走进十二个社区，', '开展上门探访服务。']), '守护一老一小——', '北坡县首家社区养老驿站正式开门迎客', '驿站设在县城中心', '社区，可为周边老人提', '供助餐和日间照料服务。'],
+      blocks: [
+        { kind: 'paragraph', text: '南湖区民政局今年组织社工走进十二个社区，开展上门探访服务。' },
+        { kind: 'heading', text: '守护一老一小——北坡县首家社区养老驿站正式开门迎客', lines: [4, 5] },
+        { kind: 'paragraph', lines: [6, 8] },
+      ],
+    },
+    {
+      name: "a credit after a line's last sentence ends the paragraph, though the next article's text follows on the next line",
+      text: [...lead(['南湖区民政局今年组织', '社工走进十二个社区，', '开展上门探访。（王芳）']), '记者从民政局获悉，今', '年全县新建社区食堂十', '二家。'],
+      blocks: [
+        { kind: 'paragraph', text: '南湖区民政局今年组织社工走进十二个社区，开展上门探访。（王芳）' },
+        { kind: 'paragraph', text: '记者从民政局获悉，今年全县新建社区食堂十二家。' },
+      ],
+    },
+    {
+      // the column above is thirteen characters, the one below six: the headline is no wider
+      // than the first, but it opens the second, and is measured against it
+      name: 'a line after a blank is measured against the column it opens, where the columns on either side differ',
+      text: page(
+        lead(['南湖区民政局今年组织社工走', '进十二个社区，为困难家庭上', '门送去米面油等生活物资，并', '为老人测量血压、登记需求。']),
+        ['北坡县社区养老驿站开门迎客', '驿站设在', '县城中心', '社区，可', '为周边老', '人提供助', '餐服务。'],
+      ),
+      blocks: [
+        { kind: 'paragraph', lines: [1, 4] },
+        { kind: 'heading', text: '北坡县社区养老驿站开门迎客' },
+        { kind: 'paragraph', text: '驿站设在县城中心社区，可为周边老人提供助餐服务。' },
+      ],
+    },
+    {
       name: 'a blank line inside a sentence is a column break, joined',
       text: page(lead(['今年以来，南湖区民', '政局组织社工走进十二']), ['个社区，为困难家庭上', '门送去生活物资。']),
       blocks: [{ kind: 'paragraph', text: '今年以来，南湖区民政局组织社工走进十二个社区，为困难家庭上门送去生活物资。', lead: true }],
