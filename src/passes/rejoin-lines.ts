@@ -114,15 +114,15 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   /** a headline-shaped line wider than its column: no body line is */
   const wideTitle = (l: Line | undefined): boolean => l !== undefined && width[l.no]! > column[l.no]! + o.shortLineCells && !l.lead && titled(l);
   // A headline set right on its body sits inside a run of text lines. After a finished sentence
-  // it is a headline-shaped line set in a box or wider than the column (or a kicker above such a
-  // line, whatever the kicker's own width); or, after a paragraph's
+  // it is a headline-shaped line set in a box or wider than the column (or a headline-shaped
+  // kicker above such a line, whatever its own width); or, after a paragraph's
   // short last line, one too full to start the next (indented) paragraph; or a headline-shaped
   // run that the next article's lead, byline or dateline ends.
   const segments = splitAtHeadlines(cutSegments(lines, role), (prev, l) => {
     // the measures first: they are comparisons, where the shapes read the text
     const placed = (l.indent ?? 0) > 0 || width[l.no]! > column[l.no]! + o.shortLineCells ||
       (startsIndented && width[prev.no]! + o.shortLineCells <= column[prev.no]! && width[l.no]! + o.fullLineCells >= column[l.no]!);
-    if (!placed && !(isKickerShaped(l.text) && wideTitle(textAt(l.no, 1)))) return false;
+    if (!placed && !wideTitle(textAt(l.no, 1))) return false;
     return !l.lead && titled(l) && closes(prev) && !opensReport(l);
   }, (run, seg) => {
     const after = textAt(run[run.length - 1]!.no, 1);
@@ -220,11 +220,12 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     } else if (!allTitle) {
       // Headline-shaped lines wider than their column cannot be body text: a headline set
       // right on its article's first paragraph.
-      // A kicker (ending in a dash or colon) may stand above them and a subtitle (hanging from a
-      // dash) below: the group is set in the headline's box, whatever the kicker's own width.
+      // A kicker may stand above them and a subtitle (hanging from a dash) below: the group is
+      // set in the headline's box, whatever the kicker's own width. (A paragraph's first line
+      // has no headline-shaped line wider than the column under it.)
       const wide = wideTitle;
       const marked = (l: Line | undefined, shaped: (text: string) => boolean) => l !== undefined && !l.lead && titled(l) && shaped(l.text);
-      let run = marked(seg.lines[0], isKickerShaped) && seg.lines[1] !== undefined && wide(seg.lines[1]) ? 1 : 0;
+      let run = !wide(seg.lines[0]!) && !seg.lines[0]!.lead && titled(seg.lines[0]!) && seg.lines[1] !== undefined && wide(seg.lines[1]) ? 1 : 0;
       while (run < seg.lines.length && wide(seg.lines[run]!)) run++;
       if (run > 0) while (run < Math.min(seg.lines.length - 1, MAX_HEADLINE_LINES) && marked(seg.lines[run], isSubtitleShaped)) run++;
       // or headline-shaped lines right above a dateline, which opens the report they head
