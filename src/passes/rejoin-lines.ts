@@ -249,7 +249,9 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       const opensParagraph = next !== undefined && narrowerThan(next, nextText(next.no));
       const shortfall = column[last.no]! - width[last.no]!;
       const cannotRunOn = shortfall > (startsIndented ? 2 * o.indentCells : o.fullLineCells);
-      if (afterFinished && (followedByStart || widest > col + o.shortLineCells)) headingCount = seg.lines.length;
+      // a kicker's mark over a second line, or a subtitle's dash, marks a headline group: a subhead is a line or two of its own
+      const grouped = seg.lines.length > 1 && (isKickerShaped(first.text) || seg.lines.slice(1).some((l) => isSubtitleShaped(l.text)));
+      if (afterFinished && (followedByStart || grouped || widest > col + o.shortLineCells)) headingCount = seg.lines.length;
       else if (afterFinished && blankAround(lines, first.no, last.no) && (widest <= col * o.subheadRatio || opensParagraph || cannotRunOn)) {
         for (const l of seg.lines) role[l.no] = 'subhead';
         continue;

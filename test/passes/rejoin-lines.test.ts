@@ -30,6 +30,11 @@ testPass(rejoinLines, {
       blocks: [{ kind: 'paragraph' }, { kind: 'heading', text: '守护一老一小北坡县首家社区养老驿站正式开门迎客', lines: [5, 6] }, { kind: 'paragraph', lines: [7, 9] }],
     },
     {
+      name: 'two lines between paragraphs, the first ending in a kicker’s dash, are a headline group, not a subhead',
+      text: page(lead(['南湖区民政局今年组织', '社工走进十二个社区，', '开展上门探访服务。']), ['守护一老一小——', '养老驿站开门迎客'], ['驿站设在县城中心', '社区，可为周边老人提', '供助餐和日间照料服务。']),
+      blocks: [{ kind: 'paragraph' }, { kind: 'heading', text: '守护一老一小——养老驿站开门迎客', lines: [5, 6] }, { kind: 'paragraph', lines: [8, 10] }],
+    },
+    {
       name: 'a kicker and a wide headline set right on the sentence before them start a heading there',
       text: [...lead(['南湖区民政局今年组织', '社工走进十二个社区，', '开展上门探访服务。']), '守护一老一小——', '北坡县首家社区养老驿站正式开门迎客', '驿站设在县城中心', '社区，可为周边老人提', '供助餐和日间照料服务。'],
       blocks: [
