@@ -111,8 +111,31 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   };
   /** a line that ends a sentence, or its article with a credit or source note */
   const closes = (l: Line): boolean => finished(l.text) || (endsWithBracket(l.text) && endsWithCredit(tailText(l)));
+  // A paragraph's first line lost its two-character indent: it falls short of the line after it
+  // by about an indent, and that line fills the column. (A headline broken unevenly has no full
+  // line after it; a headline's last line set right on its body falls shorter than an indent.)
+  const narrowerThan = (l: Line, after: Line | undefined): boolean => {
+    if (after === undefined) return false;
+    // measured against the fuller of the two: squeezed punctuation makes a full line narrower
+    const short = Math.max(width[after.no]!, column[l.no]!) - width[l.no]!;
+    return short >= o.indentCells && short <= 2 * o.indentCells && width[after.no]! + o.fullLineCells >= column[after.no]!;
+  };
   /** a headline-shaped line wider than its column: no body line is */
   const wideTitle = (l: Line | undefined): boolean => l !== undefined && width[l.no]! > column[l.no]! + o.shortLineCells && !l.lead && titled(l);
+  /**
+   * Under a headline set right on its body, the body opens: with a lead, a byline or a
+   * dateline, or a first line short by its dropped indent; the headline's own further lines
+   * may come first. A full line after a paragraph's end is then no headline when the text
+   * below runs on: that paragraph started full.
+   */
+  const bodyOpensBelow = (l: Line): boolean => {
+    let next = textAt(l.no, 1);
+    for (let k = 0; next !== undefined && k < MAX_HEADLINE_LINES; k++, next = textAt(next.no, 1)) {
+      if (next.lead || next.bullet || isBylineLine(next.text) || opensReport(next) || narrowerThan(next, textAt(next.no, 1))) return true;
+      if (!titled(next)) return false;
+    }
+    return false;
+  };
   // A headline set right on its body sits inside a run of text lines. After a finished sentence
   // it is a headline-shaped line set in a box or wider than the column (or a headline-shaped
   // kicker above such a line, whatever its own width); or, after a paragraph's
@@ -121,7 +144,7 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   const segments = splitAtHeadlines(cutSegments(lines, role), (prev, l) => {
     // the measures first: they are comparisons, where the shapes read the text
     const placed = (l.indent ?? 0) > 0 || width[l.no]! > column[l.no]! + o.shortLineCells ||
-      (startsIndented && width[prev.no]! + o.shortLineCells <= column[prev.no]! && width[l.no]! + o.fullLineCells >= column[l.no]!);
+      (startsIndented && width[prev.no]! + o.shortLineCells <= column[prev.no]! && width[l.no]! + o.fullLineCells >= column[l.no]! && bodyOpensBelow(l));
     if (!placed && !wideTitle(textAt(l.no, 1))) return false;
     return !l.lead && titled(l) && closes(prev) && !opensReport(l);
   }, (run, seg) => {
@@ -146,15 +169,6 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   const nextText = (no: number): Line | undefined => {
     for (let i = position[no]! + 1; i < textLines.length; i++) if (role[textLines[i]!.no] === undefined) return textLines[i];
     return undefined;
-  };
-  // A paragraph's first line lost its two-character indent: it falls short of the line after it
-  // by about an indent, and that line fills the column. (A headline broken unevenly has no full
-  // line after it; a headline's last line set right on its body falls shorter than an indent.)
-  const narrowerThan = (l: Line, after: Line | undefined): boolean => {
-    if (after === undefined) return false;
-    // measured against the fuller of the two: squeezed punctuation makes a full line narrower
-    const short = Math.max(width[after.no]!, column[l.no]!) - width[l.no]!;
-    return short >= o.indentCells && short <= 2 * o.indentCells && width[after.no]! + o.fullLineCells >= column[after.no]!;
   };
 
   // An article has ended at the page top and after a source note or credit: what follows

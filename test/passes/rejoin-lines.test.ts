@@ -35,6 +35,18 @@ testPass(rejoinLines, {
       blocks: [{ kind: 'paragraph' }, { kind: 'heading', text: '守护一老一小——养老驿站开门迎客', lines: [5, 6] }, { kind: 'paragraph', lines: [8, 10] }],
     },
     {
+      // paragraphs here start two characters short; the full line after the short one is a
+      // headline only if a body opens under it, and the line under it runs on, full
+      name: 'a full line after a paragraph’s short last line, with text running on full below it, starts a paragraph, not a headline',
+      text: [...lead(['南湖区民政局今年组', '织社工走进十二个社区', '开展上门探访服务。', '探访中。']), '社工为老人测量血', '压并登记需求。', '村委会相关负责人表示', '将为村里老人建立健康', '档案并定期上门回访。'],
+      blocks: [{ kind: 'paragraph' }, { kind: 'paragraph', lines: [5, 6] }, { kind: 'paragraph', text: '村委会相关负责人表示将为村里老人建立健康档案并定期上门回访。' }],
+    },
+    {
+      name: 'the same full line, with a body opening under it short by its indent, is a headline set right on its body',
+      text: [...lead(['南湖区民政局今年组', '织社工走进十二个社区', '开展上门探访服务。', '探访中。']), '社工为老人测量血', '压并登记需求。', '北坡县养老服务站开业', '驿站设在县城中', '心社区，为周边老人提', '供助餐服务。'],
+      blocks: [{ kind: 'paragraph' }, { kind: 'paragraph', lines: [5, 6] }, { kind: 'heading', text: '北坡县养老服务站开业' }, { kind: 'paragraph', lines: [8, 10] }],
+    },
+    {
       name: 'a kicker and a wide headline set right on the sentence before them start a heading there',
       text: [...lead(['南湖区民政局今年组织', '社工走进十二个社区，', '开展上门探访服务。']), '守护一老一小——', '北坡县首家社区养老驿站正式开门迎客', '驿站设在县城中心', '社区，可为周边老人提', '供助餐和日间照料服务。'],
       blocks: [
