@@ -145,7 +145,8 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     // the measures first: they are comparisons, where the shapes read the text
     const placed = (l.indent ?? 0) > 0 || width[l.no]! > column[l.no]! + o.shortLineCells ||
       (startsIndented && width[prev.no]! + o.shortLineCells <= column[prev.no]! && width[l.no]! + o.fullLineCells >= column[l.no]! && bodyOpensBelow(l));
-    if (!placed && !wideTitle(textAt(l.no, 1))) return false;
+    // (or a kicker set right above such a line: a blank between, and the wide line is a caption's)
+    if (!placed && !wideTitle(lines[l.no])) return false;
     return !l.lead && titled(l) && closes(prev) && !opensReport(l);
   }, (run, seg) => {
     const after = textAt(run[run.length - 1]!.no, 1);

@@ -47,6 +47,11 @@ testPass(rejoinLines, {
       blocks: [{ kind: 'paragraph' }, { kind: 'paragraph', lines: [5, 6] }, { kind: 'heading', text: '北坡县养老服务站开业' }, { kind: 'paragraph', lines: [8, 10] }],
     },
     {
+      name: 'a line cut off by a picture is no kicker of the wide caption line under the blank',
+      text: page([...lead(['南湖区民政局今年组织', '社工走进十二个社区，', '开展上门探访服务。']), '社工同时为老人建立'], ['社工在北坡县养老驿站为老人测量血压', '王芳 摄'], ['健康档案并定期回访。']),
+      blocks: [{ kind: 'paragraph', text: '南湖区民政局今年组织社工走进十二个社区，开展上门探访服务。社工同时为老人建立健康档案并定期回访。' }, { kind: 'caption' }],
+    },
+    {
       name: 'a kicker and a wide headline set right on the sentence before them start a heading there',
       text: [...lead(['南湖区民政局今年组织', '社工走进十二个社区，', '开展上门探访服务。']), '守护一老一小——', '北坡县首家社区养老驿站正式开门迎客', '驿站设在县城中心', '社区，可为周边老人提', '供助餐和日间照料服务。'],
       blocks: [
