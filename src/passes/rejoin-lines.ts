@@ -280,7 +280,7 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     } else if (headingCount > 0) articleEnded = true;
   }
 
-  return rawToBlocks(lines, role, { width, column, startsIndented, indentsKept, opensReport }, o, report);
+  return rawToBlocks(lines, role, { width, column, startsIndented, indentsKept, opensReport, narrowerThan }, o, report);
 }
 
 /**
@@ -522,6 +522,14 @@ interface Layout {
   indentsKept: boolean;
   /** whether a line opens a report with its dateline, asked once a line */
   opensReport(line: Line): boolean;
+  /** whether a line falls short of the (full) line after it by about a paragraph's indent */
+  narrowerThan(line: Line, after: Line | undefined): boolean;
+}
+
+/** The first non-blank line after source line `no`. */
+function nextTextLine(lines: Line[], no: number): Line | undefined {
+  for (let i = no; i < lines.length; i++) if (lines[i]!.text !== '') return lines[i];
+  return undefined;
 }
 
 function rawToBlocks(lines: Line[], role: readonly (Role | undefined)[], layout: Layout, o: Options, report: Report): Block[] {
@@ -579,7 +587,9 @@ function rawToBlocks(lines: Line[], role: readonly (Role | undefined)[], layout:
         // unindented line is a column or picture break: the widths are not asked.
         // (`short` is asked first: a comparison, where `finished` reads the text.)
         if (!brk && !layout.indentsKept) {
-          if (!blankSince) brk = short(prev) && finished(prev.text);
+          // with no blank, a paragraph also starts after a full line that ends a sentence, where
+          // its first line falls short of the next by the indent it lost
+          if (!blankSince) brk = finished(prev.text) && (short(prev) || (layout.startsIndented && layout.narrowerThan(l, nextTextLine(lines, l.no))));
           else if (finished(prev.text)) {
             if (layout.startsIndented && !short(prev) && full(l)) {
               report('a blank line after a finished sentence, then a full line: read as a column break, not a paragraph end', { line: l.no });

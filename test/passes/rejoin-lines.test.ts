@@ -52,6 +52,11 @@ testPass(rejoinLines, {
       blocks: [{ kind: 'paragraph', text: '南湖区民政局今年组织社工走进十二个社区，开展上门探访服务。社工同时为老人建立健康档案并定期回访。' }, { kind: 'caption' }],
     },
     {
+      name: 'after a full line ending a sentence, a line short of the next by its lost indent starts a paragraph',
+      text: [...lead(['南湖区民政局今年组', '织社工走进十二个社区', '开展探访。', '社工为老人测量血', '压并登记生活需求。']), '村委会负责人介', '绍，将为老人建立健康', '档案并定期回访。'],
+      blocks: [{ kind: 'paragraph' }, { kind: 'paragraph', text: '社工为老人测量血压并登记生活需求。' }, { kind: 'paragraph', text: '村委会负责人介绍，将为老人建立健康档案并定期回访。' }],
+    },
+    {
       name: 'a kicker and a wide headline set right on the sentence before them start a heading there',
       text: [...lead(['南湖区民政局今年组织', '社工走进十二个社区，', '开展上门探访服务。']), '守护一老一小——', '北坡县首家社区养老驿站正式开门迎客', '驿站设在县城中心', '社区，可为周边老人提', '供助餐和日间照料服务。'],
       blocks: [
