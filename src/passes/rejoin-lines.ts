@@ -116,8 +116,9 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   // line after it; a headline's last line set right on its body falls shorter than an indent.)
   const narrowerThan = (l: Line, after: Line | undefined): boolean => {
     if (after === undefined) return false;
-    // measured against the fuller of the two: squeezed punctuation makes a full line narrower
-    const short = Math.max(width[after.no]!, column[l.no]!) - width[l.no]!;
+    // measured against the fuller of the two (squeezed punctuation makes a full line narrower),
+    // but no further than a full line: one dense with half-width digits says no more of an indent
+    const short = Math.min(Math.max(width[after.no]!, column[l.no]!), column[l.no]! + o.fullLineCells) - width[l.no]!;
     return short >= o.indentCells && short <= 2 * o.indentCells && width[after.no]! + o.fullLineCells >= column[after.no]!;
   };
   /** a headline-shaped line wider than its column: no body line is */

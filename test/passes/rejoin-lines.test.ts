@@ -57,6 +57,13 @@ testPass(rejoinLines, {
       blocks: [{ kind: 'paragraph' }, { kind: 'paragraph', text: '社工为老人测量血压并登记生活需求。' }, { kind: 'paragraph', text: '村委会负责人介绍，将为老人建立健康档案并定期回访。' }],
     },
     {
+      // the line after holds more than a full line's width (half-width digits), which says no
+      // more about an indent than a full line does
+      name: 'a line is not short by an indent against a next line wider than the column',
+      text: [...lead(['南湖区民政局今年组', '织社工走进十二个社区', '开展探访。', '社工为老人测量血压，', '并登记生活需求意愿。']), '村委会负责人介绍说，', '全县2024年新建社区食堂助', '餐点三十个。'],
+      blocks: [{ kind: 'paragraph' }, { kind: 'paragraph', text: '社工为老人测量血压，并登记生活需求意愿。村委会负责人介绍说，全县2024年新建社区食堂助餐点三十个。' }],
+    },
+    {
       name: 'a kicker and a wide headline set right on the sentence before them start a heading there',
       text: [...lead(['南湖区民政局今年组织', '社工走进十二个社区，', '开展上门探访服务。']), '守护一老一小——', '北坡县首家社区养老驿站正式开门迎客', '驿站设在县城中心', '社区，可为周边老人提', '供助餐和日间照料服务。'],
       blocks: [
