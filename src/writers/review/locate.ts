@@ -8,6 +8,8 @@ import type { LineSpan } from '../../model/types.js';
  * of punctuation and ASCII do). A headline joined from three printed lines is found across
  * them; a byline's `■` or a credit's brackets do not stand in the way.
  */
+const EMPTY: ReadonlySet<number> = new Set();
+
 export class SourceIndex {
   /** every source line's key, concatenated */
   private readonly all: string;
@@ -27,23 +29,38 @@ export class SourceIndex {
   }
 
   /**
-   * The lines `text` stands on: of its places in the source, the first that lies within
-   * `within` (the article's span) and outside `taken` (lines another block is made of), else
-   * the first outside `taken`, else the first within `within`, else the first. Null when
-   * the text has no letters to look for, or is not there (a plugin may have rewritten it).
+   * The lines `text` stands on, of its places in the source the first that lies within
+   * `within` (the article's span) and on no line in `claimed` (another field's) or `body`
+   * (a body block's), then relaxing those in that order: a trailing source note shares its
+   * line with the last sentence, but a line another article's note was found on is never its
+   * own. Null when the text has no letters to look for, or is not there (a plugin may have
+   * rewritten it).
    */
-  find(text: string, within: LineSpan | null, taken: ReadonlySet<number>): LineSpan | null {
+  find(text: string, within: LineSpan | null, claimed: ReadonlySet<number>, body: ReadonlySet<number> = EMPTY): LineSpan | null {
     const key = keyOf(text);
     if (key === '') return null;
     const places: LineSpan[] = [];
     for (let at = this.all.indexOf(key); at >= 0; at = this.all.indexOf(key, at + 1)) places.push([this.lineAt(at), this.lineAt(at + key.length - 1)]);
     if (places.length === 0) return null;
     const inside = (s: LineSpan) => within !== null && s[0] >= within[0] && s[1] <= within[1];
-    const free = (s: LineSpan) => {
-      for (let n = s[0]; n <= s[1]; n++) if (taken.has(n)) return false;
+    const off = (set: ReadonlySet<number>) => (s: LineSpan) => {
+      for (let n = s[0]; n <= s[1]; n++) if (set.has(n)) return false;
       return true;
     };
-    return places.find((s) => inside(s) && free(s)) ?? places.find(free) ?? places.find(inside) ?? places[0]!;
+    const unclaimed = off(claimed);
+    const notBody = off(body);
+    const tiers: ((s: LineSpan) => boolean)[] = [
+      (s) => inside(s) && unclaimed(s) && notBody(s),
+      (s) => inside(s) && unclaimed(s),
+      (s) => unclaimed(s) && notBody(s),
+      unclaimed,
+      inside,
+    ];
+    for (const tier of tiers) {
+      const found = places.find(tier);
+      if (found) return found;
+    }
+    return places[0]!;
   }
 
   /** The 1-based line holding character `at` of `all`. */

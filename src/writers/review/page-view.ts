@@ -80,12 +80,14 @@ export function reviewPage(page: Page, sourceText: string, key = overridesKey(pa
   const textOf = (n: number) => anchorText(raw[n - 1] ?? '');
   const at = (line: number, o: Omit<Override, 'line' | 'text'>): string => overrideEntry({ line, text: textOf(line), ...o });
   const index = new SourceIndex(raw);
-  const taken = new Set<number>();
-  const cover = (s: LineSpan | null) => {
-    if (s) for (let n = s[0]; n <= s[1]; n++) taken.add(n);
+  // lines of body blocks and furniture, and lines a field was found on: see SourceIndex.find
+  const body = new Set<number>();
+  const claimed = new Set<number>();
+  const cover = (s: LineSpan | null, set: Set<number>) => {
+    if (s) for (let n = s[0]; n <= s[1]; n++) set.add(n);
   };
-  for (const a of page.articles) for (const b of a.body) cover(b.lines);
-  for (const f of page.furniture) cover(f.lines);
+  for (const a of page.articles) for (const b of a.body) cover(b.lines, body);
+  for (const f of page.furniture) cover(f.lines, claimed);
 
   const calls = page.messages.map((m) => ({ m, call: parseCloseCall(m) }));
   const callAt = new Map<number, CloseCall>();
@@ -96,8 +98,8 @@ export function reviewPage(page: Page, sourceText: string, key = overridesKey(pa
     const blocks: ViewBlock[] = [];
     const anchor = a.body[0]?.lines[0] ?? a.lines[0];
     const find = (text: string) => {
-      const s = index.find(text, a.lines, taken);
-      cover(s);
+      const s = index.find(text, a.lines, claimed, body);
+      cover(s, claimed);
       return s;
     };
     const field = (kind: 'section' | 'byline' | 'attribution', text: string | null) => {
