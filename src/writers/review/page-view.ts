@@ -214,12 +214,17 @@ export function reviewPage(page: Page, sourceText: string, key = overridesKey(pa
       `<${element} class="text">${escapeHtml(b.text)}</${element}>${decisionsHtml(b.decisions)}</div>`
     );
   };
+  // the article's fields as they are, to edit one and paste: the byline, source note or section a rule missed
+  const setFields = (a: Article): Decision => ({
+    label: "set this article's byline, attribution or section: edit a value (null clears it; leave out the ones that stay)",
+    entry: at(a.body[0]?.lines[0] ?? a.lines[0], { kind: 'set', byline: a.byline, attribution: a.attribution, section: a.section }),
+  });
   const articlesHtml = page.articles
     .map((a, i) => {
       const id = articleId(page.stem, i);
       return (
         `<article class="art" id="a${i + 1}" data-lines="${a.lines[0]}-${a.lines[1]}">` +
-        `<header class="art-head" tabindex="0"><span class="id">${escapeHtml(id)}</span> <span class="lines">lines ${a.lines[0]}–${a.lines[1]}</span></header>` +
+        `<header class="art-head" tabindex="0"><span class="id">${escapeHtml(id)}</span> <span class="lines">lines ${a.lines[0]}–${a.lines[1]}</span>${decisionsHtml([setFields(a)])}</header>` +
         `${views[i]!.map(blockHtml).join('')}</article>`
       );
     })
@@ -240,7 +245,7 @@ export function reviewPage(page: Page, sourceText: string, key = overridesKey(pa
 <header class="top">
 <a href="../index.html">← all pages</a>
 <h1>${escapeHtml(page.source)}</h1>
-<p class="counts"><span>${entry.articles} articles</span> <span>${entry.warnings} warnings</span> <span>${entry.closeCalls} close calls</span> <span>${entry.overrides} overrides applied</span> <span>${escapeHtml(page.encoding)}, ${escapeHtml(page.dialect)}</span></p>
+<p class="counts"><span>${counted(entry.articles, 'article')}</span> <span>${counted(entry.warnings, 'warning')}</span> <span>${counted(entry.closeCalls, 'close call')}</span> <span>${counted(entry.overrides, 'override')} applied</span> <span>${escapeHtml(page.encoding)}, ${escapeHtml(page.dialect)}</span></p>
 <p class="key">Entries go under this page's key in <code>bulletin.overrides.yaml</code> (<code>pages:</code>): ${snippetHtml(pageKeyLine(key))}</p>
 </header>
 <main>
@@ -260,6 +265,8 @@ ${furnitureHtml}
 `;
   return { entry, html };
 }
+
+export const counted = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 function decisionsHtml(decisions: readonly Decision[]): string {
   if (decisions.length === 0) return '';

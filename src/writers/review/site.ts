@@ -1,7 +1,7 @@
 import escapeHtml from 'escape-html';
 import { writeOutputFile, writePageFiles } from '../files.js';
 import { INDEX_SCRIPT, STYLE } from './assets.js';
-import type { ReviewEntry } from './page-view.js';
+import { counted, type ReviewEntry } from './page-view.js';
 
 export { reviewPage, overridesKey, pageViewFile, parseCloseCall, type ReviewEntry, type ReviewPage, type CloseCall } from './page-view.js';
 
@@ -38,7 +38,7 @@ export function reviewIndex(entries: readonly ReviewEntry[]): string {
 <body class="index">
 <header class="top">
 <h1>bulletin review</h1>
-<p class="counts"><span>${entries.length} pages</span> <span>${total('articles')} articles</span> <span>${total('warnings')} warnings</span> <span>${total('closeCalls')} close calls</span> <span>${total('overrides')} overrides applied</span></p>
+<p class="counts"><span>${counted(entries.length, 'page')}</span> <span>${counted(total('articles'), 'article')}</span> <span>${counted(total('warnings'), 'warning')}</span> <span>${counted(total('closeCalls'), 'close call')}</span> <span>${counted(total('overrides'), 'override')} applied</span></p>
 <p><label>Filter <input id="filter" type="search" placeholder="a path or a headline" autocomplete="off"></label> <span id="shown">${entries.length} of ${entries.length} pages</span></p>
 </header>
 <main>
