@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { message, pageWith } from '../../src/model/page.js';
+import { articleWith, message, pageWith } from '../../src/model/page.js';
 import { keyOf, SourceIndex } from '../../src/writers/review/locate.js';
 import { overrideEntry } from '../../src/writers/review/snippets.js';
 import { byWorstFirst, overridesKey, parseCloseCall, reviewIndex, reviewPage, type ReviewEntry } from '../../src/writers/review/site.js';
@@ -95,6 +95,16 @@ describe('a page view', () => {
     const paragraphs = page.articles.reduce((n, a) => n + a.body.filter((b, j) => j > 0 && b.kind === 'paragraph').length, 0);
     expect(entries.filter((e) => e.kind === 'no-paragraph-start').length).toBe(paragraphs);
     expect(entries.filter((e) => e.kind === 'no-article-start').map((e) => e.line)).toEqual(page.articles.slice(1).map((a) => a.body[0]!.lines[0]));
+  });
+});
+
+describe('a byline joined from credits printed apart', () => {
+  test('is tagged with where its longest first words stand', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'fixtures/pages/raw-headline-list.txt'), 'utf8');
+    const parsed = parseText(text, 'p');
+    // line 4 opens with 入冬以来; the second credit is printed nowhere on this page
+    const page = pageWith(parsed, { articles: parsed.articles.map((a, i) => (i === 0 ? articleWith(a, { byline: '入冬以来 不在此页的名字' }) : a)) });
+    expect(reviewPage(page, text, 'p.txt').html).toMatch(/data-kind="byline" data-lines="4-4"/);
   });
 });
 

@@ -98,7 +98,11 @@ export function reviewPage(page: Page, sourceText: string, key = overridesKey(pa
     const blocks: ViewBlock[] = [];
     const anchor = a.body[0]?.lines[0] ?? a.lines[0];
     const find = (text: string) => {
-      const s = index.find(text, a.lines, claimed, body);
+      // a byline joined from credits printed apart (`本报记者 甲` on top, `（乙）` at the end) is
+      // not found whole: it is tagged with where its longest first words stand
+      let s = index.find(text, a.lines, claimed, body);
+      const words = text.split(' ');
+      for (let k = words.length - 1; s === null && k > 0; k--) s = index.find(words.slice(0, k).join(' '), a.lines, claimed, body);
       cover(s, claimed);
       return s;
     };
