@@ -1,14 +1,21 @@
 // Run by `npm test` before the suite: the recipe tests drive jq, git and script(1) as a user's
-// shell would. A fresh machine may lack them; they come from Debian's packages, as the README's
-// set-up promises, so a missing one is installed here rather than letting its tests fail.
+// shell would, and the review site's test drives a headless Chromium (Debian's, which
+// playwright-core is pointed at: no browser is downloaded) with a font for Chinese text, so
+// that its screenshot shows the page. A fresh machine may lack them; they come from Debian's
+// packages, as the README's set-up promises, so a missing one is installed here rather than
+// letting its tests fail.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 
 const NEEDED = [
   ['jq', 'jq'],
   ['git', 'git'],
   ['script', 'bsdutils'],
+  ['chromium', 'chromium'],
+  // a file, not a command: the font the screenshot's Chinese text is drawn in
+  ['/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', 'fonts-wqy-microhei'],
 ];
-const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+const has = (cmd) => (cmd.startsWith('/') ? fs.existsSync(cmd) : spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0);
 const missing = NEEDED.filter(([cmd]) => !has(cmd));
 if (missing.length) {
   const packages = missing.map(([, pkg]) => pkg);

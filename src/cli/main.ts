@@ -65,6 +65,43 @@ input that does not exist or a directory without *.txt pages: then nothing is pa
     });
 
   cli
+    .command('review')
+    .description('Write a static site to review the parse: every page\'s source lines beside its articles, warnings and the override that would change each decision')
+    .argument('[inputs...]', 'files, directories (searched for *.txt), globs, or - for standard input', [])
+    .option('-o, --out <dir>', 'the site\'s directory (default: review)')
+    .option('-p, --passes <list>', 'comma-separated pass names to run, in this order (see `bulletin passes`)')
+    .option('--plugin <file>', 'load passes from a JavaScript module (repeatable)', collect, [])
+    .addOption(new Option('--plugin-errors <mode>', 'a plugin pass that fails: an error that fails its page (exit 1), or only a warning').choices(['error', 'warn']))
+    .option('--strict', 'text removed by a plugin pass that does not declare removesText is an error, not a warning')
+    .option('--page-timeout <seconds>', 'stop a page that takes longer, when plugins are loaded, and report it (default: 60)', seconds)
+    .option('-j, --jobs <n>', 'worker threads (default: number of CPUs)', positiveInt)
+    .option('-q, --quiet', 'print nothing on stderr but errors')
+    .option('-c, --config <file>', 'read settings from this YAML file (default: ./bulletin.config.yaml if present)')
+    .option('--color', 'colour the messages on stderr even when it is not a terminal')
+    .option('--no-color', 'no colour on stderr (as NO_COLOR=1 does)')
+    .addOption(new Option('--encoding <name>', 'read every page in this encoding instead of detecting it').choices(['utf-8', 'gb18030', 'big5']))
+    .addHelpText(
+      'after',
+      `
+With no inputs, reviews seeds/ into review/. Open review/index.html in a browser: it needs no
+server and no network.
+
+Examples:
+  $ bulletin review seeds -o review
+  $ bulletin review 'scans/**/*.txt' -o /tmp/review
+
+Exit status: 0, 1 when a file could not be read or parsed (the others are still written), 2 for
+a usage error.`,
+    )
+    .action(async (inputs: string[], opts, cmd: Command) => {
+      // the config's out is for the corpus: a review goes to its own directory
+      const choice = await withConfig(inputs, { ...opts, out: undefined, format: 'json,md' }, cmd);
+      if (!choice) return;
+      const { runReview } = await import('./review.js');
+      process.exitCode = await runReview(choice.inputs, { ...opts, config: choice.config, passes: choice.passes, ...(choice.encoding ? { encoding: choice.encoding } : {}), ...pick(choice, ['pluginErrors', 'strict', 'pageTimeout']) });
+    });
+
+  cli
     .command('merge')
     .description('Merge the output directories of --shard runs (each with its manifest) into one corpus')
     .argument('<shards...>', 'the output directories of the shard runs')
@@ -155,6 +192,10 @@ async function withConfig(inputs: string[], opts: any, cmd: Command) {
     process.exitCode = 2;
     return null;
   }
+}
+
+function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((k) => from[k] !== undefined).map((k) => [k, from[k]])) as Partial<Pick<T, K>>;
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -7,12 +7,15 @@ import { message, pageWith } from '../model/page.js';
 import type { Message, Page } from '../model/types.js';
 import { pageToJsonl } from '../writers/jsonl.js';
 import { pageFiles, type FileFormat } from '../writers/files.js';
+import { reviewPage, type ReviewPage } from '../writers/review/site.js';
 
 export interface OutputPlan {
   jsonl: boolean;
   files: readonly FileFormat[];
   /** `--encoding`: read every page as this, without guessing */
   encoding?: ForcedEncoding;
+  /** `bulletin review`: each page's view of the review site, and its line in the index */
+  review?: boolean;
 }
 
 /**
@@ -39,6 +42,8 @@ export interface PageResult<Jsonl extends string | Uint8Array = string | Uint8Ar
   fileHashes?: [string, string][];
   /** what went wrong with plugin passes: the run decides whether that fails the page */
   pluginProblems?: PluginProblem[];
+  /** the page's view and index entry, for `bulletin review` */
+  review?: ReviewPage;
 }
 
 /** A page that could not be parsed, or whose thread failed: only its error is reported. */
@@ -70,6 +75,8 @@ export function processBytes(file: InputFile, bytes: Uint8Array, steps: readonly
     ...(plan.jsonl ? { jsonl: pageToJsonl(page) } : {}),
     ...(plan.files.length ? { files: [...pageFiles(page, plan.files)] } : {}),
     ...(problems.length ? { pluginProblems: problems } : {}),
+    // the view anchors overrides to the lines as read, so it is made here, with the decoded text
+    ...(plan.review ? { review: reviewPage(page, decoded.text) } : {}),
   };
 }
 
