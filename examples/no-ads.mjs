@@ -42,7 +42,7 @@ export default definePass({
     if (ads.length === 0) return page;
     for (const a of ads) {
       // the pipeline adds this pass's name as the message's origin
-      report(`moved an advertisement of ${textOf(a).length} characters to furniture`, { line: a.lines[0], endLine: a.lines[1] });
+      report(`moved an advertisement of ${textOf(a).length} characters to furniture`, { line: a.lines[0], endLine: a.lines[1], kind: 'ad-moved' });
     }
     return pageWith(page, {
       articles: page.articles.filter((a) => !isAd(a)),

@@ -59,11 +59,13 @@ export function runSteps(page: Page, steps: readonly Step[], watch: StepWatch = 
     const reported: Message[] = [];
     const context: PassContext = {
       report: (text, place = {}) => {
-        reported.push(message(pass.name, String(text), place.line ?? null, place.severity ?? 'warning', place.column, place.endLine));
+        // a plugin's kind is whatever it says, as long as it is text; else its pass's name
+        const kind = typeof place.kind === 'string' && place.kind !== '' ? place.kind : pass.name;
+        reported.push(message(pass.name, String(text), place.line ?? null, place.severity ?? 'warning', place.column, place.endLine, kind));
       },
     };
     const failed = (text: string) => {
-      current = withMessage(current, 'pipeline', text, null, 'error');
+      current = withMessage(current, 'pipeline', 'pass-failed', text, null, 'error');
       if (file) watch.problems?.push({ kind: 'failed', pass: pass.name, file, message: text });
     };
     // only a plugin's pass is counted: the built-in ones are held to rule 6 by their tests
@@ -92,7 +94,7 @@ export function runSteps(page: Page, steps: readonly Step[], watch: StepWatch = 
       if (lost) {
         const declared = (pass as { removesText?: unknown }).removesText === true;
         const text = `pass ${where} removed ${lost}${declared ? ', as it says it does (removesText)' : ''}`;
-        current = withMessage(current, 'pipeline', text);
+        current = withMessage(current, 'pipeline', 'lost-text', text);
         watch.problems?.push({ kind: 'removed text', pass: pass.name, file, message: text, declared });
       }
     }
@@ -182,7 +184,7 @@ export function finish(page: Page): Page {
   if (body.length) articles = [...articles, emptyArticle(body)];
   articles = articles.filter((a) => a.body.length || a.headline || a.captions.length || a.byline || a.attribution);
   if (page.lines.every((l) => l.text.trim() === '')) {
-    page = withMessage(page, 'pipeline', 'the page has no text', null);
+    page = withMessage(page, 'pipeline', 'empty-page', 'the page has no text', null);
   }
   return pageWith(page, { blocks: [], articles, furniture });
 }
@@ -199,8 +201,8 @@ function linesAsParagraphs(page: Page): Block[] {
   return out;
 }
 
-function withMessage(page: Page, origin: string, text: string, line: number | null = null, severity: Severity = 'warning'): Page {
-  return pageWith(page, { messages: [...page.messages, message(origin, text, line, severity)] });
+function withMessage(page: Page, origin: string, kind: string, text: string, line: number | null = null, severity: Severity = 'warning'): Page {
+  return pageWith(page, { messages: [...page.messages, message(origin, text, line, severity, undefined, undefined, kind)] });
 }
 
 const isStr = (v: unknown): v is string => typeof v === 'string';

@@ -35,6 +35,7 @@ export function program(): Command {
     .option('-c, --config <file>', 'read settings from this YAML file (default: ./bulletin.config.yaml if present)')
     .option('--force', 'rebuild every page, even those the manifest says are up to date')
     .option('--check', 'write nothing; exit 1 and list the pages whose output is stale or was edited by hand')
+    .option('--max-warnings <n>', 'exit 1 when the pages carry more than n warnings (unchanged pages included; the output is written all the same)', count)
     .option('--color', 'colour the messages on stderr even when it is not a terminal')
     .option('--no-color', 'no colour on stderr (as NO_COLOR=1 does)')
     // the list of read/decode.ts's ENCODINGS, not imported: this module stays free of imports
@@ -52,9 +53,13 @@ Examples:
   $ bulletin parse pages/ --passes strip-glyphs,canonical-text,rejoin-lines
   $ bulletin parse pages/ --shard 3/8 -o out/3      # one machine's eighth of a corpus
 
+Every run with an output directory writes OUT/warnings.jsonl, one line per warning of its
+pages: {source, line, pass, kind, severity, message}.
+
 Exit status: 0 when every page was parsed, 1 when a file could not be read or parsed, or a
-plugin pass failed on it (the others are still written), 2 for a usage error (such as an
-input that does not exist or a directory without *.txt pages: then nothing is parsed).`,
+plugin pass failed on it (the others are still written), or the pages carry more warnings
+than --max-warnings, 2 for a usage error (such as an input that does not exist or a
+directory without *.txt pages: then nothing is parsed).`,
     )
     .action(async (inputs: string[], opts, cmd: Command) => {
       const choice = await withConfig(inputs, opts, cmd);

@@ -5,7 +5,7 @@ import { UsageError } from '../run/errors.js';
 import path from 'node:path';
 import { message } from '../model/page.js';
 import { safeStem } from '../model/stem.js';
-import { configHash, fileHashList, Manifest, MANIFEST_NAME, ownerOf, type Removal } from '../run/manifest.js';
+import { configHash, fileHashList, Manifest, MANIFEST_NAME, ownerOf, pageKey, type Removal } from '../run/manifest.js';
 import { inShard, type Shard } from '../run/shard.js';
 import { failingMessages, type PluginErrors } from '../run/plugin-policy.js';
 import type { Config } from '../config.js';
@@ -15,6 +15,8 @@ import { cleanUpOnInterrupt, ForeignEntryError, onInterrupt, removeTemporaries, 
 import { claimOutDir, LockedError, type ClaimedOutDir } from '../writers/lock.js';
 import { describeFsError, isStorageFailure, OutDirError, WriteFailure } from '../writers/out-dir.js';
 import { openJsonl } from '../writers/jsonl-stream.js';
+import { warningLines, warningsJsonl, writeWarnings } from '../writers/warnings.js';
+import type { WarningLine } from '../model/records.js';
 import { Reporter } from './report.js';
 import { loadSteps } from './steps.js';
 
@@ -37,6 +39,8 @@ export interface ParseFlags {
   /** --color / --no-color; undefined leaves it to the terminal and NO_COLOR / FORCE_COLOR */
   color?: boolean;
   encoding?: ForcedEncoding;
+  /** exit 1 when the run's pages carry more warnings than this (eslint's --max-warnings) */
+  maxWarnings?: number;
 }
 
 const DEFAULT_INPUT = 'seeds';
@@ -119,7 +123,8 @@ async function parseRun(inputs: string[], flags: ParseFlags): Promise<number> {
   if (flags.check && manifest && selected) return reportCheck(selected.reasons.concat(manifest.verifyOutputs()), files.length, report) || (failed ? 1 : 0);
   if (manifest && selected && manifest.upToDate(selected.stale) && !failed) {
     report.summary(`bulletin: ${files.length} page${files.length === 1 ? '' : 's'} up to date in ${((performance.now() - started) / 1000).toFixed(2)} s -> ${out}`);
-    return 0;
+    const recorded = manifest.warningsOf(files).length;
+    return tooManyWarnings(recorded, recorded, flags.maxWarnings, report) ? 1 : 0;
   }
   const todo = selected?.stale ?? files;
   try {
@@ -142,7 +147,10 @@ async function parseRun(inputs: string[], flags: ParseFlags): Promise<number> {
         manifest.finish(false);
       }) : () => {};
   let articles = 0;
-  let warnings = 0;
+  /** the warnings of the pages this run parsed, for the summary */
+  const warnings: WarningLine[] = [];
+  /** without a manifest (a run that writes corpus.jsonl), the report is made from this run's pages */
+  const reportLines = new Map<string, WarningLine[]>();
   let done = 0;
   await report.startProgress(todo.length);
   /** A page that could not be parsed or written: said, counted, and left out of the manifest. */
@@ -156,7 +164,8 @@ async function parseRun(inputs: string[], flags: ParseFlags): Promise<number> {
     report.progress(done, todo.length);
     if (r.error) return fail(r, r.error);
     articles += r.articles;
-    warnings += r.warnings.length;
+    const lines = warningLines(r.source, r.warnings);
+    warnings.push(...lines);
     // a plugin's trouble that fails the page is said as an error, even under --quiet
     const failing = failingMessages(r, flags);
     for (const m of r.warnings) {
@@ -168,15 +177,16 @@ async function parseRun(inputs: string[], flags: ParseFlags): Promise<number> {
     try {
       if (r.files) writePageFiles(root, new Map(r.files));
       const written = r.fileHashes ?? (r.files ? fileHashList(r.files) : undefined);
-      if (written !== undefined) manifest?.record(r.source, r.stem, written);
+      if (written !== undefined) manifest?.record(r.source, r.stem, written, lines);
       if (r.jsonl && jsonlOut) await jsonlOut.write(r.jsonl);
+      if (!manifest && out !== '-') reportLines.set(pageKey(root, r.source), lines);
     } catch (err) {
       if (isStorageFailure(err)) abortWrites(`cannot write output: ${describeFsError(err)}`);
       return fail(r, `cannot write output: ${(err as Error).message}`);
     }
     // written without the failed pass, but not recorded: the next run tries it again
     if (failing.size) {
-      manifest?.forget(r.source);
+      manifest?.forget(r.source, true);
       failed++;
     }
   };
@@ -203,6 +213,8 @@ async function parseRun(inputs: string[], flags: ParseFlags): Promise<number> {
       }
     }
     await jsonlOut?.close();
+    // corpus.jsonl in --out: every page was parsed, so the report is this run's alone
+    if (!manifest && out !== '-' && !jsonlOut?.broken) writeWarnings(root, warningsJsonl(reportLines));
     // Standard input is no input a page can be recorded for, and a skipped input is not
     // seen: neither lets the run remove anything. A shard's pages have the shard as part of
     // their owner, so a shard removes only its own.
@@ -228,13 +240,36 @@ async function parseRun(inputs: string[], flags: ParseFlags): Promise<number> {
 
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const pages = files.length;
+  const kinds = countByKind(warnings).map(([kind, n]) => `${kind} ${n}`);
   report.summary(
     `bulletin: ${pages} page${pages === 1 ? '' : 's'}, ${articles} article${articles === 1 ? '' : 's'}, ` +
-      `${warnings} warning${warnings === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''}` +
+      `${warnings.length} warning${warnings.length === 1 ? '' : 's'}${kinds.length ? ` (${kinds.join(', ')})` : ''}${failed ? `, ${failed} failed` : ''}` +
       `${selected?.fresh ? `, ${selected.fresh} unchanged` : ''} in ${seconds} s` +
       (out !== '-' ? ` -> ${out}` : ''),
   );
-  return failed ? 1 : 0;
+  // the unchanged pages' warnings count too, from the manifest: a corpus that is up to date
+  // must not pass a bar that a fresh run over it fails
+  const total = manifest ? manifest.warningsOf(files).length : warnings.length;
+  const tooMany = tooManyWarnings(total, total - warnings.length, flags.maxWarnings, report);
+  return failed || tooMany ? 1 : 0;
+}
+
+/** Warnings counted by kind, most first, then by name: `close-call 9, invalid-bytes 3`. */
+export function countByKind(lines: Iterable<{ kind: string }>): [kind: string, count: number][] {
+  const counts = new Map<string, number>();
+  for (const l of lines) counts.set(l.kind, (counts.get(l.kind) ?? 0) + 1);
+  return [...counts].sort(([ka, a], [kb, b]) => b - a || (ka < kb ? -1 : ka > kb ? 1 : 0));
+}
+
+/**
+ * `--max-warnings N`, as eslint has it: more than N warnings on the run's pages fails the run
+ * (exit 1), said as an error so that even `--quiet` says why. The pages are written all the same.
+ */
+function tooManyWarnings(total: number, unchanged: number, max: number | undefined, report: Reporter): boolean {
+  if (max === undefined || total <= max) return false;
+  const onUnchanged = unchanged > 0 ? ` (${unchanged} of them on pages that were up to date)` : '';
+  report.error('bulletin', `${total} warning${total === 1 ? '' : 's'}${onUnchanged}, more than --max-warnings ${max} allows`);
+  return true;
 }
 
 export function outputPlan(format: string): OutputPlan {

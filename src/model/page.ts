@@ -150,8 +150,9 @@ export function listFrom<T>(items: readonly T[]): T[] {
   return out;
 }
 
-export function message(origin: string, text: string, line: number | null, severity: Severity = 'warning', column?: number, endLine?: number): Message {
+export function message(origin: string, text: string, line: number | null, severity: Severity = 'warning', column?: number, endLine?: number, kind?: string): Message {
   const m: Message = { severity, origin, message: text, line };
+  if (kind !== undefined) m.kind = kind;
   if (column !== undefined) m.column = column;
   if (endLine !== undefined) m.endLine = endLine;
   return m;

@@ -20,6 +20,21 @@ export interface ArticleRecord {
 export interface WarningRecord {
   line: number | null;
   origin: string;
+  /** a short stable id of the kind of warning (Message.kind) */
+  kind: string;
+  severity: 'warning' | 'error';
+  message: string;
+}
+
+/**
+ * One line of OUT/warnings.jsonl: a page's warning with the page it is on. `pass` is the
+ * page record's `origin` (a pass, or a reader stage such as `decode`).
+ */
+export interface WarningLine {
+  source: string;
+  line: number | null;
+  pass: string;
+  kind: string;
   severity: 'warning' | 'error';
   message: string;
 }

@@ -78,6 +78,11 @@ export interface Message {
   severity: Severity;
   /** the pass (or reader stage) that raised it */
   origin: string;
+  /**
+   * A short stable id of what kind of doubt it is (`close-call`, `invalid-bytes`), for
+   * counting and filtering; the origin's name where the pass gave none (a plugin's).
+   */
+  kind?: string;
   message: string;
   line: number | null;
   /** 1-based column on `line`, when the pass knows it */

@@ -57,10 +57,10 @@ export const markdownSubheads = definePass<Options>({
           const share = own.wanted ? named / own.wanted : 1;
           if (share < options.maxNamedShare) {
             out.push(blockWith(b, { kind: 'subhead', level: undefined, parts: undefined }));
-            if (share >= options.maxNamedShare / 2) report(`close call: heading "${b.text}" read as a subhead; the text below it holds ${Math.round(share * 100)}% of its words`, { line: b.lines[0] });
+            if (share >= options.maxNamedShare / 2) report(`close call: heading "${b.text}" read as a subhead; the text below it holds ${Math.round(share * 100)}% of its words`, { line: b.lines[0], kind: 'close-call' });
             continue;
           }
-          if (share < options.maxNamedShare * 1.5) report(`close call: heading "${b.text}" read as a new article's headline; the text below it holds only ${Math.round(share * 100)}% of its words`, { line: b.lines[0] });
+          if (share < options.maxNamedShare * 1.5) report(`close call: heading "${b.text}" read as a new article's headline; the text below it holds only ${Math.round(share * 100)}% of its words`, { line: b.lines[0], kind: 'close-call' });
         }
         // a heading that opens an article (or a group of them): its largest is the headline,
         // but for a column's label over the articles under it (`## 地方动态` over `### …`)

@@ -27,6 +27,8 @@ interface Options {
 interface Note {
   text: string;
   line: number;
+  /** the report's kind (Place.kind) */
+  kind: string;
 }
 
 interface Unit {
@@ -76,7 +78,7 @@ export const matchHeadlines = definePass<Options>({
     const furniture = listFrom(page.furniture);
     const placed: Article[] = [];
     for (const sheet of sheetsOf(units, articles, options.sheetArticles)) placed.push(...placeOnSheet(sheet.units, sheet.articles, markdown, options, furniture, notes));
-    for (const n of notes) report(n.text, { line: n.line });
+    for (const n of notes) report(n.text, { line: n.line, kind: n.kind });
     return pageWith(page, { articles: placed, blocks: rest, furniture });
   },
 });
@@ -139,7 +141,7 @@ function placeOnSheet(sheetUnits: Unit[], sheetArticles: Article[], markdown: bo
     const a = assigned[i];
     if (a === undefined) {
       furniture.push({ text: u.text, lines: unitSpan(u) });
-      notes.push({ text: `headline "${u.text}" matches no article; kept as page furniture`, line: u.lines[0]!.no });
+      notes.push({ text: `headline "${u.text}" matches no article; kept as page furniture`, line: u.lines[0]!.no, kind: 'unmatched-headline' });
     } else byArticle.set(a, [...(byArticle.get(a) ?? []), u]);
   });
   for (const [ai, us] of byArticle) {
@@ -475,7 +477,7 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
     const share = content[u]![a]!;
     const chosen = total[u]![a]!;
     if (share < o.confidentScore) {
-      notes.push({ text: `weak match: headline "${units[u]!.text}" shares only ${Math.round(share * 100)}% of its words with its article`, line });
+      notes.push({ text: `weak match: headline "${units[u]!.text}" shares only ${Math.round(share * 100)}% of its words with its article`, line, kind: 'weak-match' });
       return;
     }
     // the choice and its runner-up, when they were close
@@ -486,6 +488,7 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
       notes.push({
         text: `close call: headline "${units[u]!.text}" put on the article at line ${articles[a]!.lines[0]} (score ${chosen.toFixed(2)}), not the one at line ${articles[second]!.lines[0]} (score ${runnerUp.toFixed(2)}, ${why})`,
         line,
+        kind: 'close-call',
       });
     }
   });
@@ -551,7 +554,7 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
         const ai = openArticles[k]!;
         assigned[ui] = ai;
         taken.set(ai, ui);
-        notes.push({ text: `weak match: headline "${units[ui]!.text}" shares only ${Math.round(content[ui]![ai]! * 100)}% of its words with its article`, line: units[ui]!.lines[0]!.no });
+        notes.push({ text: `weak match: headline "${units[ui]!.text}" shares only ${Math.round(content[ui]![ai]! * 100)}% of its words with its article`, line: units[ui]!.lines[0]!.no, kind: 'weak-match' });
       });
     }
   }
@@ -563,7 +566,7 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
     if (next !== undefined && !taken.has(next)) {
       assigned[ui] = next;
       taken.set(next, ui);
-      notes.push({ text: `weak match: headline "${u.text}" shares few words with the article after it`, line: u.lines[0]!.no });
+      notes.push({ text: `weak match: headline "${u.text}" shares few words with the article after it`, line: u.lines[0]!.no, kind: 'weak-match' });
     }
   });
   return { assigned, notes, split };
@@ -628,6 +631,6 @@ function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { s
   const line = after[0]!.lines[0];
   return {
     articles: next,
-    note: { text: `no boundary was printed here, but "${best.second.text}" matches the text from this line on: read as the start of a new article`, line },
+    note: { text: `no boundary was printed here, but "${best.second.text}" matches the text from this line on: read as the start of a new article`, line, kind: 'unprinted-boundary' },
   };
 }

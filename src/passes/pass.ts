@@ -26,6 +26,12 @@ export interface Place {
   column?: number;
   endLine?: number;
   severity?: Severity;
+  /**
+   * What kind of doubt it is: a short stable id in kebab case (`close-call`), the same for
+   * every message of that kind whatever its text, so that a corpus's warnings can be counted
+   * and filtered by it (OUT/warnings.jsonl, the run's summary). Left out, it is the pass's name.
+   */
+  kind?: string;
 }
 
 /**

@@ -593,7 +593,7 @@ function rawToBlocks(lines: Line[], role: readonly (Role | undefined)[], layout:
           if (!blankSince) brk = finished(prev.text) && (short(prev) || (layout.startsIndented && layout.narrowerThan(l, nextTextLine(lines, l.no))));
           else if (finished(prev.text)) {
             if (layout.startsIndented && !short(prev) && full(l)) {
-              report('a blank line after a finished sentence, then a full line: read as a column break, not a paragraph end', { line: l.no });
+              report('a blank line after a finished sentence, then a full line: read as a column break, not a paragraph end', { line: l.no, kind: 'column-break' });
             } else brk = true;
           }
         }
@@ -684,7 +684,7 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
         // a converted page can hold thousands of captions)
         out[out.length - 1] = blockWith(prev, { text: joinLines([prev.text, after.text]), lines: [prev.lines[0], after.lines[1]] });
         out.push(blockWith(b, { kind: 'caption' }));
-        report(`took "${short(b.text)}" out of a sentence as a picture caption`, { line: b.lines[0] });
+        report(`took "${short(b.text)}" out of a sentence as a picture caption`, { line: b.lines[0], kind: 'caption-lifted' });
         i++;
         continue;
       }

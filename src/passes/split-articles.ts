@@ -86,7 +86,7 @@ export const splitArticles = definePass({
           const a = open();
           if (a.attribution) {
             furniture.push({ text: b.text, lines: b.lines });
-            report(`a second source note for one article, kept as page furniture: "${b.text}"`, { line: b.lines[0] });
+            report(`a second source note for one article, kept as page furniture: "${b.text}"`, { line: b.lines[0], kind: 'second-attribution' });
           } else update({ attribution: b.text });
           update({ lines: spanOf([a, b]) });
           close();
@@ -106,7 +106,7 @@ export const splitArticles = definePass({
       if (a.body.length === 0 && prev && !a.headline) {
         if (prev.attribution && a.attribution) {
           furniture.push({ text: a.attribution, lines: a.lines });
-          report(`a second source note for one article, kept as page furniture: "${a.attribution}"`, { line: a.lines[0] });
+          report(`a second source note for one article, kept as page furniture: "${a.attribution}"`, { line: a.lines[0], kind: 'second-attribution' });
         }
         merged[merged.length - 1] = articleWith(prev, {
           byline: [prev.byline, a.byline].filter(Boolean).join(' ') || null,

@@ -7,7 +7,9 @@ import type { InputFile } from '../read/inputs.js';
 import { readWhole } from '../read/whole-file.js';
 import type { PassOptions } from '../passes/pass.js';
 import { removeOutputs, writeOutputFile } from '../writers/files.js';
-import { contentHash, isReservedName } from '../writers/out-dir.js';
+import { contentHash, isReservedName, WARNINGS_NAME } from '../writers/out-dir.js';
+import { warningsJsonl, writeWarnings } from '../writers/warnings.js';
+import type { WarningLine } from '../model/records.js';
 
 /**
  * What a run wrote, so that the next one can skip what has not changed and `--check` can
@@ -15,8 +17,11 @@ import { contentHash, isReservedName } from '../writers/out-dir.js';
  * to import: a no-op run loads it, hashes the inputs and exits without loading any pass.
  */
 export const MANIFEST_NAME = '.bulletin-manifest.json';
-/** 3: file names stored as data (a list of [name, hash]), and each page's owners */
-const FORMAT = 3;
+/**
+ * 3: file names stored as data (a list of [name, hash]), and each page's owners; 4: each
+ * page's warnings, and the hash of the warnings.jsonl made from them
+ */
+const FORMAT = 4;
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -58,6 +63,11 @@ export interface PageEntry {
   owners: string[];
   /** the page's output files, relative to the output directory, each with its content's hash */
   files: [name: string, hash: string][];
+  /**
+   * The page's lines of OUT/warnings.jsonl (absent: none), so that a run that parses only
+   * some pages still writes the whole report, the others' warnings taken from here.
+   */
+  warnings?: WarningLine[];
 }
 
 /** The input arguments of a run (relative to the output directory) and its shard: what owns a page. */
@@ -72,6 +82,8 @@ interface ManifestFile {
   owners: Record<string, OwnerSpec>;
   /** keyed by the input's path relative to the output directory, so a checkout can move */
   pages: Record<string, PageEntry>;
+  /** the hash of the OUT/warnings.jsonl written with this manifest, for `--check` */
+  warnings?: string;
 }
 
 /** Everything besides an input's bytes that decides what its output is. */
@@ -152,7 +164,21 @@ function validEntry(v: unknown): PageEntry | null {
   if (!Array.isArray(e.owners) || !e.owners.every(isString)) return null;
   if (!Array.isArray(e.files)) return null;
   for (const f of e.files) if (!Array.isArray(f) || f.length !== 2 || !isString(f[0]) || !isString(f[1]) || !isPageFile(f[0])) return null;
+  if (e.warnings !== undefined && !(Array.isArray(e.warnings) && e.warnings.every(validWarning))) return null;
   return v as PageEntry;
+}
+
+function validWarning(v: unknown): v is WarningLine {
+  const w = v as Record<string, unknown>;
+  return !!w && typeof w === 'object' && isString(w.source) && (w.line === null || Number.isInteger(w.line)) && isString(w.pass) && isString(w.kind) && (w.severity === 'warning' || w.severity === 'error') && isString(w.message);
+}
+
+/**
+ * The key of a page in the manifest (and in the order of warnings.jsonl): its input's path
+ * relative to the output directory, with `/`; standard input is `-`.
+ */
+export function pageKey(outDir: string, source: string): string {
+  return source === '-' ? source : path.relative(path.resolve(outDir), path.resolve(source)).split(path.sep).join('/');
 }
 
 export class Manifest {
@@ -166,6 +192,11 @@ export class Manifest {
   private readonly rebuilt = new Set<string>();
   /** keys of pages that failed this run: left out, so that the next run tries them again */
   private readonly forgotten = new Set<string>();
+  /**
+   * The warnings of pages this run wrote but does not record (standard input, a page a
+   * plugin failed on): their files are in the output directory, so the report holds them.
+   */
+  private readonly unrecorded = new Map<string, WarningLine[]>();
   private dirty = false;
 
   private constructor(
@@ -177,6 +208,8 @@ export class Manifest {
     private readonly owners: Record<string, OwnerSpec>,
     /** what was wrong with the file on disk, said once: the next save leaves it out */
     readonly damage: string | null,
+    /** the hash of warnings.jsonl as the loaded manifest recorded it */
+    private readonly warningsHash: string | null = null,
   ) {
     this.root = path.resolve(outDir);
     this.old = old;
@@ -221,11 +254,11 @@ export class Manifest {
       else damaged.push(key);
     }
     const damage = damaged.length ? `${damaged.length} damaged entr${damaged.length === 1 ? 'y' : 'ies'} (${damaged.slice(0, 3).join(', ')}${damaged.length > 3 ? ', …' : ''}) counted as none; those pages are rebuilt` : null;
-    return new Manifest(outDir, config, owner, pages, owners, damage);
+    return new Manifest(outDir, config, owner, pages, owners, damage, isString(m.warnings) ? m.warnings : null);
   }
 
   private key(source: string): string {
-    return path.relative(this.root, path.resolve(source)).split(path.sep).join('/');
+    return pageKey(this.root, source);
   }
 
   private display(key: string): string {
@@ -284,6 +317,8 @@ export class Manifest {
       }
     }
     for (const key of this.gone()) reasons.push({ source: this.display(key), reason: 'removed input' });
+    // a deleted report is restored as a deleted page file is (an edited one only by --force)
+    if (!fs.existsSync(path.join(this.root, WARNINGS_NAME))) this.dirty = true;
     return { stale, fresh, reasons };
   }
 
@@ -301,25 +336,47 @@ export class Manifest {
     return Object.keys(this.old).filter((k) => !this.current.has(k) && this.old[k]!.owners.includes(this.owner));
   }
 
-  /** Call after a page's files are written. */
-  record(source: string, stem: string, files: [string, string][]): void {
-    if (source === '-') return;
+  /** Call after a page's files are written, with its lines of warnings.jsonl. */
+  record(source: string, stem: string, files: [string, string][], warnings: WarningLine[] = []): void {
     const key = this.key(source);
-    const input = this.inputHashes.get(key);
-    if (!input) return;
+    const input = source === '-' ? undefined : this.inputHashes.get(key);
+    if (!input) {
+      this.unrecorded.set(key, warnings);
+      this.dirty = true;
+      return;
+    }
     const owners = new Set(this.old[key]?.owners ?? []).add(this.owner);
-    this.next[key] = { stem, input, bulletin: programVersion(), config: this.config, owners: [...owners].sort(), files };
+    this.next[key] = { stem, input, bulletin: programVersion(), config: this.config, owners: [...owners].sort(), files, ...(warnings.length ? { warnings } : {}) };
     this.rebuilt.add(key);
     this.dirty = true;
   }
 
-  /** A page that failed is left out, so that the next run tries it again. */
-  forget(source: string): void {
+  /**
+   * A page that failed is left out, so that the next run tries it again. One whose files were
+   * written all the same (a plugin failed on it) keeps its warnings in the report.
+   */
+  forget(source: string, written = false): void {
     const key = this.key(source);
+    const warnings = this.next[key]?.warnings ?? [];
     delete this.next[key];
     this.rebuilt.delete(key);
     this.forgotten.add(key);
+    if (written) this.unrecorded.set(key, warnings);
+    else this.unrecorded.delete(key);
     this.dirty = true;
+  }
+
+  /**
+   * The warnings of the given inputs' pages as recorded (those this run found up to date
+   * and those it wrote): what `--max-warnings` counts.
+   */
+  warningsOf(files: readonly InputFile[]): WarningLine[] {
+    const out: WarningLine[] = [];
+    for (const f of files) {
+      const key = this.key(f.path);
+      out.push(...(this.next[key]?.warnings ?? this.unrecorded.get(key) ?? []));
+    }
+    return out;
   }
 
   /**
@@ -353,10 +410,17 @@ export class Manifest {
     return { pages: gone.map((k) => this.display(k)), removed, kept };
   }
 
+  /**
+   * Write warnings.jsonl from every page the manifest holds, then the manifest with its hash:
+   * a run stopped between the two leaves the pages it wrote unrecorded, and the next run
+   * writes both again.
+   */
   save(): void {
     if (!this.dirty && Object.keys(this.next).length === Object.keys(this.old).length) return;
     const pages = Object.fromEntries(Object.keys(this.next).sort().map((k) => [k, this.next[k]!]));
-    writeOutputFile(this.root, MANIFEST_NAME, serialise(pages, this.owners));
+    const report = warningsJsonl([...Object.entries(pages).map(([k, e]) => [k, e.warnings ?? []] as const), ...[...this.unrecorded].filter(([k]) => !(k in pages))]);
+    writeWarnings(this.root, report);
+    writeOutputFile(this.root, MANIFEST_NAME, serialise(pages, this.owners, hash(report)));
   }
 
   /**
@@ -390,6 +454,16 @@ export class Manifest {
     } catch {
       // no output directory: every page is already reported as new
     }
+    // warnings.jsonl is made from the pages' entries: it must be what was written with them
+    if (this.warningsHash !== null) {
+      let content: Buffer | undefined;
+      try {
+        content = fs.readFileSync(path.join(this.root, WARNINGS_NAME));
+      } catch {
+        out.push({ source: shown, reason: 'missing', file: WARNINGS_NAME });
+      }
+      if (content && hash(content) !== this.warningsHash) out.push({ source: shown, reason: 'edited', file: WARNINGS_NAME });
+    }
     for (const d of names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (d.name.startsWith('.') || isReservedName(d.name)) continue;
       if (!d.isDirectory() || !dirs.has(d.name)) {
@@ -415,9 +489,9 @@ export class Manifest {
 }
 
 /** The manifest file: pages sorted by key, and only the owners they name, so it is a function of them. */
-function serialise(pages: Record<string, PageEntry>, owners: Readonly<Record<string, OwnerSpec>>): string {
+function serialise(pages: Record<string, PageEntry>, owners: Readonly<Record<string, OwnerSpec>>, warnings: string): string {
   const used = [...new Set(Object.values(pages).flatMap((e) => e.owners))].sort();
-  return JSON.stringify({ manifest: FORMAT, owners: Object.fromEntries(used.map((id) => [id, owners[id]!])), pages } satisfies ManifestFile) + '\n';
+  return JSON.stringify({ manifest: FORMAT, owners: Object.fromEntries(used.map((id) => [id, owners[id]!])), pages, warnings } satisfies ManifestFile) + '\n';
 }
 
 /**
@@ -444,7 +518,13 @@ export function mergedManifest(outDir: string, shards: readonly { dir: string; m
       pages[moved(key)] = { ...e, owners: [...new Set(ids)].sort() };
     }
   }
-  return { pages, write: () => writeOutputFile(root, MANIFEST_NAME, serialise(Object.fromEntries(Object.keys(pages).sort().map((k) => [k, pages[k]!])), owners)) };
+  const write = () => {
+    const sorted = Object.fromEntries(Object.keys(pages).sort().map((k) => [k, pages[k]!]));
+    const report = warningsJsonl(Object.entries(sorted).map(([k, e]) => [k, e.warnings ?? []] as const));
+    writeWarnings(root, report);
+    writeOutputFile(root, MANIFEST_NAME, serialise(sorted, owners, hash(report)));
+  };
+  return { pages, write };
 }
 
 function sortKeys(v: unknown): unknown {

@@ -62,9 +62,9 @@ export function processBytes(file: InputFile, bytes: Uint8Array, steps: readonly
     // One warning per sequence, each on its line, so `file:line` leads to it; a page of
     // garbage is summed up rather than listed.
     const shown = decoded.invalid.slice(0, MAX_DECODE_WARNINGS);
-    const notes = shown.map((s) => message('decode', describeInvalid(s, decoded.encoding, bytes), s.line));
+    const notes = shown.map((s) => message('decode', describeInvalid(s, decoded.encoding, bytes), s.line, 'warning', undefined, undefined, 'invalid-bytes'));
     const rest = decoded.invalid.length - shown.length;
-    if (rest > 0) notes.push(message('decode', `${rest} more invalid ${decoded.encoding} byte sequence(s) after byte offset ${shown[shown.length - 1]!.offset}`, null));
+    if (rest > 0) notes.push(message('decode', `${rest} more invalid ${decoded.encoding} byte sequence(s) after byte offset ${shown[shown.length - 1]!.offset}`, null, 'warning', undefined, undefined, 'invalid-bytes'));
     page = pageWith(page, { messages: [...notes, ...page.messages] });
   }
   return {

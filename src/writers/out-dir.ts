@@ -9,14 +9,16 @@ import path from 'node:path';
  *
  * A page directory is named by safeStem, which never makes a name starting with a dot, so
  * every name of the tool's own (manifest, lock, temporaries) starts with `.bulletin` and no
- * input can produce one. The one reserved name without a dot is `corpus.jsonl`, the stream
- * file, which a page named `corpus.jsonl` would collide with: that page is refused.
+ * input can produce one. The reserved names without a dot are `corpus.jsonl`, the stream
+ * file, and `warnings.jsonl`, the warnings report, which a page of that name would collide
+ * with: that page is refused.
  */
 const TEMPORARY_PREFIX = '.bulletin-tmp-';
 export const LOCK_NAME = '.bulletin.lock';
 export const STREAM_NAME = 'corpus.jsonl';
+export const WARNINGS_NAME = 'warnings.jsonl';
 /** Top-level names a page directory may not take (compared without case: macOS, Windows). */
-const RESERVED_NAMES: ReadonlySet<string> = new Set([STREAM_NAME]);
+const RESERVED_NAMES: ReadonlySet<string> = new Set([STREAM_NAME, WARNINGS_NAME]);
 
 /** A temporary's name: the writer's pid (so a later run can tell whether it is gone), a counter, the target. */
 export const temporaryName = (pid: number, n: number, target: string): string => `${TEMPORARY_PREFIX}${pid}-${n}-${target}.tmp`;

@@ -1,7 +1,7 @@
 import type { ArticleRecord, PageRecord } from '../model/records.js';
-import type { Article, Page } from '../model/types.js';
+import type { Article, Message, Page } from '../model/types.js';
 
-export type { ArticleRecord, PageRecord, WarningRecord } from '../model/records.js';
+export type { ArticleRecord, PageRecord, WarningLine, WarningRecord } from '../model/records.js';
 
 export const articleId = (stem: string, index: number): string => `${stem}/${String(index + 1).padStart(2, '0')}`;
 
@@ -27,11 +27,14 @@ export function pageRecord(page: Page): PageRecord {
     source: page.source,
     articles: page.articles.length,
     furniture: page.furniture.map((f) => f.text),
-    warnings: page.messages.map((m) => ({ line: m.line, origin: m.origin, severity: m.severity, message: m.message })),
+    warnings: page.messages.map((m) => ({ line: m.line, origin: m.origin, kind: kindOf(m), severity: m.severity, message: m.message })),
     encoding: page.encoding,
     dialect: page.dialect,
   };
 }
+
+/** A message's kind; one a plugin added to the page itself, without report(), is its origin's. */
+export const kindOf = (m: Message): string => (typeof m.kind === 'string' && m.kind !== '' ? m.kind : m.origin);
 
 /** Every record of a page in stream order: its articles in reading order, then the page. */
 export function pageRecords(page: Page): (ArticleRecord | PageRecord)[] {

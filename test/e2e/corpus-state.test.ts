@@ -16,7 +16,8 @@ function files(dir: string): Record<string, string> {
   }
   return out;
 }
-const pageDirs = (out: string) => fs.readdirSync(out).filter((d) => !d.startsWith('.')).sort();
+// the page directories: not the manifest, nor the warnings report beside them
+const pageDirs = (out: string) => fs.readdirSync(out).filter((d) => !d.startsWith('.') && d !== 'warnings.jsonl').sort();
 
 function corpus(names: string[]) {
   const root = tempDir();

@@ -4,7 +4,7 @@ import { cli, jsonl, tempDir } from '../helpers.js';
 
 /**
  * A page's messages reach every output with the pass that raised them: stderr as
- * `FILE:LINE[:COL]: warning: MESSAGE [pass]`, the page record as `{line, origin, severity, message}`,
+ * `FILE:LINE[:COL]: warning: MESSAGE [pass]`, the page record as `{line, origin, kind, severity, message}`,
  * whether the page was parsed in the main thread or in a worker.
  */
 
@@ -59,9 +59,9 @@ describe.each([
     expect(records).toHaveLength(pages);
     for (const p of records) {
       expect(p.warnings).toEqual([
-        { line: 2, origin: 'marker', severity: 'warning', message: 'a column to look at' },
-        { line: null, origin: 'marker', severity: 'warning', message: `about the whole page, from ${thread}` },
-        { line: 1, origin: 'marker', severity: 'error', message: 'this one is an error' },
+        { line: 2, origin: 'marker', kind: 'marker', severity: 'warning', message: 'a column to look at' },
+        { line: null, origin: 'marker', kind: 'marker', severity: 'warning', message: `about the whole page, from ${thread}` },
+        { line: 1, origin: 'marker', kind: 'marker', severity: 'error', message: 'this one is an error' },
       ]);
     }
   });
@@ -75,7 +75,7 @@ test('the reader stage is an origin too: an invalid byte is reported as [decode]
   expect(r.status).toBe(0);
   expect(r.stderr).toContain(`${file}:2: warning: invalid utf-8 byte sequence at byte offset 13 (FF), decoded as U+FFFD [decode]`);
   const page = jsonl(r.stdout).at(-1);
-  expect(page.warnings[0]).toEqual({ line: 2, origin: 'decode', severity: 'warning', message: 'invalid utf-8 byte sequence at byte offset 13 (FF), decoded as U+FFFD' });
+  expect(page.warnings[0]).toEqual({ line: 2, origin: 'decode', kind: 'invalid-bytes', severity: 'warning', message: 'invalid utf-8 byte sequence at byte offset 13 (FF), decoded as U+FFFD' });
 });
 
 test('--quiet leaves messages out of stderr but in the page record', () => {

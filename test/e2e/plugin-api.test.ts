@@ -73,7 +73,7 @@ describe('examples/no-ads.mjs', () => {
     expect(records.filter((x) => x.type === 'article').map((a) => a.headline)).toEqual(['社区服务中心启用']);
     const page = records.at(-1);
     expect(page.furniture).toEqual(['招聘广告', '招聘社工两名，待遇从优，电话12345。']);
-    expect(page.warnings).toEqual([{ line: 5, origin: 'no-ads', severity: 'warning', message: 'moved an advertisement of 24 characters to furniture' }]);
+    expect(page.warnings).toEqual([{ line: 5, origin: 'no-ads', kind: 'ad-moved', severity: 'warning', message: 'moved an advertisement of 24 characters to furniture' }]);
     expect(r.stderr).toContain('page.txt:5: warning: moved an advertisement of 24 characters to furniture [no-ads]');
   });
 

@@ -24,7 +24,10 @@ describe('the record schemas', () => {
     const dir = tempDir();
     expect(cli(['parse', 'seeds', 'fixtures', '--format', 'json', '-o', dir, '-q']).status).toBe(0);
     let files = 0;
-    for (const stem of fs.readdirSync(dir).filter((d) => !d.startsWith('.'))) {
+    const warnings = fs.readFileSync(path.join(dir, 'warnings.jsonl'), 'utf8').split('\n').filter(Boolean);
+    expect(warnings.length).toBeGreaterThan(0);
+    for (const line of warnings) expectSchema('warning', JSON.parse(line), 'warnings.jsonl');
+    for (const stem of fs.readdirSync(dir).filter((d) => !d.startsWith('.') && d !== 'warnings.jsonl')) {
       for (const name of fs.readdirSync(path.join(dir, stem))) {
         const record = JSON.parse(fs.readFileSync(path.join(dir, stem, name), 'utf8'));
         expectSchema(name === 'page.json' ? 'page' : 'article', record, `${stem}/${name}`);
@@ -50,7 +53,7 @@ describe('the record schemas', () => {
     for (const [what, record] of broken) expect([what, valid(JSON.parse(JSON.stringify(record)))]).toEqual([what, false]);
     // readers ignore fields they do not know: a later field does not make a record invalid
     expect(valid({ ...article, note: 'x' })).toBe(true);
-    expect(validators().page({ type: 'page', source: 'x.txt', articles: 0, furniture: [], warnings: [{ line: null, origin: 'decode', severity: 'warning', message: 'm' }], encoding: 'big5', dialect: 'raw' })).toBe(true);
+    expect(validators().page({ type: 'page', source: 'x.txt', articles: 0, furniture: [], warnings: [{ line: null, origin: 'decode', kind: 'invalid-bytes', severity: 'warning', message: 'm' }], encoding: 'big5', dialect: 'raw' })).toBe(true);
   });
 });
 
@@ -110,5 +113,5 @@ test('the schemas are in the package', () => {
   const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
   expect(pack.status).toBe(0);
   const files: string[] = JSON.parse(pack.stdout)[0].files.map((f: { path: string }) => f.path);
-  for (const name of ['article', 'page', 'record', 'config']) expect(files).toContain(`schemas/${name}.schema.json`);
+  for (const name of ['article', 'page', 'record', 'config', 'warning']) expect(files).toContain(`schemas/${name}.schema.json`);
 });

@@ -113,6 +113,6 @@ describe('bulletin parse on encoded files', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toContain(`${file}:2: warning: invalid utf-8 byte sequence at byte offset 16 (FE)`);
     const pageRec = jsonl(r.stdout).find((x) => x.type === 'page');
-    expect(pageRec.warnings[0]).toEqual({ line: 2, origin: 'decode', severity: 'warning', message: 'invalid utf-8 byte sequence at byte offset 16 (FE), decoded as U+FFFD' });
+    expect(pageRec.warnings[0]).toEqual({ line: 2, origin: 'decode', kind: 'invalid-bytes', severity: 'warning', message: 'invalid utf-8 byte sequence at byte offset 16 (FE), decoded as U+FFFD' });
   });
 });

@@ -7,7 +7,8 @@ import { parseText } from '../helpers.js';
 import { expandInputs } from '../../src/read/inputs.js';
 
 /** The page directories bulletin wrote, without its manifest of what it wrote. */
-const pageDirs = (out: string) => fs.readdirSync(out).filter((d) => d !== '.bulletin-manifest.json').sort();
+// the page directories: not the manifest, nor the warnings report beside them
+const pageDirs = (out: string) => fs.readdirSync(out).filter((d) => d !== '.bulletin-manifest.json' && d !== 'warnings.jsonl').sort();
 
 const SEED = fs.readFileSync(path.join(ROOT, 'seeds', fs.readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort()[0]!), 'utf8');
 
@@ -32,7 +33,7 @@ describe('bad input files', () => {
     expect(recs.map((x) => x.type)).toEqual(['page', 'page']);
     for (const p of recs) {
       expect(p.articles).toBe(0);
-      expect(p.warnings).toEqual([{ line: null, origin: 'pipeline', severity: 'warning', message: 'the page has no text' }]);
+      expect(p.warnings).toEqual([{ line: null, origin: 'pipeline', kind: 'empty-page', severity: 'warning', message: 'the page has no text' }]);
     }
     expect(r.stderr).toContain(`${path.join(dir, 'empty.txt')}: warning: the page has no text`);
   });

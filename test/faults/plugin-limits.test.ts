@@ -46,7 +46,7 @@ describe('issue 14, item 6: a plugin that throws fails the run', () => {
     const written = JSON.parse(fs.readFileSync(path.join(out, 'b', 'page.json'), 'utf8'));
     const without = JSON.parse(fs.readFileSync(path.join(dir, 'plain', 'b', 'page.json'), 'utf8'));
     expect(written.articles).toEqual(without.articles);
-    expect(written.warnings.at(-1)).toEqual({ line: null, origin: 'pipeline', severity: 'error', message: `pass boom (${file}) failed and was skipped: kaput` });
+    expect(written.warnings.at(-1)).toEqual({ line: null, origin: 'pipeline', kind: 'pass-failed', severity: 'error', message: `pass boom (${file}) failed and was skipped: kaput` });
     for (const s of ['a', 'c']) expect(fs.existsSync(path.join(out, s, 'page.json'))).toBe(true);
     // not recorded as done: a second run is not "up to date", and says it again
     const again = run(dir, ['parse', ...pages, '-o', out, '--format', 'json', '--plugin', file]);
@@ -173,7 +173,7 @@ describe('issue 15, item 12: text a plugin removes is counted and reported', () 
     const parts = [lost.han && `${lost.han} Han characters`, lost.letters && `${lost.letters} letters`, lost.digits && `${lost.digits} digits`].filter(Boolean).join(', ');
     const text = `pass drop-first (${drop}) removed ${total} characters of text (${parts}) that no article or furniture keeps`;
     expect(r.stderr).toContain(`a.txt: warning: ${text} [pipeline]`);
-    expect(pageRecords(r.stdout)[0].warnings.at(-1)).toEqual({ line: null, origin: 'pipeline', severity: 'warning', message: text });
+    expect(pageRecords(r.stdout)[0].warnings.at(-1)).toEqual({ line: null, origin: 'pipeline', kind: 'lost-text', severity: 'warning', message: text });
   });
 
   test('--strict, or strict: true in the config, makes it an error (exit 1); the page is written all the same', () => {

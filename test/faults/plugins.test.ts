@@ -45,7 +45,7 @@ describe('a plugin that fails is reported by name and file, the page goes on wit
       const { warnings, ...rest } = page;
       const { warnings: baseWarnings, ...baseRest } = records[records.length - 1];
       expect(rest).toEqual(baseRest);
-      expect(warnings).toEqual([...baseWarnings, { line: null, origin: 'pipeline', severity: 'error', message: expect.stringMatching(pattern) }]);
+      expect(warnings).toEqual([...baseWarnings, { line: null, origin: 'pipeline', kind: 'pass-failed', severity: 'error', message: expect.stringMatching(pattern) }]);
       if (first) continue;
       // --plugin-errors warn: the same page, and the run succeeds with a warning
       const warned = cli(['parse', seedFile, '--format', 'jsonl', '--plugin', path.join(dir, file), '--plugin-errors', 'warn']);
