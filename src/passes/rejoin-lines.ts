@@ -266,7 +266,9 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       const shortfall = column[last.no]! - width[last.no]!;
       const cannotRunOn = shortfall > (startsIndented ? 2 * o.indentCells : o.fullLineCells);
       // a kicker's mark over a second line, or a subtitle's dash, marks a headline group: a subhead is a line or two of its own
-      const grouped = seg.lines.length > 1 && (isKickerShaped(first.text) || seg.lines.slice(1).some((l) => isSubtitleShaped(l.text)));
+      // (a subtitle set off by a blank below counts as well)
+      const subtitleBelow = following !== undefined && isSubtitleShaped(following.text) && titled(following);
+      const grouped = subtitleBelow || (seg.lines.length > 1 && (isKickerShaped(first.text) || seg.lines.slice(1).some((l) => isSubtitleShaped(l.text))));
       if (afterFinished && (followedByStart || grouped || widest > col + o.shortLineCells)) headingCount = seg.lines.length;
       else if (afterFinished && blankAround(lines, first.no, last.no) && (widest <= col * o.subheadRatio || opensParagraph || cannotRunOn)) {
         for (const l of seg.lines) role[l.no] = 'subhead';
@@ -605,8 +607,9 @@ function rawToBlocks(lines: Line[], role: readonly (Role | undefined)[], layout:
       closePara();
       prev = undefined;
       if (r === 'heading') {
-        // a blank line inside a run of headline lines separates two headlines
-        if (heading.length && headingBlank) closeHeading();
+        // a blank line inside a run of headline lines separates two headlines, but a subtitle
+        // hangs from the headline above it by its dash, blank or not
+        if (heading.length && headingBlank && !isSubtitleShaped(l.text)) closeHeading();
         heading.push(l);
       } else if (r === 'subhead') {
         const lastBlock = blocks[blocks.length - 1];

@@ -64,6 +64,11 @@ testPass(rejoinLines, {
       blocks: [{ kind: 'paragraph' }, { kind: 'paragraph', text: '社工为老人测量血压，并登记生活需求意愿。村委会负责人介绍说，全县2024年新建社区食堂助餐点三十个。' }],
     },
     {
+      name: 'a headline between paragraphs with its subtitle set off by a blank line below is one heading, not a subhead or body',
+      text: page(lead(['南湖区民政局今年组织', '社工走进十二个社区，', '开展上门探访服务。']), ['北坡县养老驿站', '开门迎客'], '——可为周边老人提供助餐服务', lead(['驿站设在县城中心', '社区，可为周边老人提', '供助餐和日间照料服务。'])),
+      blocks: [{ kind: 'paragraph' }, { kind: 'heading', text: '北坡县养老驿站开门迎客——可为周边老人提供助餐服务', lines: [5, 8] }, { kind: 'paragraph', lead: true }],
+    },
+    {
       name: 'a kicker and a wide headline set right on the sentence before them start a heading there',
       text: [...lead(['南湖区民政局今年组织', '社工走进十二个社区，', '开展上门探访服务。']), '守护一老一小——', '北坡县首家社区养老驿站正式开门迎客', '驿站设在县城中心', '社区，可为周边老人提', '供助餐和日间照料服务。'],
       blocks: [
