@@ -16,6 +16,7 @@ interface Options {
   maxCaptionChars: number;
   maxCaptionLines: number;
   maxTitleChars: number;
+  maxSubheadChars: number;
   minIndentEvidence: number;
   [key: string]: unknown;
 }
@@ -38,6 +39,7 @@ export const rejoinLines = definePass<Options>({
     minNeighbours: { default: 3, description: "fewer neighbouring lines than this, and the page's own column width is taken", unit: 'lines', min: 1, integer: true },
     subheadRatio: { default: 0.7, description: 'a heading-shaped run at most this share of the column is an in-body subhead', unit: 'share of the column', min: 0, max: 1 },
     maxCaptionChars: { default: 60, description: 'a caption dropped into a Markdown sentence is at most this long', unit: 'characters', min: 1, integer: true },
+    maxSubheadChars: { default: 20, description: 'a plain Markdown line between two paragraphs is a subhead when headline-shaped and at most this long', unit: 'characters', min: 0, integer: true },
     maxTitleChars: { default: 40, description: 'a plain Markdown line next to a heading is a kicker or subtitle when at most this long', unit: 'characters', min: 1, integer: true },
     minIndentEvidence: { default: 2, description: "paragraph starts a page must show before its paragraphs are taken to start full, not indented", unit: 'paragraph starts', min: 1, integer: true },
     maxCaptionLines: { default: 3, description: 'a caption set into a raw column is at most this many lines', unit: 'lines', min: 0, integer: true },
@@ -680,6 +682,15 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
   for (let i = 0; i < raw.length; i++) {
     const b = raw[i]!;
     const prev = out[out.length - 1];
+    // A short headline-shaped line between a finished paragraph and one that opens a sentence
+    // (and holds one: not a caption's line) is a subhead; a page break that cut a paragraph so
+    // soon after its start is rarer, and leaves a picture's caption or the sentence's rest below.
+    const next = raw[i + 1];
+    if (b.kind === 'paragraph' && !b.lead && prev?.kind === 'paragraph' && finished(prev.text) && next?.kind === 'paragraph' && !RUNS_ON.test(next.text) && SENTENCE_END.test(next.text) &&
+      codePointsAtMost(b.text, o.maxSubheadChars) && isTitleLike(b.text) && !isKickerShaped(b.text)) {
+      out.push(blockWith(b, { kind: 'subhead' }));
+      continue;
+    }
     if (b.kind === 'paragraph' && prev?.kind === 'paragraph' && !finished(prev.text)) {
       const after = raw[i + 1];
       if (isCaptionLike(b.text, o.maxCaptionChars) && after?.kind === 'paragraph') {

@@ -178,6 +178,17 @@ testPass(rejoinLines, {
       blocks: [{ kind: 'paragraph' }, { kind: 'paragraph', text: '“过去看病要跑县城去挂号，现在家门口就能看。”村民李大爷说。' }],
     },
     {
+      name: 'Markdown: a short headline-shaped line between a finished paragraph and the next sentence is a subhead',
+      text: page('# 东岸社区康复站启用', '康复站今年九月正式开放，面积约两百平方米。', '让邻居帮邻居', '除了康复训练，社工站还开设了照护课堂。'),
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'subhead', text: '让邻居帮邻居' }, { kind: 'paragraph', text: '除了康复训练，社工站还开设了照护课堂。' }],
+    },
+    {
+      name: 'Markdown: with maxSubheadChars 4 the same line is the start of a paragraph a page break cut',
+      options: { maxSubheadChars: 4 },
+      text: page('# 东岸社区康复站启用', '康复站今年九月正式开放，面积约两百平方米。', '让邻居帮邻居', '除了康复训练，社工站还开设了照护课堂。'),
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'paragraph', text: '让邻居帮邻居除了康复训练，社工站还开设了照护课堂。' }],
+    },
+    {
       name: 'Markdown: a plain headline-shaped line under a heading, above text, is its subtitle',
       text: page('# 东岸社区康复站启用', '老人在家门口就能做康复', '康复站配备了多种训练设备。'),
       blocks: [{ kind: 'heading', level: 1 }, { kind: 'heading', text: '老人在家门口就能做康复' }, { kind: 'paragraph' }],
@@ -191,6 +202,12 @@ testPass(rejoinLines, {
     },
   ],
   invalid: [
+    {
+      name: 'Markdown: a short line over a caption-like line is a paragraph start a page break cut, not a subhead',
+      text: page('# 东岸社区康复站启用', '康复站今年九月正式开放，面积约两百平方米。', '康复站配备了', '康复师指导居民训练', '平衡训练台等多台器材，由社工管理。'),
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'paragraph', text: '康复站配备了平衡训练台等多台器材，由社工管理。' }, { kind: 'caption', text: '康复师指导居民训练' }],
+      messages: [{ line: 7, message: /picture caption/ }],
+    },
     {
       name: 'a blank line after a finished sentence, then a full line, is read as a column break and reported',
       text: page(lead(['今年以来，南湖区民', '政局组织社工走进十二', '个社区开展探访和服务。']), ['社工为每位老人建立档', '案并登记生活需求。']),
