@@ -681,7 +681,10 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < raw.length; i++) {
     const b = raw[i]!;
-    const prev = out[out.length - 1];
+    // a page break leaves the page's furniture (a running head, a page number) between the halves
+    let at = out.length - 1;
+    while (at >= 0 && out[at]!.kind === 'furniture' && b.kind === 'paragraph') at--;
+    const prev = out[at];
     // A short headline-shaped line between a finished paragraph and one that opens a sentence
     // (and holds one: not a caption's line) is a subhead; a page break that cut a paragraph so
     // soon after its start is rarer, and leaves a picture's caption or the sentence's rest below.
@@ -696,13 +699,13 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
       if (isCaptionLike(b.text, o.maxCaptionChars) && after?.kind === 'paragraph') {
         // the paragraph is mended where it stands, before the caption (an index, not a search:
         // a converted page can hold thousands of captions)
-        out[out.length - 1] = blockWith(prev, { text: joinLines([prev.text, after.text]), lines: [prev.lines[0], after.lines[1]] });
+        out[at] = blockWith(prev, { text: joinLines([prev.text, after.text]), lines: [prev.lines[0], after.lines[1]] });
         out.push(blockWith(b, { kind: 'caption' }));
         report(`took "${short(b.text)}" out of a sentence as a picture caption`, { line: b.lines[0], kind: 'caption-lifted' });
         i++;
         continue;
       }
-      out[out.length - 1] = blockWith(prev, { text: joinLines([prev.text, b.text]), lines: [prev.lines[0], b.lines[1]] });
+      out[at] = blockWith(prev, { text: joinLines([prev.text, b.text]), lines: [prev.lines[0], b.lines[1]] });
       continue;
     }
     out.push(b);

@@ -189,6 +189,11 @@ testPass(rejoinLines, {
       blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'paragraph', text: '让邻居帮邻居除了康复训练，社工站还开设了照护课堂。' }],
     },
     {
+      name: 'Markdown: a paragraph a page break cut is joined across the page furniture between its halves',
+      text: page('# 东岸社区康复站启用', '康复站今年九月正式开放，面积约两', '第 3 版', '百平方米，配有多种训练设备。'),
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph', text: '康复站今年九月正式开放，面积约两百平方米，配有多种训练设备。' }, { kind: 'furniture', text: '第3版' }],
+    },
+    {
       name: 'Markdown: a plain headline-shaped line under a heading, above text, is its subtitle',
       text: page('# 东岸社区康复站启用', '老人在家门口就能做康复', '康复站配备了多种训练设备。'),
       blocks: [{ kind: 'heading', level: 1 }, { kind: 'heading', text: '老人在家门口就能做康复' }, { kind: 'paragraph' }],
