@@ -53,8 +53,11 @@ export const rejoinLines = definePass<Options>({
 
 // ---------------------------------------------------------------- raw OCR columns
 
-/** A closing credit or source note is short: a narrow column breaks it over at most this many lines. */
-const CREDIT_LINES = 3;
+/**
+ * A closing credit or source note is short: a narrow column breaks it over at most this many
+ * lines (a column of five characters sets a note of twenty-odd over five).
+ */
+const CREDIT_LINES = 6;
 
 /** A line that closes its sentence, or closes its article with a credit or source note. */
 const finished = (text: string): boolean => endsClause(text) || endsWithCredit(text);

@@ -69,6 +69,11 @@ testPass(rejoinLines, {
       blocks: [{ kind: 'paragraph' }, { kind: 'heading', text: '北坡县养老驿站开门迎客——可为周边老人提供助餐服务', lines: [5, 8] }, { kind: 'paragraph', lead: true }],
     },
     {
+      name: 'a source note a five-character column broke over five lines ends its article: the headline lines set right under it are a heading',
+      text: [...lead(['南湖区民政', '局今年组织', '社工走进十', '二个社区，', '开展探访。（据', '北坡县民政', '局微信公众', '号发布消息', '整理）']), '守护一老一小——', '北坡县首家社区养老驿站开门', '驿站设', '在县城中心', '社区，为老', '人提供助餐。'],
+      blocks: [{ kind: 'paragraph', lines: [1, 9] }, { kind: 'heading', text: '守护一老一小——北坡县首家社区养老驿站开门', lines: [10, 11] }, { kind: 'paragraph', lines: [12, 15] }],
+    },
+    {
       name: 'a kicker and a wide headline set right on the sentence before them start a heading there',
       text: [...lead(['南湖区民政局今年组织', '社工走进十二个社区，', '开展上门探访服务。']), '守护一老一小——', '北坡县首家社区养老驿站正式开门迎客', '驿站设在县城中心', '社区，可为周边老人提', '供助餐和日间照料服务。'],
       blocks: [
