@@ -383,15 +383,16 @@ function scorer(articles: Article[], vocab: Vocabulary): Scorer {
     if (!found) vocab.byBody.set(a.body, (found = index.occurrences(a.body.map((b) => b.text))));
     return found;
   });
-  const weights = new Map<number, number>();
+  // per bigram id (small integers from 0): an array of doubles, where a Map boxed each weight
+  const weights: number[] = [];
   // A bigram in no body is mostly a junction between two words: it counts as little as a word
   // every body has, so a headline is not held short of its body by the seams between its words.
   const weight = (id: number) => {
-    let w = weights.get(id);
+    let w = weights[id];
     if (w === undefined) {
       let df = 0;
       for (const found of bodies) if (found[id] === 1) df++;
-      weights.set(id, (w = df === 0 ? Math.log(2) : Math.log(1 + articles.length / df)));
+      weights[id] = w = df === 0 ? Math.log(2) : Math.log(1 + articles.length / df);
     }
     return w;
   };

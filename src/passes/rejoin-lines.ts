@@ -94,13 +94,13 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   const textAt = (no: number, step: 1 | -1): Line | undefined => textLines[position[no]! + step];
   /** a line that opens a report with its dateline (read with the line after it: a narrow column cuts it) */
   // per line number, asked at most once each: 0 not asked yet, 1 yes, -1 no
-  const titleAt = new Int8Array(lines.length + 2);
+  const titleAt: number[] = new Array(lines.length + 2).fill(0);
   const titled = (l: Line): boolean => {
     // a line that kept its paragraph indent is a paragraph's first, whatever its shape
     if (titleAt[l.no] === 0) titleAt[l.no] = !l.opensParagraph && isTitleLike(l.text) ? 1 : -1;
     return titleAt[l.no] === 1;
   };
-  const reportAt = new Int8Array(lines.length + 2);
+  const reportAt: number[] = new Array(lines.length + 2).fill(0);
   const opensReport = (l: Line): boolean => {
     if (reportAt[l.no] === 0) reportAt[l.no] = startsWithDateline(l.text + (textAt(l.no, 1)?.text ?? '')) ? 1 : -1;
     return reportAt[l.no] === 1;
