@@ -492,10 +492,20 @@ function measureOneSide(textLines: Line[], ordinary: Line[], widths: readonly nu
   const window = o.columnWindow;
   const near = o.minNeighbours;
   const apart = 2 * o.shortLineCells;
+  // a side is a few lines (columnWindow): sorted in place in one scratch list, by insertion,
+  // where a slice and a sort with a comparator for each side of every line were most of the pass
+  const sorted: number[] = [];
   const side = (from: number, to: number): number | undefined => {
     if (to - from < o.minNeighbours) return undefined;
-    const w = widths.slice(from, to).sort((a, b) => a - b);
-    return quantile(w, o.columnQuantile);
+    sorted.length = 0;
+    for (let i = from; i < to; i++) {
+      const w = widths[i]!;
+      let k = sorted.length;
+      sorted.push(w);
+      for (; k > 0 && sorted[k - 1]! > w; k--) sorted[k] = sorted[k - 1]!;
+      sorted[k] = w;
+    }
+    return quantile(sorted, o.columnQuantile);
   };
   let j = 0;
   for (let t = 0; t < textLines.length; t++) {
