@@ -8,13 +8,6 @@ import { CharKind, UNIT_KINDS, isKeptCode, kindsOf } from '../model/chars.js';
 
 const KEPT = CharKind.Han | CharKind.Alnum;
 
-/** One text's wanted bigrams and the code points at its ends (BigramIndex.scanned). */
-export interface Scanned {
-  found: Uint8Array;
-  first: number;
-  last: number;
-}
-
 export class BigramIndex {
   /**
    * Per first code point, its bigrams' second code points and ids: maps keyed by code points,
@@ -109,45 +102,6 @@ export class BigramIndex {
       for (const t of text) prev = this.scan(t, found, prev);
     }
     return found;
-  }
-
-  /**
-   * The wanted bigrams of one text alone, with its first and last kept code points (-1: none),
-   * so that texts scanned once each can be joined later (`joined`) as one scan would have seen them.
-   */
-  scanned(text: string): Scanned {
-    const found = new Uint8Array(this.wanted);
-    if (this.wanted === 0) return { found, first: -1, last: -1 };
-    let first = -1;
-    for (let i = 0; i < text.length && first < 0; i++) {
-      first = keptCodePoint(text, i);
-    }
-    const last = this.scan(text, found, -1);
-    return { found, first, last };
-  }
-
-  /** What `occurrences` finds in texts scanned one by one: their flags, and the bigrams across their seams. */
-  joined(parts: readonly Scanned[]): Uint8Array {
-    const found = new Uint8Array(this.wanted);
-    if (this.wanted === 0) return found;
-    let prev = -1;
-    for (const p of parts) {
-      const f = p.found;
-      for (let i = 0; i < f.length; i++) if (f[i] === 1) found[i] = 1;
-      if (p.first < 0) continue;
-      if (prev >= 0) {
-        const id = this.wantedId(prev, p.first);
-        if (id >= 0) found[id] = 1;
-      }
-      prev = p.last;
-    }
-    return found;
-  }
-
-  /** The id of a wanted bigram, or -1. */
-  private wantedId(a: number, b: number): number {
-    const id = idIn(this.byFirst, a, b);
-    return id >= 0 && id < this.wanted ? id : -1;
   }
 
   /** Flags the wanted bigrams of `text`, the first made with `prev`; returns the last code point kept. */

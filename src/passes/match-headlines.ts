@@ -2,7 +2,7 @@ import { definePass } from './pass.js';
 import { articleWith, listFrom, makeLine, pageWith, spanOf } from '../model/page.js';
 import { joinLines } from '../model/join.js';
 import { setWidth } from '../model/width.js';
-import { BigramIndex, type Scanned } from './bigram-index.js';
+import { BigramIndex } from './bigram-index.js';
 import { isKickerShaped, isSubtitleShaped, namePrefix } from '../model/shapes.js';
 import { bestAssignment } from './assign.js';
 import type { Article, Block, Furniture, Line } from '../model/types.js';
@@ -356,41 +356,43 @@ interface Weighed {
 /**
  * Per page: the headline bigrams, and what each body holds of them (kept across cuts). Only
  * a headline's words are ever looked up, so a body is scanned for them rather than turned
- * into a set of all its words.
+ * into a set of all its words. A body is scanned whole, in one pass over its paragraphs;
+ * only a body being cut is scanned paragraph by paragraph. (Maps, not WeakMaps: they live
+ * for one page, and weak entries cost the collector more than they save.)
  */
 interface Vocabulary {
   index: BigramIndex;
-  byBody: WeakMap<Block[], Uint8Array>;
-  /** each paragraph scanned once: a cut makes new bodies of the same paragraphs */
-  byBlock: WeakMap<Block, Scanned>;
+  byBody: Map<Block[], Uint8Array>;
+  byBlock: Map<Block, Uint8Array>;
 }
 
 function vocabulary(units: Unit[]): Vocabulary {
-  return { index: new BigramIndex(units.map((u) => u.text)), byBody: new WeakMap(), byBlock: new WeakMap() };
+  return { index: new BigramIndex(units.map((u) => u.text)), byBody: new Map(), byBlock: new Map() };
 }
 
-function scannedBlock(vocab: Vocabulary, b: Block): Scanned {
-  let s = vocab.byBlock.get(b);
-  if (!s) vocab.byBlock.set(b, (s = vocab.index.scanned(b.text)));
-  return s;
+function paragraphFlags(vocab: Vocabulary, b: Block): Uint8Array {
+  let found = vocab.byBlock.get(b);
+  if (!found) vocab.byBlock.set(b, (found = vocab.index.occurrences(b.text)));
+  return found;
 }
 
 function scorer(articles: Article[], vocab: Vocabulary): Scorer {
   const { index } = vocab;
   const bodies = articles.map((a) => {
     let found = vocab.byBody.get(a.body);
-    if (!found) vocab.byBody.set(a.body, (found = index.joined(a.body.map((b) => scannedBlock(vocab, b)))));
+    if (!found) vocab.byBody.set(a.body, (found = index.occurrences(a.body.map((b) => b.text))));
     return found;
   });
-  const weights = new Map<number, number>();
+  // per bigram id (small integers from 0): an array of doubles, where a Map boxed each weight
+  const weights: number[] = [];
   // A bigram in no body is mostly a junction between two words: it counts as little as a word
   // every body has, so a headline is not held short of its body by the seams between its words.
   const weight = (id: number) => {
-    let w = weights.get(id);
+    let w = weights[id];
     if (w === undefined) {
       let df = 0;
       for (const found of bodies) if (found[id] === 1) df++;
-      weights.set(id, (w = df === 0 ? Math.log(2) : Math.log(1 + articles.length / df)));
+      weights[id] = w = df === 0 ? Math.log(2) : Math.log(1 + articles.length / df);
     }
     return w;
   };
@@ -408,7 +410,7 @@ function scorer(articles: Article[], vocab: Vocabulary): Scorer {
   };
   return {
     bodies,
-    paragraph: (b) => scannedBlock(vocab, b).found,
+    paragraph: (b) => paragraphFlags(vocab, b),
     weighed: weighedOf,
     score: (unit, have) => shareIn(weighedOf(unit), have),
   };

@@ -97,13 +97,13 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   const textAt = (no: number, step: 1 | -1): Line | undefined => textLines[position[no]! + step];
   /** a line that opens a report with its dateline (read with the line after it: a narrow column cuts it) */
   // per line number, asked at most once each: 0 not asked yet, 1 yes, -1 no
-  const titleAt = new Int8Array(lines.length + 2);
+  const titleAt: number[] = new Array(lines.length + 2).fill(0);
   const titled = (l: Line): boolean => {
     // a line that kept its paragraph indent is a paragraph's first, whatever its shape
     if (titleAt[l.no] === 0) titleAt[l.no] = !l.opensParagraph && isTitleLike(l.text) ? 1 : -1;
     return titleAt[l.no] === 1;
   };
-  const reportAt = new Int8Array(lines.length + 2);
+  const reportAt: number[] = new Array(lines.length + 2).fill(0);
   const opensReport = (l: Line): boolean => {
     if (reportAt[l.no] === 0) reportAt[l.no] = startsWithDateline(l.text + (textAt(l.no, 1)?.text ?? '')) ? 1 : -1;
     return reportAt[l.no] === 1;
@@ -495,10 +495,20 @@ function measureOneSide(textLines: Line[], ordinary: Line[], widths: readonly nu
   const window = o.columnWindow;
   const near = o.minNeighbours;
   const apart = 2 * o.shortLineCells;
+  // a side is a few lines (columnWindow): sorted in place in one scratch list, by insertion,
+  // where a slice and a sort with a comparator for each side of every line were most of the pass
+  const sorted: number[] = [];
   const side = (from: number, to: number): number | undefined => {
     if (to - from < o.minNeighbours) return undefined;
-    const w = widths.slice(from, to).sort((a, b) => a - b);
-    return quantile(w, o.columnQuantile);
+    sorted.length = 0;
+    for (let i = from; i < to; i++) {
+      const w = widths[i]!;
+      let k = sorted.length;
+      sorted.push(w);
+      for (; k > 0 && sorted[k - 1]! > w; k--) sorted[k] = sorted[k - 1]!;
+      sorted[k] = w;
+    }
+    return quantile(sorted, o.columnQuantile);
   };
   let j = 0;
   for (let t = 0; t < textLines.length; t++) {

@@ -8,7 +8,7 @@ import { BIN, cliEnv, ROOT, RUN_DIR, tempDir } from '../helpers.js';
  * the shebang, so a run started as `bulletin` (npx, an npm bin link, PATH) has them in every
  * thread before anything is compiled; nothing sets flags at run time.
  */
-const FLAGS = ['--interrupt-budget=600000', '--max-inlined-bytecode-size-cumulative=150', '--no-turbo-inline-array-builtins'];
+const FLAGS = ['--maglev', '--max-inlined-bytecode-size-cumulative=150', '--no-turbo-inline-array-builtins'];
 
 test('the bin is a shebang with the flags and one import', () => {
   const text = fs.readFileSync(BIN, 'utf8');
