@@ -1,5 +1,6 @@
-import { blockWith, createPage, emptyArticle, listFrom, makeBlock, message, normalizePage, pageWith } from './model/page.js';
-import type { Block, Message, Page, Severity } from './model/types.js';
+import { articleWith, blockWith, createPage, emptyArticle, listFrom, makeBlock, message, normalizePage, pageWith } from './model/page.js';
+import { articleHolding, fixedChoices } from './model/overrides.js';
+import type { Article, Block, Message, Override, Page, Severity } from './model/types.js';
 import type { Pass, PassContext, PassOptions } from './passes/pass.js';
 
 /** A pass chosen for a run, with its options merged over the pass's defaults. */
@@ -15,6 +16,8 @@ export interface PageInput {
   stem: string;
   text: string;
   encoding?: string;
+  /** an editor's fixed choices for this page (bulletin.overrides.yaml), anchors already checked */
+  overrides?: Override[];
 }
 
 /**
@@ -41,7 +44,8 @@ export interface StepWatch {
 }
 
 export function parsePage(input: PageInput, steps: readonly Step[], watch: StepWatch = {}): Page {
-  const page = createPage(input.source, input.stem, input.text, input.encoding);
+  const made = createPage(input.source, input.stem, input.text, input.encoding);
+  const page = input.overrides?.length ? pageWith(made, { overrides: input.overrides }) : made;
   return finish(runSteps(page, steps, watch));
 }
 
@@ -186,7 +190,31 @@ export function finish(page: Page): Page {
   if (page.lines.every((l) => l.text.trim() === '')) {
     page = withMessage(page, 'pipeline', 'empty-page', 'the page has no text', null);
   }
+  const fixed = fixedChoices(page);
+  if (fixed && fixed.set.length) ({ page, articles } = setFields(page, articles, fixed.set));
   return pageWith(page, { blocks: [], articles, furniture });
+}
+
+/**
+ * An editor's `set` overrides: the byline, source note or section of the article holding a
+ * line, as given (null clears). Applied last, once every pass (a plugin's too) has placed the
+ * articles and filled their fields, so no later decision undoes them.
+ */
+function setFields(page: Page, placed: Article[], sets: readonly Override[]): { page: Page; articles: Article[] } {
+  const articles = listFrom(placed);
+  for (const o of sets) {
+    const i = articleHolding(articles, o.line);
+    if (i < 0) {
+      page = withMessage(page, 'overrides', 'override-not-applied', `the set override of line ${o.line} (${o.origin}) is not applied: no article holds the line`, o.line);
+      continue;
+    }
+    const change: Partial<Article> = {};
+    if (o.byline !== undefined) change.byline = o.byline;
+    if (o.attribution !== undefined) change.attribution = o.attribution;
+    if (o.section !== undefined) change.section = o.section;
+    articles[i] = articleWith(articles[i]!, change);
+  }
+  return { page, articles };
 }
 
 function linesAsParagraphs(page: Page): Block[] {

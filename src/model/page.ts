@@ -1,11 +1,11 @@
 import { charKinds } from './chars.js';
-import type { Article, Block, BlockKind, Line, LineSpan, Message, Page, Severity } from './types.js';
+import type { Article, Block, BlockKind, Line, LineSpan, Message, Override, Page, Severity } from './types.js';
 
 export function createPage(source: string, stem: string, text: string, encoding = 'utf-8'): Page {
   const texts = splitLines(text);
   const lines: Line[] = [];
   for (let i = 0; i < texts.length; i++) lines.push(makeLine(i + 1, texts[i]!));
-  return { source, stem, encoding, dialect: 'raw', lines, blocks: [], articles: [], furniture: [], messages: [] };
+  return { source, stem, encoding, dialect: 'raw', lines, blocks: [], articles: [], furniture: [], messages: [], overrides: NO_OVERRIDES };
 }
 
 /*
@@ -87,8 +87,12 @@ export function pageWith(p: Page, c: Partial<Page>): Page {
     articles: pick(c.articles, p.articles),
     furniture: pick(c.furniture, p.furniture),
     messages: pick(c.messages, p.messages),
+    overrides: pick(c.overrides, p.overrides ?? NO_OVERRIDES),
   };
 }
+
+/** The overrides of a page nobody corrected: one shared, frozen list. */
+const NO_OVERRIDES: Override[] = Object.freeze([]) as unknown as Override[];
 
 /** `kinds` of a line whose text's kinds have not been counted. */
 const UNCOUNTED = -1;

@@ -47,4 +47,6 @@ export interface PageRecord {
   warnings: WarningRecord[];
   encoding: string;
   dialect: string;
+  /** the overrides (bulletin.overrides.yaml entries) applied to the page; absent when none */
+  overrides?: number;
 }

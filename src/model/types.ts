@@ -105,4 +105,39 @@ export interface Page {
   articles: Article[];
   furniture: Furniture[];
   messages: Message[];
+  /**
+   * Choices an editor fixed for this page (bulletin.overrides.yaml): the passes that decide
+   * what they name take them as given and decide the rest of the page around them. Absent or
+   * empty on a page nobody corrected.
+   */
+  overrides?: Override[];
+}
+
+export type OverrideKind =
+  | 'headline'
+  | 'subheadline'
+  | 'body'
+  | 'furniture'
+  | 'article-start'
+  | 'no-article-start'
+  | 'paragraph-start'
+  | 'no-paragraph-start'
+  | 'caption'
+  | 'set';
+
+/** One fixed choice, anchored to a source line (OverrideKind says what it fixes). */
+export interface Override {
+  kind: OverrideKind;
+  /** the 1-based source line it anchors to */
+  line: number;
+  /** headline, subheadline: a line of the article the headline belongs to */
+  of?: number;
+  /** caption: the caption's last line (its first is `line`) */
+  to?: number;
+  /** set: the article's fields to give (null clears); a field left out is left alone */
+  byline?: string | null;
+  attribution?: string | null;
+  section?: string | null;
+  /** the overrides file the entry is written in, as named to the user, for messages about it */
+  origin: string;
 }

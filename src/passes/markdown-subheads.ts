@@ -3,6 +3,7 @@ import { UNMARKED_HEADING, blockWith, pageWith } from '../model/page.js';
 import { BigramIndex } from './bigram-index.js';
 import { isSectionLabelShaped, isSubtitleShaped } from '../model/shapes.js';
 import type { Block } from '../model/types.js';
+import { fixedChoices, isFixedHeadline } from '../model/overrides.js';
 
 interface Options {
   maxNamedShare: number;
@@ -31,6 +32,8 @@ export const markdownSubheads = definePass<Options>({
   run(page, options, { report }) {
     if (page.dialect !== 'markdown' || page.blocks.length === 0) return page;
     const blocks = page.blocks;
+    // a heading an editor named a headline stays one
+    const fixed = fixedChoices(page);
 
     const out: Block[] = [];
     // the size of the running article's headline (Infinity: no article with a headline runs)
@@ -41,7 +44,7 @@ export const markdownSubheads = definePass<Options>({
         const prev = blocks[i - 1];
         const next = blocks[i + 1];
         const single = prev?.kind === 'paragraph' && next?.kind === 'paragraph' && !next.lead;
-        if (single && (b.level ?? 0) > headlineLevel && [...b.text].length <= options.maxSubheadChars) {
+        if (single && !isFixedHeadline(fixed, b.lines[0]) && (b.level ?? 0) > headlineLevel && [...b.text].length <= options.maxSubheadChars) {
           // the text below, up to the next heading or the article's end
           const below: string[] = [];
           for (let k = i + 1; k < blocks.length && (blocks[k]!.kind === 'paragraph' || blocks[k]!.kind === 'caption'); k++) {

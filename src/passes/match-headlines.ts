@@ -6,6 +6,7 @@ import { BigramIndex } from './bigram-index.js';
 import { isKickerShaped, isSubtitleShaped, namePrefix } from '../model/shapes.js';
 import { bestAssignment } from './assign.js';
 import type { Article, Block, Furniture, Line } from '../model/types.js';
+import { articleHolding, fixedChoices, isFixedHeadline, type FixedChoices } from '../model/overrides.js';
 
 interface Options {
   minScore: number;
@@ -74,10 +75,12 @@ export const matchHeadlines = definePass<Options>({
     const notes: Note[] = [];
     const markdown = page.dialect === 'markdown';
     const articles = listFrom(page.articles);
-    const units = markdown ? headingGroups(headings, articles) : headings.flatMap((b, i) => splitUnits(b, i, options));
+    const fixed = fixedChoices(page);
+    const units = markdown ? headingGroups(headings, articles) : headings.flatMap((b, i) => splitUnits(b, i, options, fixed));
+    if (fixed) notes.push(...unplaceable(fixed, units, articles));
     const furniture = listFrom(page.furniture);
     const placed: Article[] = [];
-    for (const sheet of sheetsOf(units, articles, options.sheetArticles)) placed.push(...placeOnSheet(sheet.units, sheet.articles, markdown, options, furniture, notes));
+    for (const sheet of sheetsOf(units, articles, options.sheetArticles)) placed.push(...placeOnSheet(sheet.units, sheet.articles, markdown, options, furniture, notes, fixed));
     for (const n of notes) report(n.text, { line: n.line, kind: n.kind });
     return pageWith(page, { articles: placed, blocks: rest, furniture });
   },
@@ -103,7 +106,7 @@ function sheetsOf(units: Unit[], articles: Article[], size: number): { units: Un
 }
 
 /** Place one sheet's headlines on its articles; unplaced ones go to `furniture`. */
-function placeOnSheet(sheetUnits: Unit[], sheetArticles: Article[], markdown: boolean, options: Options, furniture: Furniture[], notes: Note[]): Article[] {
+function placeOnSheet(sheetUnits: Unit[], sheetArticles: Article[], markdown: boolean, options: Options, furniture: Furniture[], notes: Note[], fixed: FixedChoices | null): Article[] {
   if (sheetUnits.length === 0) return sheetArticles;
   let articles = sheetArticles;
   let units = sheetUnits;
@@ -112,7 +115,10 @@ function placeOnSheet(sheetUnits: Unit[], sheetArticles: Article[], markdown: bo
   // A converted page whose every article is printed right under its headings needs no
   // matching by words: each heading group is the article's below it.
   const positional = markdown ? byPosition(units, articles) : undefined;
-  if (positional) assigned = positional;
+  if (positional) {
+    const place = fixedPlaces(units, articles, fixed);
+    assigned = place ? positional.map((a, ui) => place.get(units[ui]!)?.article ?? a) : positional;
+  }
   else {
     const vocab = vocabulary(units);
     sc = scorer(articles, vocab);
@@ -121,9 +127,9 @@ function placeOnSheet(sheetUnits: Unit[], sheetArticles: Article[], markdown: bo
     // each cut makes one more article: at most one cut per headline
     let cuts = 0;
     for (;;) {
-      const found = byContent(units, articles, sc, options);
+      const found = byContent(units, articles, sc, options, fixedPlaces(units, articles, fixed));
       let cut: ReturnType<typeof splitArticle> = null;
-      if (found.split && cuts < units.length) cut = splitArticle(articles, found.split, units, sc, options);
+      if (found.split && cuts < units.length) cut = splitArticle(articles, found.split, units, sc, options, fixed);
       cuts++;
       if (!cut) {
         assigned = found.assigned;
@@ -136,6 +142,8 @@ function placeOnSheet(sheetUnits: Unit[], sheetArticles: Article[], markdown: bo
     }
   }
 
+  // the headlines an editor placed: theirs is the main headline, or a subheadline as they said
+  const place = fixedPlaces(units, articles, fixed);
   const byArticle = new Map<number, Unit[]>();
   units.forEach((u, i) => {
     const a = assigned[i];
@@ -146,28 +154,33 @@ function placeOnSheet(sheetUnits: Unit[], sheetArticles: Article[], markdown: bo
   });
   for (const [ai, us] of byArticle) {
     us.sort((x, y) => x.lines[0]!.no - y.lines[0]!.no);
+    const a = articles[ai]!;
+    const candidates = place ? us.filter((u) => place.get(u)?.sub !== true) : us;
+    if (candidates.length === 0) {
+      articles[ai] = articleWith(a, { subheadlines: [...us.map((u) => u.text), ...a.subheadlines], lines: spanOf([a, ...us.map((u) => ({ lines: unitSpan(u) }))]) });
+      continue;
+    }
     // The main headline is the one not marked as a kicker (ending in a dash or colon) or a
     // subtitle (hanging from a dash); in raw columns, a line in a box of its own beats one above it.
     // In Markdown the converter's heading levels rank them: the main headline is the largest.
-    let main = us.filter(isMainShaped);
+    let main = candidates.filter(isMainShaped);
     if (markdown && main.length) {
       const top = Math.min(...main.map((u) => u.level));
       main = main.filter((u) => u.level === top);
     }
-    const pool = main.length ? main : us;
+    const pool = main.length ? main : candidates;
     // Between unmarked raw lines, one set in big type (letter-spaced) or in a box of its own
     // beats the lines around it; else the main headline is the one that names the story.
     const standsOut = pool.find((u) => u.lines.some((l) => l.spaced)) ?? pool.slice(1).find((u) => u.boxed && !pool[0]!.boxed);
     const best = () => pool.reduce((x, y) => (sc!.score(y, sc!.bodies[ai]!) > sc!.score(x, sc!.bodies[ai]!) + options.mainMargin ? y : x));
-    const head = markdown || !sc ? pool[0]! : standsOut ?? best();
-    const a = articles[ai]!;
+    const head = (place ? candidates.find((u) => place.has(u)) : undefined) ?? (markdown || !sc ? pool[0]! : standsOut ?? best());
     // a short name and colon on the line above, in the same box and named again in the body,
     // is the headline's own place (`霍尔果斯：` + `中欧班列通行量持续攀升`), not a kicker
     const above = us[us.indexOf(head) - 1];
     const adjoins = above !== undefined && above.lines[above.lines.length - 1]!.no === head.lines[0]!.no - 1 &&
       (above.lines[0]!.indent ?? 0) === (head.lines[0]!.indent ?? 0);
     const name = adjoins ? namePrefix(above!.text) : null;
-    const opens = name !== null && a.body.some((b) => b.text.includes(name));
+    const opens = name !== null && !place?.has(above!) && a.body.some((b) => b.text.includes(name));
     articles[ai] = articleWith(a, {
       headline: opens ? joinLines([above!.text, head.text]) : head.text,
       subheadlines: [...us.filter((u) => u !== head && !(opens && u === above)).map((u) => u.text), ...a.subheadlines],
@@ -175,6 +188,42 @@ function placeOnSheet(sheetUnits: Unit[], sheetArticles: Article[], markdown: bo
     });
   }
   return articles;
+}
+
+/** The article an editor put a headline on, and whether as a subheadline. */
+interface FixedPlace {
+  article: number;
+  sub: boolean;
+}
+
+/**
+ * Per unit holding a line an editor named a headline or subheadline, the article holding the
+ * line they named; null when the page has no such override.
+ */
+function fixedPlaces(units: readonly Unit[], articles: readonly Article[], fixed: FixedChoices | null): Map<Unit, FixedPlace> | null {
+  if (!fixed || fixed.headlineOf.size === 0) return null;
+  const out = new Map<Unit, FixedPlace>();
+  for (const u of units) {
+    for (const l of u.lines) {
+      const h = fixed.headlineOf.get(l.no);
+      if (!h) continue;
+      const article = articleHolding(articles, h.of);
+      if (article >= 0) out.set(u, { article, sub: h.sub });
+      break;
+    }
+  }
+  return out.size ? out : null;
+}
+
+/** The headline overrides a page cannot honour: the line is no headline's, or the article line in none. */
+function unplaceable(fixed: FixedChoices, units: readonly Unit[], articles: readonly Article[]): Note[] {
+  const notes: Note[] = [];
+  const inUnits = new Set(units.flatMap((u) => u.lines.map((l) => l.no)));
+  for (const [no, h] of fixed.headlineOf) {
+    if (!inUnits.has(no)) notes.push({ text: `the ${h.sub ? 'subheadline' : 'headline'} override of line ${no} (${h.origin}) is not applied: the line is no headline line after the earlier passes`, line: no, kind: 'override-not-applied' });
+    else if (articleHolding(articles, h.of) < 0) notes.push({ text: `the ${h.sub ? 'subheadline' : 'headline'} override of line ${no} (${h.origin}) is not applied: no article holds line ${h.of}`, line: no, kind: 'override-not-applied' });
+  }
+  return notes;
 }
 
 /** Neither a kicker (ending in a dash or colon) nor a subtitle (hanging from a dash): a main headline's shape. */
@@ -239,7 +288,7 @@ function headingGroups(headings: Block[], articles: Article[]): Unit[] {
  * that continued a headline: a wrapped headline's last line is its shortest. (A first line
  * may be the shorter one, as typesetters break headlines between phrases.)
  */
-function splitUnits(b: Block, block: number, o: Options): Unit[] {
+function splitUnits(b: Block, block: number, o: Options, fixed: FixedChoices | null): Unit[] {
   const groups: Line[][] = [];
   let prevWidth = Infinity;
   let continued = false;
@@ -254,7 +303,9 @@ function splitUnits(b: Block, block: number, o: Options): Unit[] {
     const starts: boolean = groups.length === 0 || (indent > 0 && indent !== prevIndent) || (continued && w > prevWidth + o.growCells) ||
       afterKicker || isSubtitleShaped(l.text) || kicker ||
       // a letter-spaced line is a headline set in big type, a unit of its own
-      l.spaced === true || afterSpaced;
+      l.spaced === true || afterSpaced ||
+      // a line an editor named a headline starts one
+      isFixedHeadline(fixed, l.no);
     afterKicker = kicker;
     afterSpaced = l.spaced === true;
     prevIndent = indent;
@@ -429,7 +480,7 @@ const MIN_GAIN = 1e-9;
 /** `group`: the units the article holds (its headline, kicker and subtitle), which all name it */
 interface SplitRequest { unit: number; article: number; group: number[] }
 
-function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scorer, o: Options) {
+function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scorer, o: Options, place: ReadonlyMap<Unit, FixedPlace> | null = null) {
   const notes: Note[] = [];
   const best = units.map(() => 0);
   // per unit and article: the share of the headline's words in the body, and that with the bonus for its place
@@ -459,6 +510,7 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
   // A kicker is printed above its main headline and a subtitle below it: each goes where the
   // line it hangs from goes, and is not a candidate of its own.
   const hangsFrom = units.map((u, ui) => {
+    if (place?.has(u)) return -1;
     const above = units[ui - 1];
     const below = units[ui + 1];
     if (isKickerShaped(u.text) && below && below.block === u.block && below.index === u.index + 1) return ui + 1;
@@ -469,6 +521,14 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
   for (let ui = 0; ui < units.length; ui++) {
     if (hangsFrom[ui]! >= 0) continue;
     for (let ai = 0; ai < articles.length; ai++) if (total[ui]![ai]! >= o.minScore) value[ui]![ai] = total[ui]![ai]!;
+  }
+  // An editor's pair is fixed: its headline is no candidate, and its article is no other
+  // headline's to take; the page's other headlines are assigned around them.
+  const fixedUnits = place ? units.flatMap((u, ui) => (place.has(u) ? [ui] : [])) : [];
+  for (const ui of fixedUnits) {
+    const p = place!.get(units[ui]!)!;
+    value[ui]!.fill(-Infinity);
+    if (!p.sub) for (const row of value) row[p.article] = -Infinity;
   }
   const assigned = bestAssignment(value, articles.length, o.minScore - MIN_GAIN);
   const taken = new Map<number, number>();
@@ -494,6 +554,11 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
       });
     }
   });
+  for (const ui of fixedUnits) {
+    const p = place!.get(units[ui]!)!;
+    assigned[ui] = p.article;
+    if (!p.sub) taken.set(p.article, ui);
+  }
   for (let ui = 0; ui < units.length; ui++) {
     // follow a chain (a kicker over a kicker) to the line it ends at
     let to = hangsFrom[ui]!;
@@ -530,7 +595,7 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
   let split: SplitRequest | undefined;
   let splitScore = -Infinity;
   for (let u = 0; u < units.length; u++) {
-    if (hangsFrom[u]! >= 0) continue;
+    if (hangsFrom[u]! >= 0 || place?.has(units[u]!)) continue;
     for (let a = 0; a < articles.length; a++) {
       const share = content[u]![a]!;
       const at = total[u]![a]!;
@@ -579,7 +644,7 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
  * part before and the other headline the part after. Its byline stays with the first part,
  * its source note with the second. Null when no cut gives both headlines a real match.
  */
-function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { score, weighed, paragraph }: Scorer, o: Options) {
+function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { score, weighed, paragraph }: Scorer, o: Options, fixed: FixedChoices | null) {
   const a = articles[req.article]!;
   if (a.body.length < 2) return null;
   const own = req.group.map((i) => units[i]!);
@@ -616,7 +681,8 @@ function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { s
     let value = -lean.reduce((x, y) => x + y, 0);
     for (let at = 1; at < a.body.length; at++) {
       value += 2 * lean[at - 1]!;
-      if (a.body[at]!.kind !== 'paragraph') continue;
+      // where an editor said no article starts, none is cut
+      if (a.body[at]!.kind !== 'paragraph' || fixed?.articleStart.get(a.body[at]!.lines[0]) === false) continue;
       if (one.head(at) < o.minScore || two.tail(at) < o.minScore) continue;
       // each headline names its own part more than the other's: a headline and a subtitle of
       // one article both name all of it

@@ -3,6 +3,7 @@ import { joinLines } from '../model/join.js';
 import { setWidth } from '../model/width.js';
 import { UNMARKED_HEADING, blockWith, makeBlock, pageWith, type BlockExtras } from '../model/page.js';
 import type { Block, Line, Page } from '../model/types.js';
+import { fixedChoices, type FixedChoices, type FixedRole } from '../model/overrides.js';
 import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isFurnitureLine, isKickerShaped, isRubricShaped, isSubtitleShaped, isTitleLike, splitTeasers, startsWithDateline } from '../model/shapes.js';
 
 interface Options {
@@ -86,6 +87,8 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     textLines.push(l);
   }
   const column = columnWidths(textLines, width, o);
+  // an editor's fixed roles (bulletin.overrides.yaml): the shapes are not asked about those lines
+  const fixed = fixedChoices(page);
   // A page whose OCR kept the paragraph indents says where every paragraph starts: there a
   // blank line before a line without its indent is a column or picture break.
   let keptIndents = 0;
@@ -100,7 +103,7 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   const titleAt: number[] = new Array(lines.length + 2).fill(0);
   const titled = (l: Line): boolean => {
     // a line that kept its paragraph indent is a paragraph's first, whatever its shape
-    if (titleAt[l.no] === 0) titleAt[l.no] = !l.opensParagraph && isTitleLike(l.text) ? 1 : -1;
+    if (titleAt[l.no] === 0) titleAt[l.no] = !l.opensParagraph && isTitleLike(l.text) && !fixed?.role.has(l.no) ? 1 : -1;
     return titleAt[l.no] === 1;
   };
   const reportAt: number[] = new Array(lines.length + 2).fill(0);
@@ -147,7 +150,7 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   // kicker above such a line, whatever its own width); or, after a paragraph's
   // short last line, one too full to start the next (indented) paragraph; or a headline-shaped
   // run that the next article's lead, byline or dateline ends.
-  const segments = splitAtHeadlines(cutSegments(lines, role), (prev, l) => {
+  const segments = splitAtHeadlines(cutSegments(lines, role, fixed), (prev, l) => {
     // the measures first: they are comparisons, where the shapes read the text
     const placed = (l.indent ?? 0) > 0 || width[l.no]! > column[l.no]! + o.shortLineCells ||
       (startsIndented && width[prev.no]! + o.shortLineCells <= column[prev.no]! && width[l.no]! + o.fullLineCells >= column[l.no]! && bodyOpensBelow(l));
@@ -202,7 +205,7 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     // part of the sentence around it (it does not fill the column, or is wider than it, or ends
     // with the photographer's credit), and the sentence goes on after it.
     // Between two paragraphs, only the credit tells a caption.
-    if (lastBody && seg.lines.length <= o.maxCaptionLines) {
+    if (lastBody && seg.lines.length <= o.maxCaptionLines && !(fixed && seg.lines.some((l) => fixed.role.has(l.no)))) {
       const text = joinLines(seg.lines.map((l) => l.text));
       const cutsSentence = !articleEnded && !finished(lastBody.text) && following !== undefined && !following.lead && !opensReport(following);
       const offColumn = Math.abs(width[first.no]! - column[first.no]!) >= o.shortLineCells;
@@ -288,14 +291,18 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     } else if (headingCount > 0) articleEnded = true;
   }
 
-  return rawToBlocks(lines, role, { width, column, startsIndented, indentsKept, opensReport, narrowerThan }, o, report);
+  // what an editor fixed stands, whatever the shapes said
+  if (fixed) for (const [no, r] of fixed.role) if (no <= lines.length) role[no] = roleOf(r);
+  return rawToBlocks(lines, role, { width, column, startsIndented, indentsKept, opensReport, narrowerThan, fixed }, o, report);
 }
+
+const roleOf = (r: FixedRole): Role => (r === 'headline' || r === 'subheadline' ? 'heading' : r);
 
 /**
  * Segments: runs of non-blank lines, cut before a lead line and around lines that are
  * bylines, source notes or furniture (whose role is settled here).
  */
-function cutSegments(lines: Line[], role: (Role | undefined)[]): Segment[] {
+function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoices | null): Segment[] {
   const segments: Segment[] = [];
   let current: Line[] = [];
   let sawArticleEnd = false;
@@ -314,7 +321,7 @@ function cutSegments(lines: Line[], role: (Role | undefined)[]): Segment[] {
     lastText = l;
     // a source note a narrow column broke over lines, each of them the note's
     const note = noteLines(lines, i);
-    if (note > 1) {
+    if (note > 1 && !(fixed && lines.slice(i, i + note).some((n) => fixed.role.has(n.no)))) {
       flush(false);
       for (let k = i; k < i + note; k++) role[lines[k]!.no] = 'attribution';
       sawArticleEnd = true;
@@ -325,7 +332,18 @@ function cutSegments(lines: Line[], role: (Role | undefined)[]): Segment[] {
     // set apart: blank or furniture below it, or the headline boxes below it set in
     const alone = () => (i === 0 || lines[i - 1]!.text === '') &&
       (i + 1 === lines.length || lines[i + 1]!.text === '' || isFurnitureLine(lines[i + 1]!.text) || ((lines[i + 1]!.indent ?? 0) > 0 && (l.indent ?? 0) === 0));
-    const s: Role | null = l.bullet || isBylineLine(l.text) ? 'byline'
+    // a line an editor fixed is cut out as bylines are (a headline as after an article's end),
+    // or, fixed as body, is not asked what its shape is
+    const forced = fixed?.role.get(l.no);
+    if (forced !== undefined && forced !== 'body') {
+      flush(false);
+      role[l.no] = roleOf(forced);
+      if (role[l.no] === 'heading') sawArticleEnd = true;
+      if (forced !== 'furniture') pageTop = false;
+      continue;
+    }
+    const s: Role | null = forced === 'body' ? null
+      : l.bullet || isBylineLine(l.text) ? 'byline'
       : isAttributionLine(l.text) ? 'attribution'
       // a reporter's name in brackets after an unfinished line is the dateline's, not a closing credit
       : isCreditLine(l.text) && (previous === undefined || finished(previous.text)) ? 'credit'
@@ -542,6 +560,8 @@ interface Layout {
   opensReport(line: Line): boolean;
   /** whether a line falls short of the (full) line after it by about a paragraph's indent */
   narrowerThan(line: Line, after: Line | undefined): boolean;
+  /** an editor's fixed choices, null when there are none */
+  fixed: FixedChoices | null;
 }
 
 /** The first non-blank line after source line `no`. */
@@ -595,7 +615,11 @@ function rawToBlocks(lines: Line[], role: readonly (Role | undefined)[], layout:
       // line there is a column or picture break. After a finished one, a last line clearly
       // short of the column ends the paragraph, and so does a blank line, unless the line
       // after it fills the column: paragraphs start indented, so a full line goes on.
-      if (para.length && prev) {
+      // an editor's paragraph start (or its absence) is not weighed
+      const fixedStart = layout.fixed?.paragraphStart.get(l.no);
+      if (fixedStart !== undefined) {
+        if (fixedStart) closePara();
+      } else if (para.length && prev) {
         // a dateline opens a report: after a finished sentence, it starts a paragraph (and an article)
         let brk = l.lead === true || l.opensParagraph === true || (finished(prev.text) && layout.opensReport(l)) ||
           // a credit after the last sentence closes its article, even with the next one's text
@@ -660,10 +684,21 @@ function linesBlock(kind: Block['kind'], ls: Line[], extra: BlockExtras = {}): B
 
 function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
   const raw: Block[] = [];
+  const fixed = fixedChoices(page);
   let pageTop = true;
   for (const l of page.lines) {
     if (l.text === '') continue;
     const at: [number, number] = [l.no, l.no];
+    const forced = fixed?.role.get(l.no);
+    if (forced !== undefined) {
+      const lastBlock = raw[raw.length - 1];
+      // the later lines of one fixed caption
+      if (forced === 'caption' && lastBlock?.kind === 'caption' && fixed!.role.get(lastBlock.lines[1]) === 'caption' && fixed!.role.get(l.no - 1) === 'caption') {
+        raw[raw.length - 1] = blockWith(lastBlock, { text: joinLines([lastBlock.text, l.text]), lines: [lastBlock.lines[0], l.no] });
+      } else raw.push(fixedMarkdownBlock(l, forced));
+      if (forced !== 'furniture') pageTop = false;
+      continue;
+    }
     if (!l.heading && (isFurnitureLine(l.text) || (pageTop && isRubricShaped(l.text)))) {
       for (const piece of splitTeasers(l.text)) raw.push(makeBlock('furniture', piece, at));
       continue;
@@ -684,7 +719,7 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
     // on from a Latin word or a mark is the rest of a sentence a page break cut.
     const below = raw[i + 1];
     const textBelow = below !== undefined && below.kind !== 'heading' && !RUNS_ON.test(below.text);
-    if (b.kind !== 'paragraph' || b.lead || !((marked(i - 1) && textBelow) || marked(i + 1))) continue;
+    if (b.kind !== 'paragraph' || b.lead || fixed?.role.has(b.lines[0]) || !((marked(i - 1) && textBelow) || marked(i + 1))) continue;
     if (b.text.length > 2 * o.maxTitleChars || [...b.text].length > o.maxTitleChars) continue;
     if (!(isTitleLike(b.text) || isKickerShaped(b.text) || isSubtitleShaped(b.text)) || SENTENCE_END.test(b.text) || endsWithPhotoCredit(b.text)) continue;
     raw[i] = blockWith(b, { kind: 'heading', level: UNMARKED_HEADING, parts: [page.lines[b.lines[0] - 1]!] });
@@ -698,18 +733,27 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
     let at = out.length - 1;
     while (at >= 0 && out[at]!.kind === 'furniture' && b.kind === 'paragraph') at--;
     const prev = out[at];
+    const fixedStart = fixed?.paragraphStart.get(b.lines[0]);
+    const after = raw[i + 1];
+    const afterStarts = after !== undefined && fixed?.paragraphStart.get(after.lines[0]) === true;
+    // a caption an editor fixed between the halves of a sentence: the sentence is mended round it
+    if (b.kind === 'caption' && prev?.kind === 'paragraph' && after?.kind === 'paragraph' && !afterStarts && !finished(prev.text)) {
+      out[at] = blockWith(prev, { text: joinLines([prev.text, after.text]), lines: [prev.lines[0], after.lines[1]] });
+      out.push(b);
+      i++;
+      continue;
+    }
     // A short headline-shaped line between a finished paragraph and one that opens a sentence
     // (and holds one: not a caption's line) is a subhead; a page break that cut a paragraph so
     // soon after its start is rarer, and leaves a picture's caption or the sentence's rest below.
     const next = raw[i + 1];
-    if (b.kind === 'paragraph' && !b.lead && prev?.kind === 'paragraph' && finished(prev.text) && next?.kind === 'paragraph' && !RUNS_ON.test(next.text) && SENTENCE_END.test(next.text) &&
+    if (b.kind === 'paragraph' && !b.lead && !fixed?.role.has(b.lines[0]) && fixedStart === undefined && prev?.kind === 'paragraph' && finished(prev.text) && next?.kind === 'paragraph' && !RUNS_ON.test(next.text) && SENTENCE_END.test(next.text) &&
       codePointsAtMost(b.text, o.maxSubheadChars) && isTitleLike(b.text) && !isKickerShaped(b.text)) {
       out.push(blockWith(b, { kind: 'subhead' }));
       continue;
     }
-    if (b.kind === 'paragraph' && prev?.kind === 'paragraph' && !finished(prev.text)) {
-      const after = raw[i + 1];
-      if (isCaptionLike(b.text, o.maxCaptionChars) && after?.kind === 'paragraph') {
+    if (b.kind === 'paragraph' && prev?.kind === 'paragraph' && (fixedStart === false || (fixedStart === undefined && !finished(prev.text)))) {
+      if (fixedStart === undefined && !fixed?.role.has(b.lines[0]) && !afterStarts && isCaptionLike(b.text, o.maxCaptionChars) && after?.kind === 'paragraph') {
         // the paragraph is mended where it stands, before the caption (an index, not a search:
         // a converted page can hold thousands of captions)
         out[at] = blockWith(prev, { text: joinLines([prev.text, after.text]), lines: [prev.lines[0], after.lines[1]] });
@@ -724,6 +768,14 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
     out.push(b);
   }
   return out;
+}
+
+/** A Markdown line as an editor fixed it: a heading of its group, a paragraph, furniture or a caption. */
+function fixedMarkdownBlock(l: Line, r: FixedRole): Block {
+  const at: [number, number] = [l.no, l.no];
+  if (r === 'headline' || r === 'subheadline') return makeBlock('heading', l.text, at, { level: l.heading || UNMARKED_HEADING, parts: [l] });
+  if (r === 'body') return makeBlock('paragraph', l.text, at, { lead: startsWithDateline(l.text) });
+  return makeBlock(r, l.text, at);
 }
 
 const SENTENCE_END = /[。！？；]/;

@@ -2,6 +2,7 @@ import { definePass } from './pass.js';
 import { articleWith, blockWith, emptyArticle, listFrom, makeBlock, pageWith, spanOf } from '../model/page.js';
 import type { Article, Block, Furniture, LineSpan } from '../model/types.js';
 import { isSectionLabelShaped, isSubtitleShaped } from '../model/shapes.js';
+import { fixedChoices, isFixedHeadline } from '../model/overrides.js';
 
 /**
  * Cut the block stream into articles. A lead marker, a headline and a leading byline start
@@ -39,20 +40,29 @@ export const splitArticles = definePass({
     const update = (c: Partial<Article>): Article => (cur = articleWith(open(), c));
     const hasBody = () => cur !== null && cur.body.length > 0;
     const blocks = page.blocks;
+    // An editor's article starts and non-starts (bulletin.overrides.yaml) are taken as given:
+    // a fixed start closes the article before, a fixed non-start goes on with it, even past
+    // the source note or credit that closed it.
+    const fixed = fixedChoices(page);
+    let goesOn = false;
 
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i]!;
+      const fixedStart = fixed?.articleStart.get(b.lines[0]);
+      goesOn = fixedStart === false;
+      if (fixedStart === true && cur) close();
+      if (goesOn && !cur && articles.length > 0 && articles.length > page.articles.length) cur = articles.pop()!;
       switch (b.kind) {
         case 'heading': {
           // a numbered heading inside a running article (`一、…`, `（二）…`) divides it
-          if (b.level && hasBody() && isNumberedPart(b.text)) {
+          if (b.level && hasBody() && isNumberedPart(b.text) && !isFixedHeadline(fixed, b.lines[0])) {
             cur!.body.push(makeBlock('subhead', b.text, b.lines));
             break;
           }
-          close();
+          if (!goesOn) close();
           const next = blocks[i + 1];
           // a deeper heading hanging from a dash is this headline's subtitle, not an article under a section
-          if (b.level && next?.kind === 'heading' && next.level && next.level > b.level && isSectionLabelShaped(b.text) && !isSubtitleShaped(next.text)) {
+          if (b.level && !isFixedHeadline(fixed, b.lines[0]) && next?.kind === 'heading' && next.level && next.level > b.level && isSectionLabelShaped(b.text) && !isSubtitleShaped(next.text)) {
             leaveSection();
             section = { text: b.text, level: b.level, lines: b.lines, used: false };
             continue;
@@ -63,7 +73,7 @@ export const splitArticles = definePass({
         }
         case 'paragraph':
         case 'subhead': {
-          if (b.lead && hasBody()) close();
+          if (b.lead && hasBody() && !goesOn) close();
           const a = open();
           if (a.body.length === 0 && a.lines[0] === 0) update({ lines: b.lines });
           a.body.push(b);
@@ -77,7 +87,7 @@ export const splitArticles = definePass({
             update({ byline: withByline(open(), b.text) });
             close();
           } else {
-            if (hasBody()) close();
+            if (hasBody() && !goesOn) close();
             const a = update({ byline: withByline(open(), b.text) });
             update({ lines: spanOf([a, b]) });
           }

@@ -3,7 +3,8 @@ import { readWhole } from '../read/whole-file.js';
 import { stdinBytes } from '../read/stdin.js';
 import type { InputFile } from '../read/inputs.js';
 import { parsePage, type PluginProblem, type Step, type StepWatch } from '../pipeline.js';
-import { message, pageWith } from '../model/page.js';
+import { message, pageWith, splitLines } from '../model/page.js';
+import { entriesFor, staleAnchor, type Overrides } from '../read/overrides.js';
 import type { Message, Page } from '../model/types.js';
 import { pageToJsonl } from '../writers/jsonl.js';
 import { pageFiles, type FileFormat } from '../writers/files.js';
@@ -16,6 +17,8 @@ export interface OutputPlan {
   encoding?: ForcedEncoding;
   /** `bulletin review`: each page's view of the review site, and its line in the index */
   review?: boolean;
+  /** bulletin.overrides.yaml, loaded and checked: each page takes its own entries */
+  overrides?: Overrides;
 }
 
 /**
@@ -56,8 +59,16 @@ export function processBytes(file: InputFile, bytes: Uint8Array, steps: readonly
   if (binary) return failedPage(file, binary);
   const decoded = decode(bytes, plan.encoding);
   if (decoded.implausible) return failedPage(file, decoded.implausible);
+  // An editor's overrides hold only for the page they were written against: each anchor is
+  // checked on the lines as decoded, before any pass, and a page that changed under one fails.
+  const entries = entriesFor(plan.overrides, file.path);
+  if (entries.length) {
+    const stale = staleAnchor(plan.overrides!, entries, splitLines(decoded.text));
+    if (stale) return failedPage(file, stale);
+  }
+  const overrides = entries.map((e) => e.override);
   const problems: PluginProblem[] = [];
-  let page: Page = parsePage({ source: file.path, stem: file.stem, text: decoded.text, encoding: decoded.encoding }, steps, { ...watch, problems });
+  let page: Page = parsePage({ source: file.path, stem: file.stem, text: decoded.text, encoding: decoded.encoding, overrides }, steps, { ...watch, problems });
   if (decoded.invalid.length) {
     // One warning per sequence, each on its line, so `file:line` leads to it; a page of
     // garbage is summed up rather than listed.

@@ -22,7 +22,7 @@ export function articleRecord(page: Page, a: Article, index: number): ArticleRec
 }
 
 export function pageRecord(page: Page): PageRecord {
-  return {
+  const record: PageRecord = {
     type: 'page',
     source: page.source,
     articles: page.articles.length,
@@ -31,6 +31,10 @@ export function pageRecord(page: Page): PageRecord {
     encoding: page.encoding,
     dialect: page.dialect,
   };
+  // only on a corrected page: the output of a page without overrides stays as it was
+  const overrides = page.overrides?.length ?? 0;
+  if (overrides > 0) record.overrides = overrides;
+  return record;
 }
 
 /** A message's kind; one a plugin added to the page itself, without report(), is its origin's. */
