@@ -33,7 +33,8 @@ export function program(): Command {
     .option('--shard <k/n>', 'parse only shard K of N (1-based), chosen by a hash of each input path', shardOf)
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .option('-c, --config <file>', 'read settings from this YAML file (default: ./bulletin.config.yaml if present)')
-    .option('--force', 'rebuild every page, even those the manifest says are up to date')
+    .option('--overrides <file>', 'apply an editor\'s corrections from this YAML file (default: bulletin.overrides.yaml beside the config file, or in the working directory)')
+    .option('--force', 'rebuild every page, even those the manifest says are up to date (overrides still apply)')
     .option('--check', 'write nothing; exit 1 and list the pages whose output is stale or was edited by hand')
     .option('--max-warnings <n>', 'exit 1 when the pages carry more than n warnings (unchanged pages included; the output is written all the same)', count)
     .option('--color', 'colour the messages on stderr even when it is not a terminal')
@@ -52,14 +53,28 @@ Examples:
   $ cat page.txt | bulletin parse - --format jsonl
   $ bulletin parse pages/ --passes strip-glyphs,canonical-text,rejoin-lines
   $ bulletin parse pages/ --shard 3/8 -o out/3      # one machine's eighth of a corpus
+  $ bulletin parse --overrides fixes.yaml           # with an editor's corrections
 
 Every run with an output directory writes OUT/warnings.jsonl, one line per warning of its
 pages: {source, line, pass, kind, severity, message}.
 
-Exit status: 0 when every page was parsed, 1 when a file could not be read or parsed, or a
-plugin pass failed on it (the others are still written), or the pages carry more warnings
-than --max-warnings, 2 for a usage error (such as an input that does not exist or a
-directory without *.txt pages: then nothing is parsed).`,
+Corrections (bulletin.overrides.yaml) fix a decision for one page and survive regeneration:
+  version: 1
+  pages:
+    seeds/002_4ffd5773b4f85cfa.txt:               # the page's path, relative to this file
+      - { line: 12, text: "…", kind: headline, of: 15 }
+  Each entry anchors to a source line and carries its text, trimmed; a page whose line no
+  longer reads so fails with an error naming the file and the entry's line. Kinds: headline
+  and subheadline (of: a line of the article), body, furniture, article-start,
+  no-article-start, paragraph-start, no-paragraph-start, caption (to: its last line), set
+  (byline, attribution, section of the article holding the line; null clears). Editing a
+  page's entries makes --check report that page stale and a run re-parse only it.
+
+Exit status: 0 when every page was parsed, 1 when a file could not be read or parsed, a
+plugin pass failed on it or an override's anchor no longer matches it (the others are still
+written), or the pages carry more warnings than --max-warnings, 2 for a usage error (such as
+an input that does not exist, a directory without *.txt pages or a mistake in the config or
+overrides file: then nothing is parsed).`,
     )
     .action(async (inputs: string[], opts, cmd: Command) => {
       const choice = await withConfig(inputs, opts, cmd);

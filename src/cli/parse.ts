@@ -18,6 +18,7 @@ import { openJsonl } from '../writers/jsonl-stream.js';
 import { warningLines, warningsJsonl, writeWarnings } from '../writers/warnings.js';
 import type { WarningLine } from '../model/records.js';
 import { Reporter } from './report.js';
+import { entriesFor, entriesKey, findOverrides, OverridesError } from '../read/overrides.js';
 import { loadSteps } from './steps.js';
 
 export interface ParseFlags {
@@ -41,6 +42,8 @@ export interface ParseFlags {
   encoding?: ForcedEncoding;
   /** exit 1 when the run's pages carry more warnings than this (eslint's --max-warnings) */
   maxWarnings?: number;
+  /** --overrides FILE; else bulletin.overrides.yaml beside the config file, when there is one */
+  overrides?: string;
 }
 
 const DEFAULT_INPUT = 'seeds';
@@ -79,7 +82,11 @@ async function parseRun(inputs: string[], flags: ParseFlags): Promise<number> {
     // a page from standard input into the default corpus/ is a mistake more often than not
     if (inputs.includes('-') && plan.files.length > 0 && flags.out === undefined) throw new UsageError('- (standard input) with file output needs an explicit --out DIR (or --format jsonl for a stream)');
     if (flags.check && (plan.jsonl || out === '-')) throw new UsageError('--check compares files on disk: use --format json, md or json,md (the default)');
+    // a mistake in the overrides file is the user's, like one in the config: nothing is parsed
+    const overrides = findOverrides(flags.overrides, flags.config?.file);
+    if (overrides) plan.overrides = overrides;
   } catch (err) {
+    if (err instanceof OverridesError) return usageFailure(new UsageError(err.message));
     return usageFailure(err);
   }
 
@@ -119,7 +126,8 @@ async function parseRun(inputs: string[], flags: ParseFlags): Promise<number> {
   // corpus.jsonl is written whole from every page, so only per-page files can be incremental
   const manifest = plan.jsonl || out === '-' ? null : Manifest.open(root, configHash({ ...choice, formats: plan.files, ...(plan.encoding ? { encoding: plan.encoding } : {}) }), ownerOf(root, given, shard));
   if (manifest?.damage) report.message(path.join(out, MANIFEST_NAME), message('manifest', manifest.damage, null));
-  const selected = manifest?.select(files, flags.force);
+  // a page's overrides are inputs of it: editing them rebuilds that page, and --force keeps them
+  const selected = manifest?.select(files, flags.force, (source) => entriesKey(entriesFor(plan.overrides, source)));
   if (flags.check && manifest && selected) return reportCheck(selected.reasons.concat(manifest.verifyOutputs()), files.length, report) || (failed ? 1 : 0);
   if (manifest && selected && manifest.upToDate(selected.stale) && !failed) {
     report.summary(`bulletin: ${files.length} page${files.length === 1 ? '' : 's'} up to date in ${((performance.now() - started) / 1000).toFixed(2)} s -> ${out}`);

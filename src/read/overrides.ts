@@ -87,6 +87,8 @@ export function parseOverrides(text: string, file: string): Overrides {
     return pair ? lineOfNode(pair.key as Node) : undefined;
   };
 
+  // an empty file corrects nothing
+  if (data === null || data === undefined) return { file, base: path.resolve(path.dirname(file)), pages: {} };
   const validate = schemaValidator();
   if (!validate(data)) {
     const e = validate.errors![0]!;

@@ -68,6 +68,11 @@ export interface PageEntry {
    * some pages still writes the whole report, the others' warnings taken from here.
    */
   warnings?: WarningLine[];
+  /**
+   * A hash of the page's entries in bulletin.overrides.yaml, when it has any: they are inputs
+   * of the page, so editing them rebuilds it (and only it), and --force keeps them.
+   */
+  overrides?: string;
 }
 
 /** The input arguments of a run (relative to the output directory) and its shard: what owns a page. */
@@ -137,7 +142,7 @@ const validOwner = (v: unknown): v is OwnerSpec => {
 };
 
 export type Staleness =
-  | { source: string; reason: 'new' | 'input changed' | 'config changed' | 'program changed' | 'stem changed' | 'removed input' }
+  | { source: string; reason: 'new' | 'input changed' | 'config changed' | 'overrides changed' | 'program changed' | 'stem changed' | 'removed input' }
   | { source: string; reason: 'edited' | 'missing' | 'stray'; file: string };
 
 /** What a run removed (and left alone) of pages whose input is gone or whose files it no longer makes. */
@@ -162,6 +167,7 @@ function validEntry(v: unknown): PageEntry | null {
   const e = v as Record<string, unknown>;
   if (!isString(e.stem) || !isString(e.input) || !isString(e.bulletin) || !isString(e.config) ) return null;
   if (!Array.isArray(e.owners) || !e.owners.every(isString)) return null;
+  if (e.overrides !== undefined && !isString(e.overrides)) return null;
   if (!Array.isArray(e.files)) return null;
   for (const f of e.files) if (!Array.isArray(f) || f.length !== 2 || !isString(f[0]) || !isString(f[1]) || !isPageFile(f[0])) return null;
   if (e.warnings !== undefined && !(Array.isArray(e.warnings) && e.warnings.every(validWarning))) return null;
@@ -187,6 +193,8 @@ export class Manifest {
   private readonly old: Record<string, PageEntry>;
   private readonly next: Record<string, PageEntry> = {};
   private readonly inputHashes = new Map<string, string>();
+  /** per page key, the hash of its overrides, for pages that have any */
+  private readonly overrideHashes = new Map<string, string>();
   private readonly current = new Set<string>();
   /** keys whose files this run wrote: their earlier files that it no longer makes are removed */
   private readonly rebuilt = new Set<string>();
@@ -270,7 +278,7 @@ export class Manifest {
    * Unreadable inputs count as stale so that the run reports them. A page whose recorded
    * files are not all there is stale too, so a plain run restores a deleted output.
    */
-  select(files: readonly InputFile[], force = false): { stale: InputFile[]; fresh: number; reasons: Staleness[] } {
+  select(files: readonly InputFile[], force = false, overridesOf: (source: string) => string | null = () => null): { stale: InputFile[]; fresh: number; reasons: Staleness[] } {
     const stale: InputFile[] = [];
     const reasons: Staleness[] = [];
     const listing = new Map<string, Set<string> | null>();
@@ -303,8 +311,11 @@ export class Manifest {
       }
       const h = createHash('sha256').update(f.path).update('\0').update(bytes).digest('base64url').slice(0, 22);
       this.inputHashes.set(key, h);
+      const fixed = overridesOf(f.path);
+      const fixedHash = fixed === null ? undefined : hash(fixed);
+      if (fixedHash !== undefined) this.overrideHashes.set(key, fixedHash);
       const e = this.old[key];
-      const why = !e ? 'new' : e.input !== h ? 'input changed' : e.config !== this.config ? 'config changed' : e.bulletin !== programVersion() ? 'program changed' : e.stem !== f.stem ? 'stem changed' : null;
+      const why = !e ? 'new' : e.input !== h ? 'input changed' : e.config !== this.config ? 'config changed' : e.overrides !== fixedHash ? 'overrides changed' : e.bulletin !== programVersion() ? 'program changed' : e.stem !== f.stem ? 'stem changed' : null;
       const missing = why === null ? e!.files.find(([rel]) => !present(rel)) : undefined;
       if (why === null && missing === undefined && !force) {
         const owned = e!.owners.includes(this.owner);
@@ -346,7 +357,8 @@ export class Manifest {
       return;
     }
     const owners = new Set(this.old[key]?.owners ?? []).add(this.owner);
-    this.next[key] = { stem, input, bulletin: programVersion(), config: this.config, owners: [...owners].sort(), files, ...(warnings.length ? { warnings } : {}) };
+    const overrides = this.overrideHashes.get(key);
+    this.next[key] = { stem, input, bulletin: programVersion(), config: this.config, owners: [...owners].sort(), files, ...(warnings.length ? { warnings } : {}), ...(overrides !== undefined ? { overrides } : {}) };
     this.rebuilt.add(key);
     this.dirty = true;
   }
