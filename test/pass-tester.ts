@@ -5,8 +5,8 @@
  * pipeline's own `runSteps`, so messages are stamped as in a real run, and on a frozen page,
  * so a pass that changes its input instead of returning a new page fails.
  */
-import { createPage } from '../src/model/page.js';
-import type { Article, Block, Dialect, Furniture, Line, Message, Page } from '../src/model/types.js';
+import { createPage, pageWith } from '../src/model/page.js';
+import type { Article, Block, Dialect, Furniture, Line, Message, Override, Page } from '../src/model/types.js';
 import type { Pass, PassOptions } from '../src/passes/pass.js';
 import { runSteps } from '../src/pipeline.js';
 
@@ -24,6 +24,8 @@ export interface PassCase {
   options?: PassOptions;
   /** forces the dialect before the pass runs (otherwise the passes before decide it) */
   dialect?: Dialect;
+  /** an editor's fixed choices (bulletin.overrides.yaml entries), on the page from the start */
+  overrides?: Omit<Override, 'origin'>[];
   /** what the lines must look like after the pass, in order (fields not given are not checked) */
   lines?: Partial<Line>[];
   blocks?: Partial<Block>[];
@@ -45,8 +47,9 @@ export interface PassSuite {
 const textOf = (t: string | readonly string[]) => (typeof t === 'string' ? t : t.join('\n'));
 
 /** The page a case describes, with the passes before the one under test already run. */
-export function prepare(before: readonly Pass<any>[], c: Pick<PassCase, 'text' | 'dialect'>): Page {
+export function prepare(before: readonly Pass<any>[], c: Pick<PassCase, 'text' | 'dialect' | 'overrides'>): Page {
   let page = createPage('case.txt', 'case', textOf(c.text));
+  if (c.overrides) page = pageWith(page, { overrides: c.overrides.map((o) => ({ ...o, origin: 'overrides.yaml' })) });
   page = runSteps(page, before.map((pass) => ({ pass, options: { ...pass.defaults } })));
   if (c.dialect) page = { ...page, dialect: c.dialect };
   return page;

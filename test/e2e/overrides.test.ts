@@ -213,19 +213,27 @@ describe('each kind of override changes what it names, and the page is decided a
     });
   });
 
-  test('in Markdown too: a heading read as body text, a paragraph start kept', () => {
-    const page = 'md-headline-subtitle';
-    const src = fs.readFileSync(path.join(PAGES, `${page}.txt`), 'utf8').split('\n');
-    const heading = src.findIndex((l) => /^#{1,6} /.test(l)) + 1;
-    const before = parsed(workdir(), page).records;
-    const after = parsed(workdir(overridesFor(page, entry(page, heading, 'kind: body'))), page).records;
-    const diff = difference(before, after);
-    const first = Object.keys(before).find((k) => k !== 'page')!;
-    // the heading is no article's headline any more: it is the text of the article it opened
-    expect(before[first]!.headline).not.toBeNull();
-    expect(after[first]!.headline).toBeNull();
-    expect((after[first]!.body as string[])[0]).toBe(`p[${heading}-${heading}]`);
-    expect(diff['page.overrides']).toEqual([undefined, 1]);
+  test('in Markdown: a paragraph start where a page break cut nothing', () => {
+    const page = 'md-page-break-caption';
+    const { diff, before, after } = applied(page, entry(page, 11, 'kind: paragraph-start'));
+    expect(diff).toEqual({
+      [`${page}/01.body`]: [['p[5-5]', 'p[7-11]', 'p[13-19]', 'p[21-21]', 'p[23-23]'], ['p[5-5]', 'p[7-7]', 'p[11-11]', 'p[13-19]', 'p[21-21]', 'p[23-23]']],
+      'page.overrides': [undefined, 1],
+    });
+    expect(after.get('p[7-7]')! + after.get('p[11-11]')!).toBe(before.get('p[7-11]'));
+  });
+
+  test('in Markdown: a line the decoder took for a caption is body text, and starts no paragraph of its own', () => {
+    const page = 'md-page-break-caption';
+    const { diff, before, after } = applied(page, entry(page, 17, 'kind: body'), entry(page, 19, 'kind: paragraph-start'));
+    expect(diff).toEqual({
+      [`${page}/01.body`]: [['p[5-5]', 'p[7-11]', 'p[13-19]', 'p[21-21]', 'p[23-23]'], ['p[5-5]', 'p[7-11]', 'p[13-17]', 'p[19-19]', 'p[21-21]', 'p[23-23]']],
+      [`${page}/01.captions`]: [['康复治疗师指导居民使用平衡训练台'], []],
+      'page.warnings': [[{ line: 17, origin: 'rejoin-lines', severity: 'warning', message: 'took "康复治疗师指导居民使用平衡训练台" out of a sentence as a picture caption' }], []],
+      'page.overrides': [undefined, 2],
+    });
+    expect(after.get('p[13-17]')).toBe('康复站配备了康复治疗师指导居民使用平衡训练台');
+    expect(after.get('p[13-17]')! + after.get('p[19-19]')!).toBe(before.get('p[13-19]')!.replace('康复站配备了', '康复站配备了康复治疗师指导居民使用平衡训练台'));
   });
 });
 

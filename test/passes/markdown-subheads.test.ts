@@ -25,6 +25,12 @@ testPass(markdownSubheads, {
       blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'subhead', text: '一日三餐有着落' }, { kind: 'paragraph' }],
     },
     {
+      name: 'a heading an override names a headline stays a heading, whatever the text below holds',
+      text: page(...story, '### 一日三餐有着落', goesOn),
+      overrides: [{ kind: 'headline', line: 5, of: 7 }],
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'heading', text: '一日三餐有着落' }, { kind: 'paragraph' }],
+    },
+    {
       name: 'a smaller heading whose words fill the text below is the next report’s headline',
       text: page(...story, '## 东岸社区举办邻里运动会', another),
       blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'heading', text: '东岸社区举办邻里运动会' }, { kind: 'paragraph' }],

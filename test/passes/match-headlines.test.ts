@@ -25,6 +25,18 @@ testPass(matchHeadlines, {
       articles: [{ headline: '南湖区社工上门探访困难家庭' }, { headline: '北坡县首家养老驿站开门迎客' }, { headline: null }],
     },
     {
+      name: 'an override fixes a headline on the article it names; the other headlines are placed around it',
+      text: page([' 北坡县首家养老驿站开门迎客', ' 南湖区社工上门探访困难家庭', ...visits], station, games),
+      overrides: [{ kind: 'headline', line: 1, of: 13 }],
+      articles: [{ headline: '南湖区社工上门探访困难家庭' }, { headline: null }, { headline: '北坡县首家养老驿站开门迎客', lines: [1, 14] }],
+    },
+    {
+      name: 'an override makes a headline a subheadline: its article is left without a main headline, and takes no other',
+      text: page([' 北坡县首家养老驿站开门迎客', ' 南湖区社工上门探访困难家庭', ...visits], station, games),
+      overrides: [{ kind: 'subheadline', line: 1, of: 9 }],
+      articles: [{ headline: '南湖区社工上门探访困难家庭' }, { headline: null, subheadlines: ['北坡县首家养老驿站开门迎客'] }, { headline: null }],
+    },
+    {
       name: "an article's lines take in its headline's",
       text: page([' 北坡县首家养老驿站开门迎客', ' 南湖区社工上门探访困难家庭', ...visits], station),
       articles: [{ lines: [2, 6] }, { lines: [1, 10] }],
@@ -77,6 +89,13 @@ testPass(matchHeadlines, {
     },
   ],
   invalid: [
+    {
+      name: 'an override naming a line that no article holds is reported, and the headline placed as if none named it',
+      text: page([' 北坡县首家养老驿站开门迎客', ' 南湖区社工上门探访困难家庭', ...visits], station),
+      overrides: [{ kind: 'headline', line: 1, of: 7 }],
+      messages: [{ line: 1, message: 'the headline override of line 1 (overrides.yaml) is not applied: no article holds line 7' }],
+      articles: [{ headline: '南湖区社工上门探访困难家庭' }, { headline: '北坡县首家养老驿站开门迎客' }],
+    },
     {
       name: 'with sheetArticles 1 each article is matched on a sheet of its own, with the headlines printed among its lines',
       options: { sheetArticles: 1 },

@@ -11,9 +11,38 @@ const before = [detectDialect, stripGlyphs, markdownHeadings, letterSpacing, can
 // one raw column, ten characters wide; a paragraph's first line is two characters shorter
 const first = lead(['今年以来，南湖区民', '政局组织社工走进十二', '个社区开展上门探访。']);
 
+// a paragraph, then a kicker and a headline wider than the column (lines 5, 6) over a paragraph (7-9)
+const boxed = page(lead(['南湖区民政局今年组织', '社工走进十二个社区，', '开展上门探访服务。']), ['守护一老一小——', '北坡县首家社区养老驿站正式开门迎客', '驿站设在县城中心', '社区，可为周边老人提', '供助餐和日间照料服务。']);
+
 testPass(rejoinLines, {
   before,
   valid: [
+    {
+      name: 'overrides fix line roles whatever the shapes say: furniture, a caption, body text',
+      text: boxed,
+      overrides: [{ kind: 'furniture', line: 5 }, { kind: 'caption', line: 6, to: 6 }],
+      blocks: [
+        { kind: 'paragraph', lines: [1, 3] },
+        { kind: 'furniture', text: '守护一老一小——', lines: [5, 5] },
+        { kind: 'paragraph', lines: [7, 9] },
+        { kind: 'caption', text: '北坡县首家社区养老驿站正式开门迎客', lines: [6, 6] },
+      ],
+    },
+    {
+      name: 'an override that a headline-shaped line is body text: no heading is made of it',
+      text: boxed,
+      overrides: [{ kind: 'body', line: 5 }, { kind: 'body', line: 6 }],
+      check: (p) => {
+        expect(p.blocks.map((b) => b.kind)).not.toContain('heading');
+        expect(p.blocks.map((b) => b.lines[0])).toContain(5);
+      },
+    },
+    {
+      name: 'an override fixes a paragraph start, and an article start is one',
+      text: boxed,
+      overrides: [{ kind: 'paragraph-start', line: 8 }, { kind: 'article-start', line: 3 }],
+      blocks: [{ kind: 'paragraph', lines: [1, 2] }, { kind: 'paragraph', lines: [3, 3] }, { kind: 'heading', lines: [5, 6] }, { kind: 'paragraph', lines: [7, 7] }, { kind: 'paragraph', lines: [8, 9] }],
+    },
     {
       // the kicker is no wider than the column, the headline under it is: the two are one box
       name: 'a kicker above a headline wider than the column, after a finished sentence, is part of the heading',

@@ -19,6 +19,27 @@ testPass(splitArticles, {
       articles: [{ body: [{ text: '南湖区民政局组织社工开展上门探访服务。' }] }, { body: [{ text: '北坡县首家养老驿站日前正式开门迎客。' }] }],
     },
     {
+      name: 'an override that no article starts at a lead line keeps the article going',
+      text: page(lead(['南湖区民政局组织社', '工开展上门探访服务。']), lead(['北坡县首家养老驿站', '日前正式开门迎客。'])),
+      overrides: [{ kind: 'no-article-start', line: 4 }],
+      articles: [{ body: [{ text: '南湖区民政局组织社工开展上门探访服务。' }, { text: '北坡县首家养老驿站日前正式开门迎客。' }], lines: [1, 5] }],
+    },
+    {
+      name: 'an override that no article starts after a source note reopens the article it closed',
+      text: page(lead(['南湖区民政局组织社', '工开展上门探访服务。']), '（据南湖区民政局）', ['北坡县首家养老驿站日', '前正式开门迎客。']),
+      // line 6 is read as a headline (after an article's end, headline-shaped): it stays for the
+      // headline pass, and the text after it goes on with the article the note closed
+      overrides: [{ kind: 'no-article-start', line: 6 }],
+      articles: [{ attribution: '据南湖区民政局', body: [{ lines: [1, 2] }, { lines: [7, 7] }], lines: [1, 7] }],
+      blocks: [{ kind: 'heading', lines: [6, 6] }],
+    },
+    {
+      name: 'an override that an article starts at a paragraph cuts there',
+      text: page(lead(['南湖区民政局组织社', '工开展上门探访服务。']), ['北坡县首家养老驿站日', '前正式开门迎客。']),
+      overrides: [{ kind: 'article-start', line: 4 }],
+      articles: [{ body: [{ lines: [1, 2] }], lines: [1, 2] }, { body: [{ lines: [4, 5] }], lines: [4, 5] }],
+    },
+    {
       name: 'a source note ends its article and is its attribution',
       text: page(lead(['南湖区民政局组织社', '工开展上门探访服务。']), '（据南湖区民政局）', ['北坡县首家养老驿站日', '前正式开门迎客。']),
       articles: [{ attribution: '据南湖区民政局' }, { attribution: null }],
