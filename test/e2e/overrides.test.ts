@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { cli, jsonl, ROOT, tempDir } from '../helpers.js';
 import { expectSchema } from '../schemas.js';
+import { parseOverrides } from '../../src/read/overrides.js';
 
 /**
  * issue 16, "Corrections": bulletin.overrides.yaml fixes a decision inside the decoder, and the
@@ -238,6 +239,34 @@ describe('each kind of override changes what it names, and the page is decided a
 });
 
 describe('the overrides file', () => {
+  test('the format\'s own example loads: one entry of each kind, with its fields', () => {
+    const example = [
+      'version: 1',
+      'pages:',
+      '  seeds/002_4ffd5773b4f85cfa.txt:',
+      '    - { line: 12, text: "a", kind: headline, of: 15 }',
+      '    - { line: 13, text: "b", kind: subheadline, of: 15 }',
+      '    - { line: 33, text: "c", kind: body }',
+      '    - { line: 34, text: "d", kind: furniture }',
+      '    - { line: 40, text: "e", kind: article-start }',
+      '    - { line: 52, text: "f", kind: no-article-start }',
+      '    - { line: 60, text: "g", kind: paragraph-start }',
+      '    - { line: 61, text: "h", kind: no-paragraph-start }',
+      '    - { line: 70, to: 71, text: "i", kind: caption }',
+      '    - { line: 80, text: "j", kind: set, byline: "k", attribution: null, section: "l" }',
+    ].join('\n');
+    const loaded = parseOverrides(example, 'dir/bulletin.overrides.yaml');
+    expect(loaded.base).toBe(path.resolve('dir'));
+    const entries = loaded.pages['seeds/002_4ffd5773b4f85cfa.txt']!;
+    expect(entries.map((e) => [e.at, e.text, e.override.kind])).toEqual(
+      ['headline', 'subheadline', 'body', 'furniture', 'article-start', 'no-article-start', 'paragraph-start', 'no-paragraph-start', 'caption', 'set'].map((kind, i) => [i + 4, 'abcdefghij'[i], kind]),
+    );
+    expect(entries[0]!.override).toEqual({ kind: 'headline', line: 12, of: 15, origin: 'dir/bulletin.overrides.yaml' });
+    expect(entries[8]!.override).toMatchObject({ line: 70, to: 71 });
+    expect(entries[9]!.override).toMatchObject({ byline: 'k', attribution: null, section: 'l' });
+    expect(parseOverrides('', 'empty.yaml').pages).toEqual({});
+  });
+
   test('a stale anchor fails its page with the file and line of the entry; the other pages are written', () => {
     const dir = workdir(
       'version: 1\npages:\n' +
