@@ -97,6 +97,7 @@ overrides file: then nothing is parsed).`,
     .option('-j, --jobs <n>', 'worker threads (default: number of CPUs)', positiveInt)
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .option('-c, --config <file>', 'read settings from this YAML file (default: ./bulletin.config.yaml if present)')
+    .option('--overrides <file>', 'apply an editor\'s corrections from this YAML file, as parse does (default: bulletin.overrides.yaml beside the config file)')
     .option('--color', 'colour the messages on stderr even when it is not a terminal')
     .option('--no-color', 'no colour on stderr (as NO_COLOR=1 does)')
     .addOption(new Option('--encoding <name>', 'read every page in this encoding instead of detecting it').choices(['utf-8', 'gb18030', 'big5']))

@@ -14,6 +14,7 @@ import { inputProblems, readStandardInput } from './inputs.js';
 import { outDirFailure } from './parse.js';
 import { Reporter } from './report.js';
 import { loadSteps } from './steps.js';
+import { findOverrides, OverridesError, type Overrides } from '../read/overrides.js';
 
 export interface ReviewFlags {
   out?: string;
@@ -26,6 +27,8 @@ export interface ReviewFlags {
   pluginErrors?: PluginErrors;
   strict?: boolean;
   pageTimeout?: number;
+  /** --overrides FILE; else bulletin.overrides.yaml beside the config file, when there is one */
+  overrides?: string;
 }
 
 const DEFAULT_INPUT = 'seeds';
@@ -53,6 +56,15 @@ export async function runReview(inputs: string[], flags: ReviewFlags): Promise<n
     failed++;
   }
   const files = expanded.files;
+  // the corrections parse applies are applied here too, so the review shows what parse writes
+  let overrides: Overrides | null;
+  try {
+    overrides = findOverrides(flags.overrides, flags.config?.file);
+  } catch (err) {
+    if (!(err instanceof OverridesError)) throw err;
+    process.stderr.write(`bulletin: ${err.message}\n`);
+    return 2;
+  }
   if (files.some((f) => f.path === '-')) await readStandardInput(report);
   cleanUpOnInterrupt();
   const out = flags.out ?? DEFAULT_REVIEW_OUT;
@@ -76,7 +88,7 @@ export async function runReview(inputs: string[], flags: ReviewFlags): Promise<n
     process.stderr.write(`bulletin: ${err.message}\n`);
     return 2;
   }
-  const plan: OutputPlan = { jsonl: false, files: [], review: true, ...(flags.encoding ? { encoding: flags.encoding } : {}) };
+  const plan: OutputPlan = { jsonl: false, files: [], review: true, ...(flags.encoding ? { encoding: flags.encoding } : {}), ...(overrides ? { overrides } : {}) };
   const entries: ReviewEntry[] = [];
   let articles = 0;
   let warnings = 0;
