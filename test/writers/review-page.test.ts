@@ -131,7 +131,7 @@ describe('close calls', () => {
   const base = reviewPage(parsed, text, 'p.txt');
   const headLine = Number(/<div class="block headline"[^>]*data-lines="(\d+)-/.exec(base.html)![1]);
   const msg = `close call: headline "${a0.headline}" put on the article at line ${a0.body[0]!.lines[0]} (score 0.52), not the one at line ${a1.body[0]!.lines[0]} (score 0.49, a close second)`;
-  const page = pageWith(parsed, { messages: [...parsed.messages, message('match-headlines', msg, headLine)] });
+  const page = pageWith(parsed, { messages: [...parsed.messages, message('match-headlines', msg, headLine, 'warning', undefined, undefined, 'close-call')] });
   const { html, entry } = reviewPage(page, text, 'p.txt');
 
   test('are read back from the message: both articles and both scores', () => {

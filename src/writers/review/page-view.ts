@@ -173,7 +173,7 @@ export function reviewPage(page: Page, sourceText: string, key = overridesKey(pa
     file: pageViewFile(page.stem),
     articles: page.articles.length,
     warnings: page.messages.length,
-    closeCalls: calls.filter((c) => c.m.origin === 'match-headlines' && c.m.message.startsWith('close call')).length,
+    closeCalls: calls.filter((c) => c.m.origin === 'match-headlines' && c.m.kind === 'close-call').length,
     overrides: record.overrides ?? 0,
     headlines: page.articles.flatMap((a) => (a.headline === null ? [] : [a.headline])),
   };

@@ -6,32 +6,16 @@
  * The page view's script builds the same entries for a selected line (SNIPPET_SCRIPT).
  */
 
-export type OverrideKind =
-  | 'headline'
-  | 'subheadline'
-  | 'body'
-  | 'furniture'
-  | 'article-start'
-  | 'no-article-start'
-  | 'paragraph-start'
-  | 'no-paragraph-start'
-  | 'caption'
-  | 'set';
+import type { Override as FixedChoice } from '../../model/types.js';
 
-export interface Override {
-  line: number;
+/**
+ * An entry as the editor writes it: the model's fixed choice, with the anchor text it carries in
+ * the file and without the file's name (which the loader adds).
+ */
+export type Override = Omit<FixedChoice, 'origin'> & {
   /** the source line's text, trimmed, exactly as the file has it: the anchor */
   text: string;
-  kind: OverrideKind;
-  /** headline, subheadline: a line of the article it belongs to */
-  of?: number;
-  /** caption: its last line */
-  to?: number;
-  /** set: the fields to give the article (null clears one) */
-  byline?: string | null;
-  attribution?: string | null;
-  section?: string | null;
-}
+};
 
 /** What the editor is told an entry does, beside its copy button. */
 export interface Decision {
