@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (the functions handed to page.evaluate run in the browser, where these globals are defined)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
