@@ -17,19 +17,13 @@ export function program(): Command {
     .configureOutput({ outputError: (s, write) => write(s) })
     .exitOverride((err) => process.exit(err.exitCode === 1 && err.code !== 'commander.version' && err.code !== 'commander.helpDisplayed' ? 2 : err.exitCode));
 
-  cli
+  withPipelineOptions(cli
     .command('parse')
     .description('Parse pages into articles: JSON and Markdown files per article, or a JSON Lines stream')
     .argument('[inputs...]', 'files, directories (searched for *.txt), globs, or - for standard input', [])
     .option('-o, --out <dir>', 'output directory, or - for standard output (default: the config\'s out, else corpus; stdout for --format jsonl)')
     // not .choices(): a comma-separated list (json,jsonl) is a format too; parse checks each part
-    .addOption(new Option('-f, --format <format>', 'what to write: json, md, jsonl, all, or a comma-separated list').default('json,md', 'json and md files'))
-    .option('-p, --passes <list>', 'comma-separated pass names to run, in this order (see `bulletin passes`)')
-    .option('--plugin <file>', 'load passes from a JavaScript module (repeatable)', collect, [])
-    .addOption(new Option('--plugin-errors <mode>', 'a plugin pass that fails: an error that fails its page (exit 1), or only a warning').choices(['error', 'warn']))
-    .option('--strict', 'text removed by a plugin pass that does not declare removesText is an error, not a warning')
-    .option('--page-timeout <seconds>', 'stop a page that takes longer, when plugins are loaded, and report it (default: 60)', seconds)
-    .option('-j, --jobs <n>', 'worker threads (default: number of CPUs)', positiveInt)
+    .addOption(new Option('-f, --format <format>', 'what to write: json, md, jsonl, all, or a comma-separated list').default('json,md', 'json and md files')))
     .option('--shard <k/n>', 'parse only shard K of N (1-based), chosen by a hash of each input path', shardOf)
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .option('-c, --config <file>', 'read settings from this YAML file (default: ./bulletin.config.yaml if present)')
@@ -84,17 +78,11 @@ overrides file: then nothing is parsed).`,
       process.exitCode = await runParse(chosen, { ...opts, ...settings });
     });
 
-  cli
+  withPipelineOptions(cli
     .command('review')
     .description('Write a static site to review the parse: every page\'s source lines beside its articles, warnings and the override that would change each decision')
     .argument('[inputs...]', 'files, directories (searched for *.txt), globs, or - for standard input', [])
-    .option('-o, --out <dir>', 'the site\'s directory (default: review)')
-    .option('-p, --passes <list>', 'comma-separated pass names to run, in this order (see `bulletin passes`)')
-    .option('--plugin <file>', 'load passes from a JavaScript module (repeatable)', collect, [])
-    .addOption(new Option('--plugin-errors <mode>', 'a plugin pass that fails: an error that fails its page (exit 1), or only a warning').choices(['error', 'warn']))
-    .option('--strict', 'text removed by a plugin pass that does not declare removesText is an error, not a warning')
-    .option('--page-timeout <seconds>', 'stop a page that takes longer, when plugins are loaded, and report it (default: 60)', seconds)
-    .option('-j, --jobs <n>', 'worker threads (default: number of CPUs)', positiveInt)
+    .option('-o, --out <dir>', 'the site\'s directory (default: review)'))
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .option('-c, --config <file>', 'read settings from this YAML file (default: ./bulletin.config.yaml if present)')
     .option('--overrides <file>', 'apply an editor\'s corrections from this YAML file, as parse does (default: bulletin.overrides.yaml beside the config file)')
@@ -217,6 +205,17 @@ async function withConfig(inputs: string[], opts: any, cmd: Command) {
 
 function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Partial<Pick<T, K>> {
   return Object.fromEntries(keys.filter((k) => from[k] !== undefined).map((k) => [k, from[k]])) as Partial<Pick<T, K>>;
+}
+
+/** The options of every command that runs the pipeline (parse, review), spelt once. */
+function withPipelineOptions(cmd: Command): Command {
+  return cmd
+    .option('-p, --passes <list>', 'comma-separated pass names to run, in this order (see `bulletin passes`)')
+    .option('--plugin <file>', 'load passes from a JavaScript module (repeatable)', collect, [])
+    .addOption(new Option('--plugin-errors <mode>', 'a plugin pass that fails: an error that fails its page (exit 1), or only a warning').choices(['error', 'warn']))
+    .option('--strict', 'text removed by a plugin pass that does not declare removesText is an error, not a warning')
+    .option('--page-timeout <seconds>', 'stop a page that takes longer, when plugins are loaded, and report it (default: 60)', seconds)
+    .option('-j, --jobs <n>', 'worker threads (default: number of CPUs)', positiveInt);
 }
 
 function collect(value: string, previous: string[]): string[] {
