@@ -1,5 +1,23 @@
+import { expandInputs } from '../read/inputs.js';
 import { readStdin } from '../read/stdin.js';
 import type { Reporter } from './report.js';
+
+/** What a command that parses pages takes when given no inputs. */
+const DEFAULT_INPUT = 'seeds';
+
+/**
+ * The inputs a command that parses pages was given (seeds/ when none) and what they name, or null when an input names
+ * nothing: that is a mistake on the command line (exit 2, as eslint and prettier have it), not a
+ * page that failed (exit 1), and each such input has been reported.
+ */
+export async function pageInputs(inputs: readonly string[], report: Reporter): Promise<{ given: string[]; expanded: Awaited<ReturnType<typeof expandInputs>> } | null> {
+  const given = inputs.length ? [...inputs] : [DEFAULT_INPUT];
+  const expanded = await expandInputs(given);
+  const unusable = inputProblems({ ...expanded, files: [...expanded.files, ...expanded.skipped] }, given);
+  if (unusable.length === 0) return { given, expanded };
+  for (const [input, why] of unusable) report.error(input, why);
+  return null;
+}
 
 /**
  * What is wrong with the inputs as given, input by input: a path that is not there (and no

@@ -1,5 +1,4 @@
-import { expandInputs } from '../read/inputs.js';
-import { inputProblems, readStandardInput } from './inputs.js';
+import { pageInputs, readStandardInput } from './inputs.js';
 import type { OutputPlan, PageResult } from '../run/process.js';
 import { UsageError } from '../run/errors.js';
 import path from 'node:path';
@@ -46,7 +45,6 @@ export interface ParseFlags {
   overrides?: string;
 }
 
-const DEFAULT_INPUT = 'seeds';
 const DEFAULT_OUT = 'corpus';
 /**
  * How often the loop that takes results yields to the event loop, so that a signal handler
@@ -90,15 +88,10 @@ async function parseRun(inputs: string[], flags: ParseFlags): Promise<number> {
     return usageFailure(err);
   }
 
-  const given = inputs.length ? inputs : [DEFAULT_INPUT];
-  const expanded = await expandInputs(given);
-  // Inputs that name nothing are a mistake on the command line (exit 2, as eslint and
-  // prettier have it), not a page that failed (exit 1): nothing is parsed or written.
-  const unusable = inputProblems({ ...expanded, files: [...expanded.files, ...expanded.skipped] }, given);
-  if (unusable.length) {
-    for (const [input, why] of unusable) report.error(input, why);
-    return 2;
-  }
+  // nothing is parsed or written when an input names nothing
+  const found = await pageInputs(inputs, report);
+  if (!found) return 2;
+  const { given, expanded } = found;
   const shard = flags.shard;
   // A shard may well be empty on a small corpus; that is success, not "no files found".
   const files = shard ? expanded.files.filter((f) => inShard(f.path, shard)) : expanded.files;

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { expandInputs } from '../read/inputs.js';
 import type { ForcedEncoding } from '../read/decode.js';
 import type { Config } from '../config.js';
 import type { OutputPlan } from '../run/process.js';
@@ -10,7 +9,7 @@ import { cleanUpOnInterrupt, ForeignEntryError, removeTemporaries } from '../wri
 import { claimOutDir, type ClaimedOutDir } from '../writers/lock.js';
 import { describeFsError } from '../writers/out-dir.js';
 import { writeReviewIndex, writeReviewPages, type ReviewEntry } from '../writers/review/site.js';
-import { inputProblems, readStandardInput } from './inputs.js';
+import { pageInputs, readStandardInput } from './inputs.js';
 import { outDirFailure } from './parse.js';
 import { Reporter } from './report.js';
 import { loadSteps } from './steps.js';
@@ -31,7 +30,6 @@ export interface ReviewFlags {
   overrides?: string;
 }
 
-const DEFAULT_INPUT = 'seeds';
 export const DEFAULT_REVIEW_OUT = 'review';
 
 /**
@@ -43,13 +41,9 @@ export const DEFAULT_REVIEW_OUT = 'review';
 export async function runReview(inputs: string[], flags: ReviewFlags): Promise<number> {
   const started = performance.now();
   const report = new Reporter(flags.quiet === true, { color: flags.color });
-  const given = inputs.length ? inputs : [DEFAULT_INPUT];
-  const expanded = await expandInputs(given);
-  const unusable = inputProblems({ ...expanded, files: [...expanded.files, ...expanded.skipped] }, given);
-  if (unusable.length) {
-    for (const [input, why] of unusable) report.error(input, why);
-    return 2;
-  }
+  const found = await pageInputs(inputs, report);
+  if (!found) return 2;
+  const { expanded } = found;
   let failed = 0;
   for (const s of expanded.skipped) {
     report.error(s.path, s.why);
