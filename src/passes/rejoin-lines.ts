@@ -466,29 +466,17 @@ function columnWidths(textLines: Line[], width: readonly number[], o: Options): 
   let fallback: number | undefined;
   const pageQuartile = () => (fallback ??= widths.length ? quantile(widths.slice().sort((a, b) => a - b), o.columnQuantile) : 0);
   const out: number[] = new Array(width.length).fill(0);
-  // The window slides with the lines: keep it sorted, one insertion and one removal a step.
-  const win: number[] = new Array(2 * window + 2).fill(0);
-  let n = 0;
-  const add = (w: number) => {
-    let i = n++;
-    for (; i > 0 && win[i - 1]! > w; i--) win[i] = win[i - 1]!;
-    win[i] = w;
-  };
-  const remove = (w: number) => {
-    let i = 0;
-    while (win[i] !== w) i++;
-    for (n--; i < n; i++) win[i] = win[i + 1]!;
-  };
+  const win = new SortedWindow(2 * window + 1);
   let j = 0;
   let lo = 0;
   let hi = 0;
   for (const l of textLines) {
     while (j < ordinary.length && ordinary[j]!.no < l.no) j++;
-    for (const end = Math.min(ordinary.length, j + window + 1); hi < end; ) add(widths[hi++]!);
-    for (const start = Math.max(0, j - window); lo < start; ) remove(widths[lo++]!);
+    for (const end = Math.min(ordinary.length, j + window + 1); hi < end; ) win.add(widths[hi++]!);
+    for (const start = Math.max(0, j - window); lo < start; ) win.remove(widths[lo++]!);
     // a line is not its own neighbour
     const self = j < ordinary.length && ordinary[j]!.no === l.no ? widths[j]! : undefined;
-    const count = self === undefined ? n : n - 1;
+    const count = self === undefined ? win.size : win.size - 1;
     if (count < o.minNeighbours) {
       out[l.no] = pageQuartile() || width[l.no]!;
       continue;
@@ -496,10 +484,54 @@ function columnWidths(textLines: Line[], width: readonly number[], o: Options): 
     const k = Math.floor((count - 1) * o.columnQuantile);
     // leaving the line's own width out of the sorted window moves the k-th one up a place
     // exactly when its width comes first at or before k, that is when win[k] >= it
-    const at = self !== undefined && win[k]! >= self ? k + 1 : k;
-    out[l.no] = win[at]!;
+    out[l.no] = win.at(self !== undefined && win.at(k) >= self ? k + 1 : k);
   }
   measureOneSide(textLines, ordinary, widths, out, o);
+  return out;
+}
+
+/**
+ * The widths of a window of lines that slides down the page, kept sorted: one insertion and
+ * one removal a step, where sorting the window afresh for every line was most of the pass.
+ */
+class SortedWindow {
+  private readonly items: number[];
+  size = 0;
+  constructor(capacity: number) {
+    this.items = new Array<number>(capacity + 1).fill(0);
+  }
+  add(w: number): void {
+    const items = this.items;
+    let i = this.size++;
+    for (; i > 0 && items[i - 1]! > w; i--) items[i] = items[i - 1]!;
+    items[i] = w;
+  }
+  remove(w: number): void {
+    const items = this.items;
+    let i = 0;
+    while (items[i] !== w) i++;
+    for (this.size--; i < this.size; i++) items[i] = items[i + 1]!;
+  }
+  at(k: number): number {
+    return this.items[k]!;
+  }
+  quantile(q: number): number {
+    return this.items[Math.floor((this.size - 1) * q)]!;
+  }
+}
+
+/**
+ * For each end e from 0 to widths.length, the quantile q of the `span` widths before it
+ * (fewer at the top of the page), or NaN where there are fewer than `least`.
+ */
+function quantilesBefore(widths: readonly number[], span: number, q: number, least: number): Float64Array {
+  const out = new Float64Array(widths.length + 1);
+  const win = new SortedWindow(span);
+  for (let e = 0; e <= widths.length; e++) {
+    if (e > 0) win.add(widths[e - 1]!);
+    if (e > span) win.remove(widths[e - 1 - span]!);
+    out[e] = win.size < least ? NaN : win.quantile(q);
+  }
   return out;
 }
 
@@ -513,37 +545,34 @@ function measureOneSide(textLines: Line[], ordinary: Line[], widths: readonly nu
   const window = o.columnWindow;
   const near = o.minNeighbours;
   const apart = 2 * o.shortLineCells;
-  // a side is a few lines (columnWindow): sorted in place in one scratch list, by insertion,
-  // where a slice and a sort with a comparator for each side of every line were most of the pass
-  const sorted: number[] = [];
-  const side = (from: number, to: number): number | undefined => {
-    if (to - from < o.minNeighbours) return undefined;
-    sorted.length = 0;
-    for (let i = from; i < to; i++) {
-      const w = widths[i]!;
-      let k = sorted.length;
-      sorted.push(w);
-      for (; k > 0 && sorted[k - 1]! > w; k--) sorted[k] = sorted[k - 1]!;
-      sorted[k] = w;
-    }
-    return quantile(sorted, o.columnQuantile);
+  const n = ordinary.length;
+  const q = o.columnQuantile;
+  // a side of `span` lines from `from` on is the window before from + span; the last few sides
+  // of the page are cut short by its end and measured alone
+  const before = quantilesBefore(widths, window, q, o.minNeighbours);
+  const side = (from: number, to: number): number => {
+    if (to - from < o.minNeighbours) return NaN;
+    const win = new SortedWindow(to - from);
+    for (let i = from; i < to; i++) win.add(widths[i]!);
+    return win.quantile(q);
   };
+  const sideFrom = (from: number, span: number): number => (from + span <= n && span === window ? before[from + span]! : side(from, Math.min(n, from + span)));
   let j = 0;
   for (let t = 0; t < textLines.length; t++) {
     const l = textLines[t]!;
-    while (j < ordinary.length && ordinary[j]!.no < l.no) j++;
-    const self = j < ordinary.length && ordinary[j]!.no === l.no;
-    const before = side(Math.max(0, j - window), j);
-    if (before === undefined) continue;
+    while (j < n && ordinary[j]!.no < l.no) j++;
+    const self = j < n && ordinary[j]!.no === l.no;
+    const above = before[j]!;
+    if (Number.isNaN(above)) continue;
     const next = self ? j + 1 : j;
-    const after = side(next, Math.min(ordinary.length, next + window));
-    if (after === undefined || Math.abs(before - after) <= apart) continue;
+    const below = sideFrom(next, window);
+    if (Number.isNaN(below) || Math.abs(above - below) <= apart) continue;
     const afterBlank = t > 0 && textLines[t - 1]!.no !== l.no - 1;
     const own = widths[j]!;
-    const choice = afterBlank || !self ? after : Math.abs(own - after) < Math.abs(own - before) ? after : before;
+    const choice = afterBlank || !self ? below : Math.abs(own - below) < Math.abs(own - above) ? below : above;
     // the side's nearest lines must be set to it too: a picture's narrow stretch further on is a third width
-    const nearest = choice === after ? side(next, Math.min(ordinary.length, next + near)) : side(Math.max(0, j - near), j);
-    if (nearest !== undefined && Math.abs(nearest - choice) <= apart) out[l.no] = choice;
+    const nearest = choice === below ? sideFrom(next, near) : side(Math.max(0, j - near), j);
+    if (!Number.isNaN(nearest) && Math.abs(nearest - choice) <= apart) out[l.no] = choice;
   }
 }
 
