@@ -153,7 +153,10 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   const segments = splitAtHeadlines(cutSegments(lines, role, fixed), (prev, l) => {
     // the measures first: they are comparisons, where the shapes read the text
     const placed = (l.indent ?? 0) > 0 || width[l.no]! > column[l.no]! + o.shortLineCells ||
-      (startsIndented && width[prev.no]! + o.shortLineCells <= column[prev.no]! && width[l.no]! + o.fullLineCells >= column[l.no]! && bodyOpensBelow(l));
+      (startsIndented && width[prev.no]! + o.shortLineCells <= column[prev.no]! && width[l.no]! + o.fullLineCells >= column[l.no]! && bodyOpensBelow(l)) ||
+      // a line short of its column by more than a lost indent, its sentence unfinished, with text
+      // set right under it: no line of a justified paragraph is, a headline's is
+      (width[l.no]! + 2 * o.indentCells < column[l.no]! && !finished(l.text) && !endsWithPhotoCredit(l.text) && bodyOpensBelow(l));
     // (or a kicker set right above such a line: a blank between, and the wide line is a caption's)
     if (!placed && !wideTitle(lines[l.no])) return false;
     return !l.lead && titled(l) && closes(prev) && !opensReport(l);
@@ -193,8 +196,9 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     if (seg.afterArticleEnd || (before && role[before.no] === 'body' && endsWithBracket(before.text) && endsWithCredit(tailText(before)))) articleEnded = true;
     const following = textAt(last.no, 1);
     const followedByStart = seg.beforeLead || following === undefined || following.bullet === true || role[following.no] === 'byline' || opensReport(following);
-    let allTitle = true;
-    for (const l of seg.lines) {
+    // a lead or a dateline opens a body: a run it starts is never a headline's or a subhead's
+    let allTitle = !first.lead && !opensReport(first);
+    if (allTitle) for (const l of seg.lines) {
       if (titled(l)) continue;
       allTitle = false;
       break;

@@ -44,6 +44,26 @@ testPass(rejoinLines, {
       blocks: [{ kind: 'paragraph', lines: [1, 2] }, { kind: 'paragraph', lines: [3, 3] }, { kind: 'heading', lines: [5, 6] }, { kind: 'paragraph', lines: [7, 7] }, { kind: 'paragraph', lines: [8, 9] }],
     },
     {
+      // lines 4-5 fall short of the column by more than an indent and end no sentence, with text
+      // right under them: a justified paragraph has no such lines, a headline has
+      name: 'short unfinished lines set right after a finished sentence, over a body that opens, are a heading',
+      text: [...first, '社工上门探访', '独居老人不再孤单', '驿站设在县城中心', '社区，可为周边老人提', '供助餐和日间照料服务。'],
+      blocks: [
+        { kind: 'paragraph', lines: [1, 3] },
+        { kind: 'heading', text: '社工上门探访独居老人不再孤单', lines: [4, 5] },
+        { kind: 'paragraph', text: '驿站设在县城中心社区，可为周边老人提供助餐和日间照料服务。', lines: [6, 8] },
+      ],
+    },
+    {
+      // the lead's two lines stand between blanks after a finished paragraph, short as a subhead's
+      name: 'a lead opening with a dateline, set off by blank lines, is a paragraph start, never a subhead',
+      text: page(lead(['今年以来，南湖区民政局组', '织社工走进十二个社区开展上', '门探访服务，受到居民欢迎。']), lead(['本报南湖3月5日电', '（记者 林晓）城东']), ['街道今年开设了三家社区食堂', '为老人提供助餐服务，每餐只', '收八元钱。']),
+      blocks: [
+        { kind: 'paragraph', lines: [1, 3] },
+        { kind: 'paragraph', text: '本报南湖3月5日电（记者 林晓）城东街道今年开设了三家社区食堂为老人提供助餐服务，每餐只收八元钱。', lines: [5, 10] },
+      ],
+    },
+    {
       // the kicker is no wider than the column, the headline under it is: the two are one box
       name: 'a kicker above a headline wider than the column, after a finished sentence, is part of the heading',
       text: page(lead(['南湖区民政局今年组织', '社工走进十二个社区，', '开展上门探访服务。']), ['守护一老一小——', '北坡县首家社区养老驿站正式开门迎客', '驿站设在县城中心', '社区，可为周边老人提', '供助餐和日间照料服务。']),

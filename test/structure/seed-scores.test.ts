@@ -54,8 +54,9 @@ test.each([
   ['blind6', 10, ['--min-f1', '0.97', '--min-headline', '0.84', '--max-cer', '0.011', '--min-para-f1', '0.96', '--min-fields', '0.98']],
   // commissioned at the start of the sixth session, written without the code; scored with the
   // build that session started from (0.949 F1, 0.933 headline, 0.0551 CER, 0.915 paraF1) and at its
-  // end, pages never read
-  ['blind7', 10, ['--min-f1', '0.94', '--min-headline', '0.93', '--max-cer', '0.06', '--min-para-f1', '0.93', '--min-fields', '0.98']],
+  // end, pages never read; a development set since the seventh session (one of its pages was
+  // read for a caption that a rule broke)
+  ['blind7', 10, ['--min-f1', '0.99', '--min-headline', '0.99', '--max-cer', '0.009', '--min-para-f1', '0.96', '--min-fields', '0.99']],
 ])('later blind pages (fixtures/%s) keep their floor', (set, pages, floors) => {
   const r = cli(['eval', '--gold', `fixtures/${set}/gold`, `fixtures/${set}/pages`, '--json', ...floors, '--max-lost', '0', '--max-added', '0']);
   expect(r.status).toBe(0);
