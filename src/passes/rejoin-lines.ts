@@ -657,7 +657,8 @@ function rawToBlocks(lines: Line[], role: readonly (Role | undefined)[], layout:
         let brk = l.lead === true || l.opensParagraph === true || (finished(prev.text) && layout.opensReport(l)) ||
           // a credit after the last sentence closes its article, even with the next one's text
           // set on the line below: the paragraph ends there, and trailing-credits ends the article
-          (endsWithBracket(prev.text) && endsWithCredit(prev.text));
+          // (a narrow column breaks the credit over the paragraph's last lines)
+          (endsWithBracket(prev.text) && endsWithCredit(joinLines(para.slice(-CREDIT_LINES).map((x) => x.text))));
         // Where the indents were kept they are the paragraph starts, and a blank line before an
         // unindented line is a column or picture break: the widths are not asked.
         // (`short` is asked first: a comparison, where `finished` reads the text.)

@@ -55,6 +55,15 @@ testPass(rejoinLines, {
       ],
     },
     {
+      // the credit （林晓） is broken over lines 3-4; the blank after it is no column break
+      name: "a credit broken over a paragraph's last lines ends the paragraph, blank line or not",
+      text: page(lead(['社区食堂开张后，老人', '们都说吃饭更方便了。（林', '晓）']), ['城东街道今年开设', '了三家社区食堂，为老', '人提供助餐服务。']),
+      blocks: [
+        { kind: 'paragraph', text: '社区食堂开张后，老人们都说吃饭更方便了。（林晓）', lines: [1, 3] },
+        { kind: 'paragraph', text: '城东街道今年开设了三家社区食堂，为老人提供助餐服务。', lines: [5, 7] },
+      ],
+    },
+    {
       // the lead's two lines stand between blanks after a finished paragraph, short as a subhead's
       name: 'a lead opening with a dateline, set off by blank lines, is a paragraph start, never a subhead',
       text: page(lead(['今年以来，南湖区民政局组', '织社工走进十二个社区开展上', '门探访服务，受到居民欢迎。']), lead(['本报南湖3月5日电', '（记者 林晓）城东']), ['街道今年开设了三家社区食堂', '为老人提供助餐服务，每餐只', '收八元钱。']),
