@@ -145,6 +145,19 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     }
     return false;
   };
+  /**
+   * Whether another headline follows the line, over a report's lead, byline or dateline: a run
+   * of headline lines above it is a headline too (of the article before, printed after it, or
+   * the next one's kicker), not a paragraph's first lines.
+   */
+  const headsHeadedReport = (l: Line): boolean => {
+    let next = textAt(l.no, 1);
+    for (let k = 0; next !== undefined && k < MAX_HEADLINE_LINES; k++, next = textAt(next.no, 1)) {
+      if (next.lead || next.bullet || isBylineLine(next.text) || opensReport(next)) return k > 0;
+      if (!titled(next)) return false;
+    }
+    return false;
+  };
   // A headline set right on its body sits inside a run of text lines. After a finished sentence
   // it is a headline-shaped line set in a box or wider than the column (or a headline-shaped
   // kicker above such a line, whatever its own width); or, after a paragraph's
@@ -281,7 +294,7 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       // (a subtitle set off by a blank below counts as well)
       const subtitleBelow = following !== undefined && isSubtitleShaped(following.text) && titled(following);
       const grouped = subtitleBelow || (seg.lines.length > 1 && (isKickerShaped(first.text) || seg.lines.slice(1).some((l) => isSubtitleShaped(l.text))));
-      if (afterFinished && (followedByStart || grouped || widest > col + o.shortLineCells)) headingCount = seg.lines.length;
+      if (afterFinished && (followedByStart || grouped || widest > col + o.shortLineCells || headsHeadedReport(last))) headingCount = seg.lines.length;
       else if (afterFinished && blankAround(lines, first.no, last.no) && (widest <= col * o.subheadRatio || opensParagraph || cannotRunOn)) {
         for (const l of seg.lines) role[l.no] = 'subhead';
         continue;

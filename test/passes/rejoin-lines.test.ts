@@ -64,6 +64,14 @@ testPass(rejoinLines, {
       ],
     },
     {
+      // lines 5-6 are no wider than the column and hang from no mark; line 8 is the next headline, over a dateline
+      name: 'headline lines between blanks after a finished paragraph, above another headline over a report, are a heading',
+      text: page(lead(['今年以来，南湖区民政', '局组织社工走进十二个社', '区开展上门探访服务。']), ['社区服务', '社工探访独居老人'], ['城东街道新开三家社区食堂', '本报讯（记者 林晓）', '城东街道今年开设', '了三家社区食堂，为老', '人提供助餐服务。']),
+      check: (p) => {
+        expect(p.blocks.slice(0, 3).map((b) => [b.kind, b.lines])).toEqual([['paragraph', [1, 3]], ['heading', [5, 6]], ['heading', [8, 8]]]);
+      },
+    },
+    {
       // the lead's two lines stand between blanks after a finished paragraph, short as a subhead's
       name: 'a lead opening with a dateline, set off by blank lines, is a paragraph start, never a subhead',
       text: page(lead(['今年以来，南湖区民政局组', '织社工走进十二个社区开展上', '门探访服务，受到居民欢迎。']), lead(['本报南湖3月5日电', '（记者 林晓）城东']), ['街道今年开设了三家社区食堂', '为老人提供助餐服务，每餐只', '收八元钱。']),
