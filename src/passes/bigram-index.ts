@@ -4,58 +4,60 @@
  * small integers, so flags and weights live in arrays; a bigram itself (two code points) is
  * beyond the small-integer range, and every set or map lookup with one allocated a boxed number.
  */
-import { CharKind, UNIT_KINDS, isKeptCode, kindsOf } from '../model/chars.js';
-
-const KEPT = CharKind.Han | CharKind.Alnum;
+import { isKeptCode } from '../model/chars.js';
 
 export class BigramIndex {
   /**
-   * Per first code point, its bigrams' second code points and ids: maps keyed by code points,
-   * which are small integers (a bigram as one number was not, and every lookup boxed it).
+   * For the scan, which reads it for every character of every body, and for idsOf: the first
+   * code points (BMP) of the wanted bigrams in an open-addressing hash (-1: an empty slot), and
+   * at the same slot a list of second code point, id (arrays: iterating a map's entries
+   * allocates). Each index has its own, in typed and plain arrays: a table shared between
+   * indexes had to be stamped anew before each scan, and a table per code unit (128 KB) was
+   * mapped and unmapped for each page.
    */
-  private readonly byFirst = new Map<number, Map<number, number>>();
+  private readonly firstKeys: Int32Array;
+  private readonly secondLists: number[][];
+  private readonly hashShift: number;
+  /** wanted bigrams whose first code point is astral (rare): maps keyed by code points */
+  private readonly astral = new Map<number, Map<number, number>>();
   /** bigrams met by idsOf that the index was not made from, with ids past `wanted` */
   private readonly own = new Map<number, Map<number, number>>();
   private count = 0;
-  /**
-   * For the scan, which reads it for every character of every body: the first code points
-   * (BMP) of the wanted bigrams in an open-addressing hash (-1: an empty slot), and at the same
-   * slot a list of second code point, id (arrays: iterating a map's entries allocates). Each
-   * index has its own, in plain arrays: a table shared between indexes had to be stamped anew
-   * before each scan, and a table per code unit (128 KB) was mapped and unmapped for each page.
-   */
-  private readonly firstKeys: number[] = [];
-  private readonly secondLists: number[][] = [];
-  private readonly hashShift: number;
+  /** per id, the idsOf call that last met it: each id is listed once, without a Set per call */
+  private readonly metIn: number[] = [];
+  private calls = 0;
   /** how many bigrams the scan looks for: those of the texts the index was made from */
   readonly wanted: number;
 
   constructor(texts: readonly string[]) {
-    for (const t of texts) {
-      const cps = keptCodePoints(t);
+    const points = texts.map(keptCodePoints);
+    // Sized before the first code points are known, for as many as the texts have bigrams, at
+    // most a quarter full: a scan's usual miss stops at the first slot.
+    let pairs = 0;
+    for (const cps of points) pairs += Math.max(0, cps.length - 1);
+    let bits = 2;
+    while (1 << bits < 4 * pairs) bits++;
+    this.hashShift = 32 - bits;
+    this.firstKeys = new Int32Array(1 << bits).fill(-1);
+    this.secondLists = new Array<number[]>(1 << bits).fill(NO_LIST);
+    for (const cps of points) {
       for (let i = 1; i < cps.length; i++) {
         const a = cps[i - 1]!;
         const b = cps[i]!;
-        if (idIn(this.byFirst, a, b) < 0) this.count = addTo(this.byFirst, a, b, this.count);
+        if (this.wantedId(a, b) >= 0) continue;
+        if (a > 0xffff) addTo(this.astral, a, b, this.count);
+        else {
+          const h = this.slotOf(a);
+          if (this.firstKeys[h] !== a) {
+            this.firstKeys[h] = a;
+            this.secondLists[h] = [];
+          }
+          this.secondLists[h]!.push(b, this.count);
+        }
+        this.count++;
       }
     }
     this.wanted = this.count;
-    // at most a quarter full, so that a scan's usual miss stops at the first slot
-    let bits = 2;
-    while (1 << bits < 4 * this.byFirst.size) bits++;
-    this.hashShift = 32 - bits;
-    for (let k = 0; k < 1 << bits; k++) {
-      this.firstKeys.push(-1);
-      this.secondLists.push(NO_LIST);
-    }
-    for (const [first, seconds] of this.byFirst) {
-      if (first > 0xffff) continue;
-      const list: number[] = [];
-      for (const [second, id] of seconds) list.push(second, id);
-      const h = this.slotOf(first);
-      this.firstKeys[h] = first;
-      this.secondLists[h] = list;
-    }
   }
 
   /** The slot of a first code point in the hash: where it is, or the empty slot where it would go. */
@@ -67,22 +69,32 @@ export class BigramIndex {
     return h;
   }
 
+  /** The id of wanted bigram (a, b), or -1. */
+  private wantedId(a: number, b: number): number {
+    if (a > 0xffff) return idIn(this.astral, a, b);
+    const h = this.slotOf(a);
+    if (this.firstKeys[h] !== a) return -1;
+    const list = this.secondLists[h]!;
+    for (let k = 0; k < list.length; k += 2) if (list[k] === b) return list[k + 1]!;
+    return -1;
+  }
+
   /**
    * The ids of a text's bigrams, each once, in order of first appearance. A bigram the index
    * was not made from gets an id of its own, which no scan finds.
    */
   idsOf(text: string): number[] {
     const out: number[] = [];
-    const seen = new Set<number>();
+    const call = ++this.calls;
     const cps = keptCodePoints(text);
     for (let i = 1; i < cps.length; i++) {
       const a = cps[i - 1]!;
       const b = cps[i]!;
-      let id = idIn(this.byFirst, a, b);
+      let id = this.wantedId(a, b);
       if (id < 0) id = idIn(this.own, a, b);
       if (id < 0) this.count = addTo(this.own, a, b, (id = this.count));
-      if (!seen.has(id)) {
-        seen.add(id);
+      if (this.metIn[id] !== call) {
+        this.metIn[id] = call;
         out.push(id);
       }
     }
@@ -106,24 +118,22 @@ export class BigramIndex {
 
   /** Flags the wanted bigrams of `text`, the first made with `prev`; returns the last code point kept. */
   private scan(text: string, found: Uint8Array, prev: number): number {
-    const units = UNIT_KINDS;
+    const keptUnits = KEPT_UNITS;
     const keys = this.firstKeys;
     const mask = keys.length - 1;
     const shift = this.hashShift;
     for (let i = 0; i < text.length; i++) {
       let cp = text.charCodeAt(i);
-      if (cp >= 0xd800 && cp <= 0xdbff) {
+      // the table read in line: this loop meets every character of every body
+      const kept = keptUnits[cp]!;
+      if (kept !== Kept.Yes) {
+        if (kept === Kept.No) continue;
         cp = keptCodePoint(text, i);
         if (cp < 0) continue;
         if (cp > 0xffff) i++;
-      } else {
-        // the table read in line: this loop meets every character of every body
-        let k = units[cp]!;
-        if ((k & CharKind.HanKnown) === 0) k = kindsOf(cp);
-        if ((k & KEPT) === 0) continue;
       }
       if (prev > 0xffff) {
-        const id = idIn(this.byFirst, prev, cp);
+        const id = idIn(this.astral, prev, cp);
         if (id >= 0) found[id] = 1;
       } else if (prev >= 0) {
         // slotOf in line
@@ -146,13 +156,28 @@ export class BigramIndex {
   }
 }
 
+/** What the scan knows of a BMP code unit: kept (Han, a letter or a digit) or not, or to be asked. */
+const Kept = { Unknown: 0, Yes: 1, No: 2 } as const;
+
+/**
+ * Per BMP code unit, whether it is kept, learnt on first use (kindsOf tests the Han script
+ * then): one byte a unit, so the table the scan reads for every character is a quarter of the
+ * size of the CharKind table. High surrogates stay Unknown: the code point decides.
+ */
+const KEPT_UNITS = new Uint8Array(0x10000);
+
 const NO_LIST: number[] = [];
 
 /** The code point at `i` when it is kept (Han, a letter or a digit), else -1. */
 function keptCodePoint(text: string, i: number): number {
   let cp = text.charCodeAt(i);
-  if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) cp = text.codePointAt(i)!;
-  return isKeptCode(cp) ? cp : -1;
+  if (cp >= 0xd800 && cp <= 0xdbff) {
+    if (i + 1 < text.length) cp = text.codePointAt(i)!;
+    return isKeptCode(cp) ? cp : -1;
+  }
+  let kept = KEPT_UNITS[cp]!;
+  if (kept === Kept.Unknown) KEPT_UNITS[cp] = kept = isKeptCode(cp) ? Kept.Yes : Kept.No;
+  return kept === Kept.Yes ? cp : -1;
 }
 
 /** The code points bigrams are made of (Han, letters and digits: what headline matching counts), in order. */

@@ -17,25 +17,21 @@ export interface JsonlSink {
 }
 
 /**
- * Pages' lines are gathered into chunks of this many bytes (UTF-16 units for text) before they
- * are written, so that the main thread, which shares the cores with the workers, makes a
- * system call per chunk rather than per page.
+ * Pages' lines are gathered into chunks of this many bytes before they are written, so that
+ * the main thread, which shares the cores with the workers, makes a system call per chunk
+ * rather than per page.
  */
-const CHUNK_UNITS = 1 << 16;
+const CHUNK_BYTES = 1 << 16;
 
 /** The JSON Lines of a run: `-` for standard output, else a directory to hold corpus.jsonl. */
 export function openJsonl(out: string): JsonlSink {
   const sink = out === '-' ? stdoutSink() : fileSink(out);
-  let held: (string | Uint8Array)[] = [];
+  let held: Uint8Array[] = [];
   let size = 0;
   const flush = async () => {
     if (held.length === 0) return;
     // one worker's batch is usually a chunk by itself: written as it is, not copied
-    const chunk = held.length === 1
-      ? held[0]!
-      : held.every((c) => typeof c === 'string')
-      ? held.join('')
-      : Buffer.concat(held.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
+    const chunk = held.length === 1 ? held[0]! : Buffer.concat(held, size);
     held = [];
     size = 0;
     await sink.write(chunk);
@@ -48,14 +44,18 @@ export function openJsonl(out: string): JsonlSink {
       return sink.failure;
     },
     write: async (chunk) => {
+      // A page parsed in this thread is encoded at once: its bytes are copied together into a
+      // chunk for a fraction of what joining the pages' text into one long string cost
+      // (measured: 0.2 s against 0.8 s for the 116 MB of the 20,000-page bench).
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       // a worker's pages arrive as consecutive views of one buffer: held as one view, they
       // are written without being copied together
       const last = held[held.length - 1];
-      if (typeof chunk !== 'string' && last instanceof Uint8Array && last.buffer === chunk.buffer && last.byteOffset + last.byteLength === chunk.byteOffset) {
-        held[held.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.byteLength + chunk.byteLength);
-      } else held.push(chunk);
-      size += chunk.length;
-      if (size >= CHUNK_UNITS) await flush();
+      if (last !== undefined && last.buffer === bytes.buffer && last.byteOffset + last.byteLength === bytes.byteOffset) {
+        held[held.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.byteLength + bytes.byteLength);
+      } else held.push(bytes);
+      size += bytes.byteLength;
+      if (size >= CHUNK_BYTES) await flush();
     },
     close: async () => {
       await flush();
