@@ -508,8 +508,8 @@ function columnWidths(textLines: Line[], width: readonly number[], o: Options): 
 }
 
 /**
- * The widths of a window of lines that slides down the page, kept sorted: one insertion and
- * one removal a step, where sorting the window afresh for every line was most of the pass.
+ * The widths of a window of lines that slides down the page, kept sorted so that a quantile is
+ * read off in place: one insertion and one removal a step, no sort for each line.
  */
 class SortedWindow {
   private readonly items: number[];
