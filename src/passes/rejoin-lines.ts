@@ -137,27 +137,26 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
    * may come first. A full line after a paragraph's end is then no headline when the text
    * below runs on: that paragraph started full.
    */
-  const bodyOpensBelow = (l: Line): boolean => {
+  const bodyOpensBelow = (l: Line): boolean => bodyOpeningBelow(l, true) >= 0;
+  /**
+   * How many headline lines stand between the line and the body opening below it (by a lead,
+   * a byline or a dateline, or with `byIndent` a first line short by its dropped indent), or
+   * -1 where text that is no headline's comes first.
+   */
+  const bodyOpeningBelow = (l: Line, byIndent: boolean): number => {
     let next = textAt(l.no, 1);
     for (let k = 0; next !== undefined && k < MAX_HEADLINE_LINES; k++, next = textAt(next.no, 1)) {
-      if (next.lead || next.bullet || isBylineLine(next.text) || opensReport(next) || narrowerThan(next, textAt(next.no, 1))) return true;
-      if (!titled(next)) return false;
+      if (next.lead || next.bullet || isBylineLine(next.text) || opensReport(next) || (byIndent && narrowerThan(next, textAt(next.no, 1)))) return k;
+      if (!titled(next)) return -1;
     }
-    return false;
+    return -1;
   };
   /**
    * Whether another headline follows the line, over a report's lead, byline or dateline: a run
    * of headline lines above it is a headline too (of the article before, printed after it, or
    * the next one's kicker), not a paragraph's first lines.
    */
-  const headsHeadedReport = (l: Line): boolean => {
-    let next = textAt(l.no, 1);
-    for (let k = 0; next !== undefined && k < MAX_HEADLINE_LINES; k++, next = textAt(next.no, 1)) {
-      if (next.lead || next.bullet || isBylineLine(next.text) || opensReport(next)) return k > 0;
-      if (!titled(next)) return false;
-    }
-    return false;
-  };
+  const headsHeadedReport = (l: Line): boolean => bodyOpeningBelow(l, false) > 0;
   // A headline set right on its body sits inside a run of text lines. After a finished sentence
   // it is a headline-shaped line set in a box or wider than the column (or a headline-shaped
   // kicker above such a line, whatever its own width); or, after a paragraph's
