@@ -19,6 +19,7 @@ interface Options {
   maxTitleChars: number;
   maxSubheadChars: number;
   minIndentEvidence: number;
+  rubricRatio: number;
   [key: string]: unknown;
 }
 
@@ -44,6 +45,7 @@ export const rejoinLines = definePass<Options>({
     maxTitleChars: { default: 40, description: 'a plain Markdown line next to a heading is a kicker or subtitle when at most this long', unit: 'characters', min: 1, integer: true },
     minIndentEvidence: { default: 2, description: "paragraph starts a page must show before its paragraphs are taken to start full, not indented", unit: 'paragraph starts', min: 1, integer: true },
     maxCaptionLines: { default: 3, description: 'a caption set into a raw column is at most this many lines', unit: 'lines', min: 0, integer: true },
+    rubricRatio: { default: 4, description: "a rubric-shaped line at the page's top, right above a line this many times its length, is a section label, not a broken headline's first part", unit: 'times', min: 1 },
   },
   run(page, options, { report }) {
     if (page.blocks.length > 0) return page;
@@ -162,7 +164,7 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   // kicker above such a line, whatever its own width); or, after a paragraph's
   // short last line, one too full to start the next (indented) paragraph; or a headline-shaped
   // run that the next article's lead, byline or dateline ends.
-  const segments = splitAtHeadlines(cutSegments(lines, role, fixed), (prev, l) => {
+  const segments = splitAtHeadlines(cutSegments(lines, role, fixed, o.rubricRatio), (prev, l) => {
     // the measures first: they are comparisons, where the shapes read the text
     const placed = (l.indent ?? 0) > 0 || width[l.no]! > column[l.no]! + o.shortLineCells ||
       (startsIndented && width[prev.no]! + o.shortLineCells <= column[prev.no]! && width[l.no]! + o.fullLineCells >= column[l.no]! && bodyOpensBelow(l)) ||
@@ -190,6 +192,9 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     if (!alone || !isTitleLike(joinLines(ls.map((l) => l.text)), 1)) return false;
     return (last.indent ?? 0) > 0 || width[last.no]! + o.shortLineCells <= column[last.no]!;
   };
+  /** headline lines of one or two phrases each: a headline group's, if anything stands where they do */
+  const isPhrasedGroup = (ls: Line[]): boolean =>
+    ls.length <= MAX_HEADLINE_LINES && ls.every((l) => !l.lead && !l.opensParagraph && !opensReport(l) && isTitleLike(l.text, 1) && !SENTENCE_END.test(l.text) && !fixed?.role.has(l.no));
   /** the first ordinary text line after `no`, skipping bylines, notes and furniture */
   const nextText = (no: number): Line | undefined => {
     for (let i = position[no]! + 1; i < textLines.length; i++) if (role[textLines[i]!.no] === undefined) return textLines[i];
@@ -273,6 +278,10 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       while (headed < Math.min(seg.lines.length, MAX_HEADLINE_LINES) && !seg.lines[headed]!.lead && titled(seg.lines[headed]!) && !opensReport(seg.lines[headed]!)) headed++;
       if (headed > run && headed < seg.lines.length && opensReport(seg.lines[headed]!)) run = headed;
       if (run > 0 && (lastBody === undefined || finished(lastBody.text))) headingCount = run;
+      // A headline of two phrases holds a comma, as a line of body text does; a run of such lines
+      // between a finished paragraph and the next report's lead, blank above it, ending no
+      // sentence, is that report's headline group (a paragraph's lines end a sentence)
+      else if (run === 0 && (lastBody === undefined || finished(lastBody.text)) && (seg.beforeLead || following?.lead === true) && blankAt(lines, first.no - 1) && isPhrasedGroup(seg.lines)) headingCount = seg.lines.length;
     } else {
       // a loop, not Math.max(...): a page of one unbroken run can have more lines than a call has room for arguments
       let widest = -Infinity;
@@ -318,7 +327,7 @@ const roleOf = (r: FixedRole): Role => (r === 'headline' || r === 'subheadline' 
  * Segments: runs of non-blank lines, cut before a lead line and around lines that are
  * bylines, source notes or furniture (whose role is settled here).
  */
-function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoices | null): Segment[] {
+function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoices | null, rubricRatio: number): Segment[] {
   const segments: Segment[] = [];
   let current: Line[] = [];
   let sawArticleEnd = false;
@@ -345,9 +354,14 @@ function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoi
       i += note - 1;
       continue;
     }
-    // set apart: blank or furniture below it, or the headline boxes below it set in
-    const alone = () => (i === 0 || lines[i - 1]!.text === '') &&
-      (i + 1 === lines.length || lines[i + 1]!.text === '' || isFurnitureLine(lines[i + 1]!.text) || ((lines[i + 1]!.indent ?? 0) > 0 && (l.indent ?? 0) === 0));
+    // set apart: blank or furniture below it, or the headline boxes below it set in, or a line
+    // below it many times its length (a headline breaks at a phrase, not after a word or two)
+    const alone = () => {
+      if (i > 0 && lines[i - 1]!.text !== '') return false;
+      const below = lines[i + 1];
+      return below === undefined || below.text === '' || isFurnitureLine(below.text) || ((below.indent ?? 0) > 0 && (l.indent ?? 0) === 0) ||
+        [...below.text].length >= rubricRatio * [...l.text].length;
+    };
     // a line an editor fixed is cut out as bylines are (a headline as after an article's end),
     // or, fixed as body, is not asked what its shape is
     const forced = fixed?.role.get(l.no);

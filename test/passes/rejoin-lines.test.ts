@@ -276,6 +276,31 @@ testPass(rejoinLines, {
       // unmarked and unfinished, it runs on into the next paragraph as a page break would have cut it
       blocks: [{ kind: 'heading' }, { kind: 'paragraph', text: '老人在家门口就能做康复康复站配备了多种训练设备。' }],
     },
+    {
+      name: 'between a finished paragraph and the next lead, a run of headline lines, one with a comma, is a heading',
+      text: page(lead(['西坡镇敬老院今年新', '添了康复室和阅览室，', '老人们常来这里活动。']), ['敬老院里过端午', '包粽子，老人们笑开了颜', '西坡镇敬老院办起节日活动'], lead(['端午节前一天，西', '坡镇敬老院里飘着粽', '叶的清香。'])),
+      blocks: [
+        { kind: 'paragraph', lines: [1, 3] },
+        { kind: 'heading', lines: [5, 7] },
+        { kind: 'paragraph', lines: [9, 11], lead: true },
+      ],
+    },
+    {
+      name: 'the same run ending a sentence is a paragraph of the report before, not a heading',
+      text: page(lead(['西坡镇敬老院今年新', '添了康复室和阅览室，', '老人们常来这里活动。']), ['敬老院里过端午', '包粽子，老人们笑开了颜。'], lead(['端午节前一天，西', '坡镇敬老院里飘着粽', '叶的清香。'])),
+      check: (p) => expect(p.blocks.map((b) => b.kind)).not.toContain('heading'),
+    },
+    {
+      name: 'a rubric at the page top right above a headline many times its length is page furniture',
+      text: page([' 民政', ' 西坡镇敬老院办起端午节包粽子活动'], lead(['端午节前一天，西', '坡镇敬老院里飘着粽', '叶的清香。'])),
+      blocks: [{ kind: 'furniture', text: '民政', lines: [1, 1] }, { kind: 'heading', lines: [2, 2] }, { kind: 'paragraph', lead: true }],
+    },
+    {
+      name: 'with rubricRatio 20 the same line is the first part of a headline broken in two',
+      text: page([' 民政', ' 西坡镇敬老院办起端午节包粽子活动'], lead(['端午节前一天，西', '坡镇敬老院里飘着粽', '叶的清香。'])),
+      options: { rubricRatio: 20 },
+      blocks: [{ kind: 'heading', lines: [1, 2] }, { kind: 'paragraph', lead: true }],
+    },
   ],
   invalid: [
     {
