@@ -497,6 +497,8 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
       best[ui] = Math.max(best[ui]!, share);
     });
   });
+  /** the article holding most of a unit's words (the first on a tie) */
+  const bestByContent = (ui: number): number => content[ui]!.indexOf(best[ui]!);
   /** the article a unit scores best on, place included (the first on a tie), leaving out `except` */
   const topArticle = (ui: number, except = -1): number | undefined => {
     let top: number | undefined;
@@ -513,7 +515,11 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
     if (place?.has(u)) return -1;
     const above = units[ui - 1];
     const below = units[ui + 1];
-    if (isKickerShaped(u.text) && below && below.block === u.block && below.index === u.index + 1) return ui + 1;
+    const onTop = below !== undefined && below.block === u.block && below.index === u.index + 1;
+    if (onTop && isKickerShaped(u.text)) return ui + 1;
+    // a converter gives a kicker its smaller type: a deeper heading right on a larger one, unless
+    // its words are another article's (a headline printed away from its body)
+    if (onTop && below.level > 0 && u.level > below.level && (best[ui]! < o.minScore || bestByContent(ui) === bestByContent(ui + 1))) return ui + 1;
     if (isSubtitleShaped(u.text) && above && above.block === u.block && above.index === u.index - 1) return ui - 1;
     return -1;
   });

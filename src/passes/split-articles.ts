@@ -1,7 +1,7 @@
 import { definePass } from './pass.js';
 import { articleWith, blockWith, emptyArticle, listFrom, makeBlock, pageWith, spanOf } from '../model/page.js';
 import type { Article, Block, Furniture, LineSpan } from '../model/types.js';
-import { isSectionLabelShaped, isSubtitleShaped } from '../model/shapes.js';
+import { isKickerShaped, isSectionLabelShaped, isSubtitleShaped } from '../model/shapes.js';
 import { fixedChoices, isFixedHeadline } from '../model/overrides.js';
 
 /**
@@ -61,8 +61,11 @@ export const splitArticles = definePass({
           }
           if (!goesOn) close();
           const next = blocks[i + 1];
-          // a deeper heading hanging from a dash is this headline's subtitle, not an article under a section
-          if (b.level && !isFixedHeadline(fixed, b.lines[0]) && next?.kind === 'heading' && next.level && next.level > b.level && isSectionLabelShaped(b.text) && !isSubtitleShaped(next.text)) {
+          const prev = blocks[i - 1];
+          // a deeper heading hanging from a dash is this headline's subtitle, not an article under
+          // a section; and a kicker leads into a main headline, never into a section label
+          const afterKicker = prev?.kind === 'heading' && isKickerShaped(prev.text);
+          if (b.level && !isFixedHeadline(fixed, b.lines[0]) && next?.kind === 'heading' && next.level && next.level > b.level && isSectionLabelShaped(b.text) && !isSubtitleShaped(next.text) && !afterKicker) {
             leaveSection();
             section = { text: b.text, level: b.level, lines: b.lines, used: false };
             continue;

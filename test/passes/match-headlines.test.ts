@@ -87,6 +87,17 @@ testPass(matchHeadlines, {
       text: page([' 北坡县首家养老驿站开门迎客', ...visits], [' 南湖区社工上门探访困难家庭', ...station]),
       articles: [{ headline: '南湖区社工上门探访困难家庭' }, { headline: '北坡县首家养老驿站开门迎客' }],
     },
+    {
+      name: 'Markdown: a deeper heading right on a larger one is its kicker, not a headline for the body without one',
+      // the kicker shares a word with the second body, too few to be its headline but enough for a guess
+      text: page('### 寒冬送温暖在行动', '# 北坡县首家养老驿站开门迎客', '■ 本报记者 李明', '北坡县首家养老驿站日前开门迎客，驿站为老人提供助餐和日间照料。', '本报讯（记者 王林）南湖区民政局开展探访行动，组织社工走进十二个社区，上门探访困难家庭。'),
+      articles: [{ headline: '北坡县首家养老驿站开门迎客', subheadlines: ['寒冬送温暖在行动'] }, { headline: null }],
+    },
+    {
+      name: 'Markdown: a deeper heading whose words another body holds is that body’s headline',
+      text: page('### 南湖区社工上门探访困难家庭', '# 北坡县首家养老驿站开门迎客', '■ 本报记者 李明', '北坡县首家养老驿站日前开门迎客，驿站为老人提供助餐和日间照料。', '本报讯（记者 王林）南湖区民政局近日组织社工走进十二个社区，上门探访困难家庭。'),
+      articles: [{ headline: '北坡县首家养老驿站开门迎客', subheadlines: [] }, { headline: '南湖区社工上门探访困难家庭' }],
+    },
   ],
   invalid: [
     {

@@ -57,6 +57,12 @@ testPass(splitArticles, {
       check: (p) => expect(p.blocks.map((b) => b.text)).toEqual(['乡村书屋焕新颜', '——青禾县推动农家书屋提质增效']),
     },
     {
+      name: 'a heading under a kicker is a main headline over its subtitle, not a section label',
+      text: page('书香进万家：', '# 乡村书屋', '## 青禾县推动农家书屋提质增效', '书屋里新添了不少绘本。'),
+      articles: [{ section: null }],
+      check: (p) => expect(p.blocks.map((b) => b.text)).toEqual(['书香进万家：', '乡村书屋', '青禾县推动农家书屋提质增效']),
+    },
+    {
       name: 'a numbered Markdown heading inside a running article is a subhead of it',
       text: page('## 北坡县出台养老服务方案', '方案从三个方面提出要求。', '### 一、扩大助餐服务覆盖面', '到年底建成助餐点二十个。'),
       articles: [{ body: [{ kind: 'paragraph' }, { kind: 'subhead', text: '一、扩大助餐服务覆盖面' }, { kind: 'paragraph' }] }],
