@@ -19,6 +19,7 @@ interface Options {
   separateMargin: number;
   maxHeadlineChars: number;
   minSubtitleChars: number;
+  maxBrokenHeadingChars: number;
   mainMargin: number;
   lowMargin: number;
   [key: string]: unknown;
@@ -63,6 +64,7 @@ export const matchHeadlines = definePass<Options>({
     separateMargin: { default: 0.2, description: "two lines printed as one headline are two when each holds its own article's words by this much more than the other's", unit: 'share of weighted bigrams', min: 0, max: 1 },
     maxHeadlineChars: { default: 32, description: 'two lines longer than this together are a headline and its subtitle, not one headline broken in two', unit: 'characters', min: 1, integer: true },
     minSubtitleChars: { default: 6, description: 'a line shorter than this is a piece of a broken headline, never a subtitle of its own', unit: 'characters', min: 1, integer: true },
+    maxBrokenHeadingChars: { default: 16, description: 'two Markdown headings of one size, one right under the other over one body, are one headline broken in two when together at most this long (or one is shorter than minSubtitleChars)', unit: 'characters', min: 0, integer: true },
     lowMargin: { default: 0.05, description: 'a headline whose runner-up article scores within this of its own is reported, naming both', unit: 'share of weighted bigrams', min: 0, max: 1 },
     mainMargin: { default: 0.5, description: "a later unmarked line of a headline group is the main headline only when it holds this much more of the body's words than the first", unit: 'share of weighted bigrams', min: 0, max: 1 },
     sheetArticles: { default: 200, description: 'a page of more articles than this is matched in sheets of this many, each with the headlines printed among them', unit: 'articles', min: 1, integer: true },
@@ -181,9 +183,16 @@ function placeOnSheet(sheetUnits: Unit[], sheetArticles: Article[], markdown: bo
       (above.lines[0]!.indent ?? 0) === (head.lines[0]!.indent ?? 0);
     const name = adjoins ? namePrefix(above!.text) : null;
     const opens = name !== null && !place?.has(above!) && a.body.some((b) => b.text.includes(name));
+    // A converter sets each line of a headline broken in two as a heading of its own: the
+    // next heading in the same type, with nothing between, is the rest of it when the two make
+    // a short headline together (a subtitle is a clause of its own), or one is too short to be a subtitle
+    const rest = markdown && !place ? us[us.indexOf(head) + 1] : undefined;
+    const broken = rest !== undefined && rest.level === head.level && rest.block === head.block && rest.index === head.index + 1 && isMainShaped(rest) &&
+      onePhrase(head.text, rest.text, options.maxBrokenHeadingChars, options.minSubtitleChars);
+    const headline = opens ? joinLines([above!.text, head.text]) : broken ? joinLines([head.text, rest.text]) : head.text;
     articles[ai] = articleWith(a, {
-      headline: opens ? joinLines([above!.text, head.text]) : head.text,
-      subheadlines: [...us.filter((u) => u !== head && !(opens && u === above)).map((u) => u.text), ...a.subheadlines],
+      headline,
+      subheadlines: [...us.filter((u) => u !== head && !(opens && u === above) && !(broken && u === rest)).map((u) => u.text), ...a.subheadlines],
       lines: spanOf([a, ...us.map((u) => ({ lines: unitSpan(u) }))]),
     });
   }
@@ -224,6 +233,13 @@ function unplaceable(fixed: FixedChoices, units: readonly Unit[], articles: read
     else if (articleHolding(articles, h.of) < 0) notes.push({ text: `the ${h.sub ? 'subheadline' : 'headline'} override of line ${no} (${h.origin}) is not applied: no article holds line ${h.of}`, line: no, kind: 'override-not-applied' });
   }
   return notes;
+}
+
+/** Whether two headline lines read as one headline broken in two, not a headline and its subtitle. */
+function onePhrase(first: string, second: string, maxTogether: number, minSubtitle: number): boolean {
+  const a = [...first].length;
+  const b = [...second].length;
+  return a + b <= maxTogether || Math.min(a, b) < minSubtitle;
 }
 
 /** Neither a kicker (ending in a dash or colon) nor a subtitle (hanging from a dash): a main headline's shape. */
@@ -316,11 +332,7 @@ function splitUnits(b: Block, block: number, o: Options, fixed: FixedChoices | n
   }
   // Two lines that would make a headline longer than headlines run are a headline and its
   // subtitle, printed without the dash that often marks one.
-  const split = groups.flatMap((ls) => {
-    if (ls.length !== 2) return [ls];
-    const [a, b] = ls.map((l) => [...l.text].length) as [number, number];
-    return a + b > o.maxHeadlineChars && Math.min(a, b) >= o.minSubtitleChars ? [[ls[0]!], [ls[1]!]] : [ls];
-  });
+  const split = groups.flatMap((ls) => (ls.length === 2 && !onePhrase(ls[0]!.text, ls[1]!.text, o.maxHeadlineChars, o.minSubtitleChars) ? [[ls[0]!], [ls[1]!]] : [ls]));
   return split.map((ls, index) => ({
     text: joinLines(ls.map((l) => l.text)),
     lines: ls,

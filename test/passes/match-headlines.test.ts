@@ -98,6 +98,22 @@ testPass(matchHeadlines, {
       text: page('### 南湖区社工上门探访困难家庭', '# 北坡县首家养老驿站开门迎客', '■ 本报记者 李明', '北坡县首家养老驿站日前开门迎客，驿站为老人提供助餐和日间照料。', '本报讯（记者 王林）南湖区民政局近日组织社工走进十二个社区，上门探访困难家庭。'),
       articles: [{ headline: '北坡县首家养老驿站开门迎客', subheadlines: [] }, { headline: '南湖区社工上门探访困难家庭' }],
     },
+    {
+      name: 'Markdown: two headings of one size, one right under the other, making a short headline together are one headline broken in two',
+      text: page('# 河畔的', '# 四点半课堂', '■ 本报记者 李明', '河畔社区的四点半课堂开课了，放学后的孩子在这里写作业、读绘本。'),
+      articles: [{ headline: '河畔的四点半课堂', subheadlines: [] }],
+    },
+    {
+      name: 'Markdown: with maxBrokenHeadingChars 0 and minSubtitleChars 1 the second heading is the subtitle',
+      text: page('# 河畔的', '# 四点半课堂', '■ 本报记者 李明', '河畔社区的四点半课堂开课了，放学后的孩子在这里写作业、读绘本。'),
+      options: { maxBrokenHeadingChars: 0, minSubtitleChars: 1 },
+      articles: [{ headline: '河畔的', subheadlines: ['四点半课堂'] }],
+    },
+    {
+      name: 'Markdown: a heading of one size under a headline, a clause of its own, is its subtitle',
+      text: page('# 河畔社区四点半课堂开课', '# 放学后的孩子有了好去处', '■ 本报记者 李明', '河畔社区的四点半课堂开课了，放学后的孩子在这里写作业、读绘本。'),
+      articles: [{ headline: '河畔社区四点半课堂开课', subheadlines: ['放学后的孩子有了好去处'] }],
+    },
   ],
   invalid: [
     {
