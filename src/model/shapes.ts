@@ -115,6 +115,16 @@ export function isFurnitureLine(text: string): boolean {
   return latin && LATIN_LABEL.test(t);
 }
 
+/**
+ * A page number on a line of its own (`— 5 —`, `-12-`, `7`): a converter leaves it where one
+ * printed page ended and the next began.
+ */
+const FOLIO = /^[-—–－\s]*\d{1,3}[-—–－\s]*$/;
+
+export function isFolioLine(text: string): boolean {
+  return FOLIO.test(text);
+}
+
 /** Whether a text starts, after any spaces, with an ASCII letter. */
 function startsLatin(text: string): boolean {
   let i = 0;

@@ -4,7 +4,7 @@ import { setWidth } from '../model/width.js';
 import { UNMARKED_HEADING, blockWith, makeBlock, pageWith, type BlockExtras } from '../model/page.js';
 import type { Block, Line, Page } from '../model/types.js';
 import { fixedChoices, type FixedChoices, type FixedRole } from '../model/overrides.js';
-import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isFurnitureLine, isKickerShaped, isRubricShaped, isSubtitleShaped, isTitleLike, splitTeasers, startsWithDateline } from '../model/shapes.js';
+import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isFolioLine, isFurnitureLine, isKickerShaped, isRubricShaped, isSubtitleShaped, isTitleLike, splitTeasers, startsWithDateline } from '../model/shapes.js';
 
 interface Options {
   shortLineCells: number;
@@ -20,6 +20,7 @@ interface Options {
   maxSubheadChars: number;
   minIndentEvidence: number;
   rubricRatio: number;
+  maxRunningHeadChars: number;
   [key: string]: unknown;
 }
 
@@ -45,6 +46,7 @@ export const rejoinLines = definePass<Options>({
     maxTitleChars: { default: 40, description: 'a plain Markdown line next to a heading is a kicker or subtitle when at most this long', unit: 'characters', min: 1, integer: true },
     minIndentEvidence: { default: 2, description: "paragraph starts a page must show before its paragraphs are taken to start full, not indented", unit: 'paragraph starts', min: 1, integer: true },
     maxCaptionLines: { default: 3, description: 'a caption set into a raw column is at most this many lines', unit: 'lines', min: 0, integer: true },
+    maxRunningHeadChars: { default: 10, description: "a Markdown line next to a page number, between the halves of a sentence, is the page's running head when headline-shaped and at most this long", unit: 'characters', min: 0, integer: true },
     rubricRatio: { default: 4, description: "a rubric-shaped line at the page's top, right above a line this many times its length, is a section label, not a broken headline's first part", unit: 'times', min: 1 },
   },
   run(page, options, { report }) {
@@ -746,6 +748,7 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
   const raw: Block[] = [];
   const fixed = fixedChoices(page);
   let pageTop = true;
+  let afterFolio = false;
   for (const l of page.lines) {
     if (l.text === '') continue;
     const at: [number, number] = [l.no, l.no];
@@ -763,6 +766,22 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
       for (const piece of splitTeasers(l.text)) raw.push(makeBlock('furniture', piece, at));
       continue;
     }
+    // A page break leaves the page number, and often the paper's running head next to it,
+    // between the halves of a sentence: a short line of no sentence beside the number is the head.
+    if (!l.heading && isFolioLine(l.text)) {
+      const before = raw[raw.length - 1];
+      const cut = raw[raw.length - 2];
+      if (before?.kind === 'paragraph' && isRunningHead(before.text, o) && cut?.kind === 'paragraph' && !finished(cut.text)) raw[raw.length - 1] = blockWith(before, { kind: 'furniture' });
+      raw.push(makeBlock('furniture', l.text, at));
+      afterFolio = true;
+      continue;
+    }
+    if (afterFolio && !l.heading && isRunningHead(l.text, o) && unfinishedBefore(raw)) {
+      afterFolio = false;
+      raw.push(makeBlock('furniture', l.text, at));
+      continue;
+    }
+    afterFolio = false;
     pageTop = false;
     if (l.heading) raw.push(makeBlock('heading', l.text, at, { level: l.heading, parts: [l] }));
     else if (l.bullet || isBylineLine(l.text)) raw.push(makeBlock('byline', l.text, at));
@@ -828,6 +847,18 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
     out.push(b);
   }
   return out;
+}
+
+/** A running head: the paper's or the page's name, a short line of no sentence. */
+function isRunningHead(text: string, o: Options): boolean {
+  return codePointsAtMost(text, o.maxRunningHeadChars) && isTitleLike(text) && !SENTENCE_END.test(text);
+}
+
+/** Whether the last paragraph before the page's furniture at the end of `raw` stops mid-sentence. */
+function unfinishedBefore(raw: readonly Block[]): boolean {
+  let at = raw.length - 1;
+  while (at >= 0 && raw[at]!.kind === 'furniture') at--;
+  return raw[at]?.kind === 'paragraph' && !finished(raw[at]!.text);
 }
 
 /** A Markdown line as an editor fixed it: a heading of its group, a paragraph, furniture or a caption. */

@@ -265,6 +265,21 @@ testPass(rejoinLines, {
       blocks: [{ kind: 'heading' }, { kind: 'paragraph', text: '康复站今年九月正式开放，面积约两百平方米，配有多种训练设备。' }, { kind: 'furniture', text: '第3版' }],
     },
     {
+      name: 'Markdown: a page number and the running head beside it, between the halves of a sentence, are furniture',
+      text: page('# 东岸社区康复站启用', '康复站今年九月正式开放，面积约两', '— 7 —', '社区周刊', '百平方米，配有多种训练设备。'),
+      blocks: [
+        { kind: 'heading' },
+        { kind: 'paragraph', text: '康复站今年九月正式开放，面积约两百平方米，配有多种训练设备。' },
+        { kind: 'furniture', text: '—7—' },
+        { kind: 'furniture', text: '社区周刊' },
+      ],
+    },
+    {
+      name: 'Markdown: the running head printed above the page number is furniture too',
+      text: page('# 东岸社区康复站启用', '康复站今年九月正式开放，面积约两', '社区周刊', '12', '百平方米，配有多种训练设备。'),
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph', text: '康复站今年九月正式开放，面积约两百平方米，配有多种训练设备。' }, { kind: 'furniture', text: '社区周刊' }, { kind: 'furniture', text: '12' }],
+    },
+    {
       name: 'Markdown: a plain headline-shaped line under a heading, above text, is its subtitle',
       text: page('# 东岸社区康复站启用', '老人在家门口就能做康复', '康复站配备了多种训练设备。'),
       blocks: [{ kind: 'heading', level: 1 }, { kind: 'heading', text: '老人在家门口就能做康复' }, { kind: 'paragraph' }],
@@ -303,6 +318,13 @@ testPass(rejoinLines, {
     },
   ],
   invalid: [
+    {
+      name: 'Markdown: with maxRunningHeadChars 0 the line beside the page number is read as a caption in the sentence, and the number is still furniture',
+      text: page('# 东岸社区康复站启用', '康复站今年九月正式开放，面积约两', '— 7 —', '社区周刊', '百平方米，配有多种训练设备。'),
+      options: { maxRunningHeadChars: 0 },
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph', text: '康复站今年九月正式开放，面积约两百平方米，配有多种训练设备。' }, { kind: 'furniture', text: '—7—' }, { kind: 'caption', text: '社区周刊' }],
+      messages: [{ line: 7, message: /picture caption/ }],
+    },
     {
       name: 'Markdown: a short line over a caption-like line is a paragraph start a page break cut, not a subhead',
       text: page('# 东岸社区康复站启用', '康复站今年九月正式开放，面积约两百平方米。', '康复站配备了', '康复师指导居民训练', '平衡训练台等多台器材，由社工管理。'),
