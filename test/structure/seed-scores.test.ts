@@ -40,10 +40,11 @@ test.each([
 // Two later blind sets of full pages, written without the code from OUTPUT.md and the seeds:
 // blind2 was scored before the page-level decisions and then used to develop them (a
 // development set now); blind3 was only ever scored, its pages and errors not read while the
-// rules were written. Floors a little under today's scores.
+// rules were written, until the eighth session read one of its pages (a development set now).
+// Floors a little under today's scores.
 test.each([
   ['blind2', 8, ['--min-f1', '0.94', '--min-headline', '0.9', '--max-cer', '0.025', '--min-para-f1', '0.93', '--min-fields', '0.95']],
-  ['blind3', 10, ['--min-f1', '0.92', '--min-headline', '0.9', '--max-cer', '0.045', '--min-para-f1', '0.93', '--min-fields', '0.93']],
+  ['blind3', 10, ['--min-f1', '0.92', '--min-headline', '0.97', '--max-cer', '0.045', '--min-para-f1', '0.95', '--min-fields', '0.945']],
   // the hardest set (headlines lodged in sentences and page breaks, indents kept as ideographic
   // spaces): scored once at 0.607 F1 and 0.525 headline, then developed against (a development set now)
   ['blind4', 10, ['--min-f1', '0.88', '--min-headline', '0.87', '--max-cer', '0.075', '--min-para-f1', '0.9', '--min-fields', '0.94']],
@@ -59,8 +60,9 @@ test.each([
   ['blind7', 10, ['--min-f1', '0.99', '--min-headline', '0.99', '--max-cer', '0.009', '--min-para-f1', '0.96', '--min-fields', '0.99']],
   // commissioned at the start of the seventh session, written without the code; scored with the
   // build that session started from and with its end (the same: 1 F1, 0.848 headline, 0.0088
-  // CER, 0.941 paraF1, 0.927 fields), pages never read
-  ['blind8', 10, ['--min-f1', '0.99', '--min-headline', '0.84', '--max-cer', '0.009', '--min-para-f1', '0.94', '--min-fields', '0.92']],
+  // CER, 0.941 paraF1, 0.927 fields), pages never read; read and developed against in the
+  // eighth session (a development set now)
+  ['blind8', 10, ['--min-f1', '0.99', '--min-headline', '0.96', '--max-cer', '0.003', '--min-para-f1', '0.98', '--min-fields', '0.95']],
 ])('later blind pages (fixtures/%s) keep their floor', (set, pages, floors) => {
   const r = cli(['eval', '--gold', `fixtures/${set}/gold`, `fixtures/${set}/pages`, '--json', ...floors, '--max-lost', '0', '--max-added', '0']);
   expect(r.status).toBe(0);
