@@ -1,6 +1,7 @@
 // The "markdown" dialect: PDF-to-Markdown converter output (see the seeds 001 and 003).
-import { halfWidth, fullWidthAlnum, strayGlyphs, graphemes, isAscii, isClose, isOpen, SENTENCE_END } from './text.mjs';
+import { halfWidth, fullWidthAlnum, strayGlyphs, graphemes, isAscii, isClose, isOpen, SENTENCE_END, widthOf, breakHeadline, letterSpace } from './text.mjs';
 import { prepareArticle, goldArticle, articleTags, SECTIONS } from './article.mjs';
+import { SHORT_HEADLINES, unmarkKicker } from './forms.mjs';
 
 const P = { kicker: 0.75, subtitle: 0.85, byline: 0.9, credit: 0.9, attribution: 0.9, noteInline: 0.5, caption: 0.7 };
 
@@ -19,7 +20,7 @@ function cutPoint(rng, text) {
   return [g.slice(0, k).join(''), g.slice(k).join('')];
 }
 
-export function composeMd(rng, srcs) {
+export function composeMd(rng, srcs, frng) {
   const n = srcs.length;
   const pageTags = new Set(['dialect:md']);
   const furniture = [];
@@ -43,6 +44,7 @@ export function composeMd(rng, srcs) {
     if (e < n - 1 && rng.chance(0.4)) { const name2 = rng.pick(SECTIONS.filter((x) => x !== name)); for (let i = e + 1; i < n; i++) section[i] = name2; }
   }
   for (const i of none) if (section[i] !== section[i - 1]) none.delete(i); // a new section heading would be a boundary
+  arts.forEach((a, i) => { if (!none.has(i)) a.form = chooseForm(frng, a); });
 
   const hw = rng.chance(0.88) ? 1 : rng.chance(0.5) ? 0.5 : 0;
   const hwMarks = rng.chance(0.3) ? '，：；（）？！' : '，：；（）';
@@ -72,7 +74,8 @@ export function composeMd(rng, srcs) {
     }
     const level = sec ? 3 : i === 0 && rng.chance(0.5) ? 1 : 2;
     const hashes = '#'.repeat(level);
-    if (!none.has(i)) {
+    if (!none.has(i) && a.form) printForm(frng, a, level, H, out);
+    else if (!none.has(i)) {
       if (a.kicker) {
         // a kicker set as a heading only when it carries its mark; a bare one is a plain line
         if (/(——|：)$/.test(a.kicker) && rng.chance(0.6)) { out.push(`${hashes} ${H(a.kickerPrint)}`, ''); a.tags.add('kicker:md-heading'); }
@@ -154,4 +157,68 @@ export function composeMd(rng, srcs) {
     gold: { articles: arts.map((a, i) => goldArticle(a, section[i])), furniture },
     tags: { dialect: 'md', tags: [...pageTags].sort(), articles: arts.map((a) => ({ headline: a.headlinePrinted ? a.headline : null, src: a.id, tags: articleTags(a) })) },
   };
+}
+
+/**
+ * One of the headline forms of briefs/synth3 for this article, or null; drawn from the page's
+ * forms stream. Each form is a few % of markdown articles.
+ */
+function chooseForm(frng, a) {
+  const short = SHORT_HEADLINES[a.id];
+  const r = frng.float();
+  // a kicker with no mark set as a smaller (deeper) heading above the main one
+  if (r < 0.2 && a.kicker && !/(——|：)$/.test(a.src.kicker)) { unmarkKicker(a); return 'kicker-deeper'; }
+  // the main headline over two headings of its own level
+  if (r >= 0.2 && r < 0.25 && widthOf(a.headline) >= 10) { const parts = breakHeadline(a.headlinePrint, frng, 2); if (parts) { a.splitParts = parts; return 'headline-split'; } }
+  // a short figurative main headline over the bank's headline as an unmarked subtitle
+  if (r >= 0.25 && r < 0.33 && short) return 'short';
+  return null;
+}
+
+function printForm(frng, a, level, H, out) {
+  const hashes = '#'.repeat(level);
+  a.headlinePrinted = true; a.tags.add('headline:before');
+  if (a.form === 'kicker-deeper') {
+    const deeper = Math.min(4, level + (frng.chance(0.5) ? 1 : 2));
+    out.push(`${'#'.repeat(deeper)} ${H(a.kickerPrint)}`, '');
+    a.kickerPrinted = true; a.tags.add('kicker:md-deeper');
+    out.push(`${hashes} ${H(a.headlinePrint)}`, '');
+    if (a.subtitle) {
+      // a subtitle as a heading of the kicker's level would make the group symmetric and
+      // unreadable; it is a plain line or one level deeper than the headline, as on the seeds
+      if (frng.chance(0.5) && level + 1 !== deeper) out.push(`${'#'.repeat(level + 1)} ${H(a.subtitlePrint)}`, '');
+      else out.push(H(a.subtitlePrint), '');
+      a.subtitlePrinted = true;
+    }
+    return;
+  }
+  if (a.form === 'headline-split') {
+    if (a.kicker) { out.push(H(a.kickerPrint), ''); a.kickerPrinted = true; }
+    for (const part of a.splitParts) out.push(`${hashes} ${H(part)}`, '');
+    a.tags.add('headline:md-split');
+    if (a.subtitle) {
+      // never a third heading of the same level: the gold could not tell it from the headline
+      if (frng.chance(0.5) && level < 4) out.push(`${'#'.repeat(level + 1)} ${H(a.subtitlePrint)}`, '');
+      else out.push(H(a.subtitlePrint), '');
+      a.subtitlePrinted = true;
+    }
+    return;
+  }
+  // 'short': the short headline is the main one; the bank's headline, unmarked, is the subtitle
+  const src = a.src, short = SHORT_HEADLINES[a.id];
+  a.subtitle = src.headline; a.subtitlePrint = src.print?.headline ?? src.headline;
+  a.tags.delete('subtitle:mark-added');
+  a.headline = short; a.headlinePrint = short;
+  a.kicker = null; a.kickerPrint = null; a.tags.delete('kicker:mark-added');
+  if (src.kicker && !/——$/.test(src.kicker) && frng.chance(0.4)) {
+    const colon = /：$/.test(src.kicker) ? '' : '：';
+    a.kicker = src.kicker + colon; a.kickerPrint = (src.print?.kicker ?? src.kicker) + colon;
+    out.push(H(a.kickerPrint), ''); a.kickerPrinted = true; a.tags.add('short:kicker');
+  }
+  a.tags.add('headline:short');
+  const spaced = frng.chance(0.5);
+  if (spaced) a.tags.add('short:letter-spaced');
+  out.push(`${hashes} ${spaced ? letterSpace(short) : short}`, '');
+  out.push(`${'#'.repeat(Math.min(4, level + 1))} ${H(a.subtitlePrint)}`, '');
+  a.subtitlePrinted = true;
 }

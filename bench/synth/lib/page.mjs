@@ -15,7 +15,10 @@ export function generatePage(seed, index, bank, { dialect = 'mix' } = {}) {
   const order = rng.shuffle(bank.map((_, i) => i));
   const picks = order.slice(0, n).map((i) => bank[i]);
   const others = order.slice(n).map((i) => bank[i]);
-  const page = d === 'raw' ? composeRaw(rng, picks, others) : composeMd(rng, picks);
+  // the headline forms of lib/forms.mjs draw from a stream of their own, so that adding them
+  // left every page that shows none of them as it was
+  const frng = Rng.for('synth-forms', seed, index);
+  const page = d === 'raw' ? composeRaw(rng, picks, others, frng) : composeMd(rng, picks, frng);
   const name = pageName(seed, index);
   return { name, dialect: d, text: page.text, gold: { source: `${name}.txt`, ...page.gold }, tags: page.tags };
 }

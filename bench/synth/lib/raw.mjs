@@ -1,6 +1,7 @@
 // The "raw" dialect: a page's columns as OCR left them (see the seeds 000, 002, 004).
 import { wrap, spaceArtifacts, canLetterSpace, letterSpace, breakHeadline, widthOf, fullWidthAlnum, strayGlyphs, graphemes, isHan, SENTENCE_END } from './text.mjs';
 import { prepareArticle, goldArticle, articleTags, LABELS_CJK, LABELS_LATIN } from './article.mjs';
+import { rubricFor, unmarkGroup, unmarkedGroup, PHRASE_SPACE, SHORT_HEADLINES } from './forms.mjs';
 
 const P = { kicker: 0.85, subtitle: 0.85, byline: 0.9, credit: 0.9, attribution: 0.9, noteInline: 0.45, caption: 0.75 };
 const LEAD = '\uFFFD \uFFFD ';
@@ -12,7 +13,7 @@ const halfComma = (s, rng, p) => {
   return g.join('');
 };
 
-export function composeRaw(rng, srcs, others) {
+export function composeRaw(rng, srcs, others, frng) {
   const n = srcs.length;
   const pageTags = new Set(['dialect:raw']);
   const furniture = [];
@@ -22,6 +23,11 @@ export function composeRaw(rng, srcs, others) {
   const runIn = n >= 2 && rng.chance(0.3) ? rng.int(1, n - 1) : -1;
   if (runIn >= 0) pos[runIn] = rng.weighted({ none: 3, top: 1, far: 1 });
   if (runIn > 0 && pos[runIn - 1] === 'after') pos[runIn - 1] = 'before';
+  // a topic rubric (2–4 characters) alone on the first line, directly over the first
+  // article's headline with no blank: no teasers or headline list, so the first headline is
+  // printed over its own body
+  const rubricTop = frng.chance(0.06);
+  if (rubricTop) { pos.forEach((p, i) => { if (p === 'top' || p === 'far') pos[i] = i === runIn ? 'none' : 'before'; }); pos[0] = 'before'; }
   let nTop = 0;
   pos.forEach((p, i) => { if (p === 'top' && ++nTop > 4) pos[i] = 'before'; });
   const hostOf = new Map(); // host index -> owner index of the far headline printed above it
@@ -80,6 +86,8 @@ export function composeRaw(rng, srcs, others) {
     const cue = a.pos === 'before' || hostOf.has(i) || prev.pos === 'after' || a.leadMarker || a.byline || prev.attribution || prev.credit;
     if (!cue) a.leadMarker = true;
   });
+  if (rubricTop) { const a = arts[0]; a.kicker = null; a.kickerPrint = null; a.tags.delete('kicker:mark-added'); a.tags.add('label:above-headline'); }
+  arts.forEach((a, i) => { a.group = chooseGroupForm(frng, a, arts[i - 1], i, runIn, hostOf); });
 
   const out = [];
   let since = 0, colBase = rng.int(12, 40), colH = colBase;
@@ -102,12 +110,13 @@ export function composeRaw(rng, srcs, others) {
   // ---- top-of-page block
   const groups = [];
   let label = null;
-  if (rng.chance(0.3)) {
+  if (rng.chance(0.3) && !rubricTop) {
     const latin = rng.chance(0.5);
     label = rng.pick(latin ? LABELS_LATIN : LABELS_CJK);
     pageTags.add('label'); pageTags.add(latin ? 'label:latin' : 'label:cjk');
   }
-  if (rng.chance(0.35)) groups.push({ kind: 'teaser', lines: teaserLines(rng, others, pageTags) });
+  if (rubricTop) { label = rubricFor(srcs[0], frng.pick(LABELS_CJK)); pageTags.add('label'); pageTags.add('label:cjk'); }
+  if (rng.chance(0.35) && !rubricTop) groups.push({ kind: 'teaser', lines: teaserLines(rng, others, pageTags) });
   const topIdx = pos.map((p, i) => (p === 'top' ? i : -1)).filter((i) => i >= 0);
   if (topIdx.length) {
     let order = rng.shuffle(topIdx);
@@ -138,21 +147,27 @@ export function composeRaw(rng, srcs, others) {
       if (l.furniture) for (const f of [].concat(l.furniture)) furniture.push(f);
     }
   });
-  if (ordered.length && rng.chance(0.75)) blank();
+  if (ordered.length && rng.chance(0.75) && !rubricTop) blank();
 
   // ---- the articles
   arts.forEach((a, i) => {
     if (i > 0 && out[out.length - 1] !== '') {
       const prev = arts[i - 1];
       const p = prev.pos === 'after' ? 0.5 : i === runIn ? a.paraBlankP : 0.85;
-      if (rng.chance(p)) blank(); else if (prev.pos === 'after' && (a.pos === 'before' || hostOf.has(i))) prev.tags.add('after:then-headline');
+      if (a.group || rng.chance(p)) blank(); else if (prev.pos === 'after' && (a.pos === 'before' || hostOf.has(i))) prev.tags.add('after:then-headline');
     }
     if (hostOf.has(i)) {
       const owner = arts[hostOf.get(i)];
       owner.tags.add('headline:far'); owner.tags.add('far:above-unrelated');
       for (const l of groupLines(rng, owner, leadSpaceP)) push(l);
     }
-    if (a.pos === 'before') { a.tags.add('headline:before'); for (const l of groupLines(rng, a, leadSpaceP)) push(l); }
+    if (a.group) {
+      // the group stands between blanks: a column break inside it would make it two groups
+      a.tags.add('headline:before');
+      if (since + a.group.length + 2 >= colH) since = 0; // and keep the lead's first lines with it
+      for (const l of a.group) push(l);
+      blank();
+    } else if (a.pos === 'before') { a.tags.add('headline:before'); for (const l of groupLines(rng, a, leadSpaceP)) push(l); }
     if (a.byline) {
       if (rng.chance(0.7)) blank();
       push(a.bylineBullet ? `■ ${a.byline}` : a.byline);
@@ -303,4 +318,56 @@ function renderBody(rng, a, push, blank, { halfP, fullP, strayP }) {
     if (!last && rng.chance(a.paraBlankP)) blank();
   });
   if (note && !a.noteInline) { if (rng.chance(0.7)) blank(); push(note); }
+}
+
+/**
+ * A headline group between blanks after the previous article's last paragraph, directly over
+ * this article's lead (marked `� �`), with no byline between and no dash or colon on the
+ * kicker or subtitle: 'group:comma' when the main headline holds a comma (two phrases; the
+ * bank's phrase space set as a comma, as papers set either), possibly centred, and never broken
+ * however much wider than the column it is; 'group:narrow' when it holds none and every line of the group is narrower than
+ * the column, so that only the blanks and the lead below tell it from a paragraph's end.
+ * Returns the printed lines, or null.
+ */
+function chooseGroupForm(frng, a, prev, i, runIn, hostOf) {
+  if (i === 0 || i === runIn || a.pos !== 'before' || hostOf.has(i) || prev.pos === 'after') return null;
+  const r = frng.float();
+  const twoPhrases = a.headline === a.headlinePrint && a.headline.match(PHRASE_SPACE)?.length === 1;
+  let lines;
+  if (r < 0.6 && twoPhrases) {
+    unmarkGroup(a);
+    a.headline = a.headline.replace(PHRASE_SPACE, '，'); a.headlinePrint = a.headline;
+    a.tags.add('group:comma'); a.tags.add('headline:comma-added');
+    let main = a.headlinePrint;
+    if (frng.chance(0.5)) { main = ' ' + main; a.tags.add('headline:lead-space'); }
+    lines = [a.kickerPrint, main, a.subtitlePrint].filter(Boolean);
+  } else if (!twoPhrases && r < 0.5 && !/，/.test(a.headline)) {
+    const u = unmarkedGroup(a);
+    let parts = [u.kickerPrint, a.headlinePrint, u.subtitlePrint].filter(Boolean);
+    // or a short figurative main headline over the bank's headline as the subtitle (as in md's
+    // headline:short), which gives most of the three-line groups: the banks seldom have both
+    // a kicker and a subtitle that fit a column
+    const short = SHORT_HEADLINES[a.id];
+    const asShort = short && widthOf(a.headline) <= 13 && frng.chance(0.6);
+    if (asShort) parts = [u.kickerPrint, short, a.headlinePrint].filter(Boolean);
+    if (parts.length < 2) return null;
+    const width = Math.max(a.width, Math.ceil(Math.max(...parts.map(widthOf))) + frng.int(1, 2));
+    if (width > 14) return null;
+    unmarkGroup(a);
+    if (asShort) {
+      a.subtitle = a.headline; a.subtitlePrint = a.headlinePrint;
+      a.headline = short; a.headlinePrint = short;
+      a.tags.add('group:narrow-short');
+    }
+    if (width !== a.width) {
+      for (const t of ['width:5-7', 'width:8-10', 'width:11-14']) a.tags.delete(t);
+      a.width = width;
+      a.tags.add(a.width <= 7 ? 'width:5-7' : a.width <= 10 ? 'width:8-10' : 'width:11-14');
+    }
+    a.tags.add('group:narrow'); if (parts.length === 3) a.tags.add('group:narrow-3');
+    lines = parts;
+  } else return null;
+  a.kickerPrinted = !!a.kicker; a.subtitlePrinted = !!a.subtitle; a.headlinePrinted = true;
+  a.byline = null; a.leadMarker = true;
+  return lines;
 }

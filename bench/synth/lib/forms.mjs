@@ -1,0 +1,77 @@
+// Headline forms added for issue 13 from pages made by people who had not seen the code
+// (briefs/synth3): strings and small decisions both dialects share. Every choice here is
+// drawn from the page's own "forms" stream (page.mjs), so a page that shows none of these
+// forms is byte for byte the page the generator made before they existed.
+
+/**
+ * Short figurative main headlines (主题, 3–7 characters) for bank articles, keyed by bank id,
+ * written for this synthesizer (briefs/synth3), not taken from any page: newspapers often
+ * set a short image as the main headline and the descriptive sentence as the subtitle
+ * (副题) under it. Pure Han, so any of them can be letter-spaced by a converter.
+ */
+export const SHORT_HEADLINES = {
+  'bank-a:a001': '时间能存取', 'bank-a:a002': '扶稳回家路', 'bank-a:a003': '数据种菜',
+  'bank-a:a004': '候鸟回家', 'bank-a:a007': '田埂上的课', 'bank-a:a008': '云上看病',
+  'bank-a:a009': '古镇不夜', 'bank-a:a011': '车位商量出来', 'bank-a:a013': '银发护学路',
+  'bank-a:a014': '撑起一片天', 'bank-a:a016': '荒坡披绿装', 'bank-a:a018': '飞进田间',
+  'bank-a:a020': '健康有人管', 'bank-a:a021': '指尖绣生活', 'bank-a:a023': '跑腿暖民心',
+  'bank-a:a025': '一路有陪伴', 'bank-a:a026': '一碗暖心饭', 'bank-a:a028': '清水回来了',
+  'bank-a:a032': '护佑新生', 'bank-a:a035': '旧楼焕新颜', 'bank-a:a036': '练在平时',
+  'bank-a:a037': '点亮暑假', 'bank-a:a038': '工坊里的笑脸', 'bank-a:a040': '江豚回来了',
+  'bank-a:a044': '家门口的中医', 'bank-a:a047': '议出一部电梯', 'bank-a:a050': '指尖上的救助',
+  'bank-a:a052': '积分攒出新风', 'bank-a:a055': '掌握一技之长', 'bank-a:a056': '与时间赛跑',
+  'bank-a:a057': '老宅新生', 'bank-a:a059': '邻里和为贵', 'bank-a:a060': '风雨同舟',
+  'bank-b:b006': '看得见的安心', 'bank-b:b014': '家门口上班', 'bank-b:b015': '书香进山村',
+  'bank-b:b022': '空中护林', 'bank-b:b029': '法庭开到田间', 'bank-b:b032': '爱心驿站',
+  'bank-b:b033': '托起幼小', 'bank-b:b041': '上楼不再难', 'bank-b:b046': '欠薪追回来',
+  'bank-b:b049': '积蓄化春雨', 'bank-b:b050': '温暖的港湾', 'bank-b:b051': '英雄回家路',
+  'bank-dev:dev-01': '饭香进街巷', 'bank-dev:dev-02': '充电再出发', 'bank-dev:dev-04': '互助有存折',
+  'bank-dev:dev-05': '连夜转移', 'bank-dev:dev-08': '巷子里的管家', 'bank-dev:dev-09': '安全不松劲',
+  'bank-dev:dev-10': '求助一键达', 'bank-dev:dev-11': '护苗有站点',
+};
+
+/**
+ * Topic rubrics (栏目 labels of 2–4 characters) a page sets over its first article, chosen
+ * from the article's own words so that the rubric fits the story; the generator writes them.
+ */
+const RUBRICS = [
+  [/残疾|助残|残障/, '助残'], [/留守|儿童|托育|未成年/, '护苗'], [/老人|养老|老年|银发/, '养老'],
+  [/救助|低保|困难群众/, '救助'], [/就业|招聘|岗位|技能/, '就业'], [/志愿/, '志愿服务'],
+  [/社工/, '社工'], [/学校|学生|课堂|教育/, '教育'], [/小区|社区|居民/, '社区'],
+  [/草原|河道|生态|森林|矿山/, '生态'], [/乡村|农民|农田|种植/, '乡村振兴'], [/非遗|古镇|文旅|博物馆/, '文旅'],
+];
+export function rubricFor(src, fallback) {
+  const text = [src.headline, ...src.paragraphs].join('');
+  for (const [re, r] of RUBRICS) if (re.test(text)) return r;
+  return fallback;
+}
+
+/**
+ * Take off the marks a kicker or subtitle got from the layout (kicker:mark-added,
+ * subtitle:mark-added); a bank string that carries its own mark is not printed at all,
+ * since these forms are the ones where nothing marks the group's lines.
+ */
+export function unmarkGroup(a) { unmarkKicker(a); unmarkSubtitle(a); }
+/** what unmarkGroup would leave, without changing the article */
+export function unmarkedGroup(a) {
+  const b = { kicker: a.kicker, kickerPrint: a.kickerPrint, subtitle: a.subtitle, subtitlePrint: a.subtitlePrint, tags: new Set(a.tags) };
+  unmarkGroup(b);
+  return b;
+}
+export function unmarkKicker(a) {
+  if (a.kicker && a.tags.has('kicker:mark-added')) {
+    a.kicker = a.kicker.replace(/(——|：)$/, ''); a.kickerPrint = a.kickerPrint.replace(/(——|：)$/, '');
+    a.tags.delete('kicker:mark-added');
+  }
+  if (a.kicker && /(——|：)$/.test(a.kicker)) { a.kicker = null; a.kickerPrint = null; }
+}
+export function unmarkSubtitle(a) {
+  if (a.subtitle && a.tags.has('subtitle:mark-added')) {
+    a.subtitle = a.subtitle.replace(/^——/, ''); a.subtitlePrint = a.subtitlePrint.replace(/^——/, '');
+    a.tags.delete('subtitle:mark-added');
+  }
+  if (a.subtitle && /^——/.test(a.subtitle)) { a.subtitle = null; a.subtitlePrint = null; }
+}
+
+/** the phrase spaces of a two-phrase headline ("暴雪过后 电力抢修…"), which a comma may replace */
+export const PHRASE_SPACE = /(?<=\p{Script=Han}) (?=\p{Script=Han})/gu;
