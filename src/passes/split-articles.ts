@@ -6,8 +6,8 @@ import { fixedChoices, isFixedHeadline } from '../model/overrides.js';
 
 /**
  * Cut the block stream into articles. A lead marker, a headline and a leading byline start
- * one; a source note or trailing credit ends one. Markdown headings followed directly by a
- * deeper heading are section headings over the articles below them. Headline blocks stay
+ * one; a source note or trailing credit ends one. A short Markdown heading followed directly by
+ * a deeper heading, over two or more articles, is a section heading over them. Headline blocks stay
  * in `page.blocks` for the headline pass to place.
  */
 export const splitArticles = definePass({
@@ -65,7 +65,8 @@ export const splitArticles = definePass({
           // a deeper heading hanging from a dash is this headline's subtitle, not an article under
           // a section; and a kicker leads into a main headline, never into a section label
           const afterKicker = prev?.kind === 'heading' && isKickerShaped(prev.text);
-          if (b.level && !isFixedHeadline(fixed, b.lines[0]) && next?.kind === 'heading' && next.level && next.level > b.level && isSectionLabelShaped(b.text) && !isSubtitleShaped(next.text) && !afterKicker) {
+          if (b.level && !isFixedHeadline(fixed, b.lines[0]) && next?.kind === 'heading' && next.level && next.level > b.level && isSectionLabelShaped(b.text) && !isSubtitleShaped(next.text) && !afterKicker &&
+            headsArticles(blocks, i) >= 2) {
             leaveSection();
             section = { text: b.text, level: b.level, lines: b.lines, used: false };
             continue;
@@ -132,6 +133,26 @@ export const splitArticles = definePass({
     return pageWith(page, { articles: merged, blocks: unplaced, furniture });
   },
 });
+
+/**
+ * How many articles open under the heading at `at` (with headings set smaller than it, or a
+ * dateline) before a heading as large as it: a section label heads a column of articles, where a short main
+ * headline over its subtitle heads one.
+ */
+function headsArticles(blocks: readonly Block[], at: number): number {
+  const own = blocks[at]!.level!;
+  let count = 0;
+  for (let k = at + 1; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    const opens = k === at + 1 || blocks[k - 1]!.kind !== 'heading';
+    // a report printed without a headline opens with its dateline
+    if (b.kind === 'paragraph' && b.lead && opens) count++;
+    if (b.kind !== 'heading' || !b.level) continue;
+    if (b.level <= own) break;
+    if (opens) count++;
+  }
+  return count;
+}
 
 /** A second credit (a trailing name after a leading reporter line) adds an author. */
 function withByline(a: Article, text: string): string {

@@ -63,6 +63,17 @@ testPass(splitArticles, {
       check: (p) => expect(p.blocks.map((b) => b.text)).toEqual(['书香进万家：', '乡村书屋', '青禾县推动农家书屋提质增效']),
     },
     {
+      name: 'a short heading over a deeper one that heads a single article is its main headline, not a section label',
+      text: page('# 书香满村', '## 青禾县推动农家书屋提质增效', '书屋里新添了不少绘本。', '# 东岸社区康复站启用', '康复站配备了多种训练设备。'),
+      articles: [{ section: null }, { section: null }],
+      check: (p) => expect(p.blocks.map((b) => b.text)).toEqual(['书香满村', '青禾县推动农家书屋提质增效', '东岸社区康复站启用']),
+    },
+    {
+      name: 'a report printed without a headline, under a section label, counts among its articles',
+      text: page('## 基层快讯', '### 北坡县：养老驿站开张', '驿站为老人提供助餐服务。', '本报讯 南湖区社工近日走进十二个社区探访困难家庭。'),
+      articles: [{ section: '基层快讯' }, { section: '基层快讯' }],
+    },
+    {
       name: 'a numbered Markdown heading inside a running article is a subhead of it',
       text: page('## 北坡县出台养老服务方案', '方案从三个方面提出要求。', '### 一、扩大助餐服务覆盖面', '到年底建成助餐点二十个。'),
       articles: [{ body: [{ kind: 'paragraph' }, { kind: 'subhead', text: '一、扩大助餐服务覆盖面' }, { kind: 'paragraph' }] }],
