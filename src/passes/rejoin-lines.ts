@@ -192,7 +192,8 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     const apart = (l: Line | undefined) => l === undefined || role[l.no] === 'furniture' || role[l.no] === 'byline';
     const alone = (blankAt(lines, ls[0]!.no - 1) || apart(textAt(ls[0]!.no, -1))) && (blankAt(lines, last.no + 1) || seg.beforeLead || apart(following));
     if (!alone || !isTitleLike(joinLines(ls.map((l) => l.text)), 1)) return false;
-    return (last.indent ?? 0) > 0 || width[last.no]! + o.shortLineCells <= column[last.no]!;
+    // (or wider than the column, as no body line is)
+    return (last.indent ?? 0) > 0 || width[last.no]! + o.shortLineCells <= column[last.no]! || width[last.no]! > column[last.no]! + o.shortLineCells;
   };
   /** headline lines of one or two phrases each: a headline group's, if anything stands where they do */
   const isPhrasedGroup = (ls: Line[]): boolean =>
@@ -247,7 +248,9 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       while (prefix < seg.lines.length && !seg.lines[prefix]!.lead && titled(seg.lines[prefix]!) && !opensReport(seg.lines[prefix]!)) prefix++;
       headingCount = prefix;
       // (only when the comma comes in the first line: after a plain headline line, a line with a comma is the body's first)
-      if (prefix === 0 && articleEnded && twoPhraseHeadline(seg, following)) headingCount = seg.lines.length;
+      // (an article has ended, or a finished paragraph and the next report's lead stand round the run)
+      const overLead = (lastBody === undefined || finished(lastBody.text)) && (seg.beforeLead || following?.lead === true);
+      if (prefix === 0 && (articleEnded || overLead) && twoPhraseHeadline(seg, following)) headingCount = seg.lines.length;
       else if (!(prefix === seg.lines.length && (seg.beforeLead || articleEnded))) {
         // Below a byline the body begins: a headline-shaped line that fills the column and runs
         // on into the body is the body's first line (set without its indent), not a headline's.
