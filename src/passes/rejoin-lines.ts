@@ -215,7 +215,7 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     const before = textAt(first.no, -1);
     if (seg.afterArticleEnd || (before && role[before.no] === 'body' && endsWithBracket(before.text) && endsWithCredit(tailText(before)))) articleEnded = true;
     const following = textAt(last.no, 1);
-    const followedByStart = seg.beforeLead || following === undefined || following.bullet === true || role[following.no] === 'byline' || opensReport(following);
+    const followedByStart = seg.beforeLead || following === undefined || following.lead === true || following.bullet === true || role[following.no] === 'byline' || opensReport(following);
     // a lead or a dateline opens a body: a run it starts is never a headline's or a subhead's
     let allTitle = !first.lead && !opensReport(first);
     if (allTitle) for (const l of seg.lines) {

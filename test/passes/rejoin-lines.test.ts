@@ -311,6 +311,11 @@ testPass(rejoinLines, {
       check: (p) => expect(p.blocks.find((b) => b.kind === 'heading')?.text).toBe('敬老院里过端午，老人们包粽子笑开了颜'),
     },
     {
+      name: 'short headline lines between a finished paragraph and, past a blank, the next lead are a heading',
+      text: page(lead(['西坡镇敬老院今年新', '添了康复室和阅览室，', '老人们常来这里活动。']), ['粽叶飘香', '敬老院里过端午'], lead(['端午节前一天，西', '坡镇敬老院里飘着粽', '叶的清香。'])),
+      blocks: [{ kind: 'paragraph', lines: [1, 3] }, { kind: 'heading', lines: [5, 6] }, { kind: 'paragraph', lines: [8, 10], lead: true }],
+    },
+    {
       name: 'the same run ending a sentence is a paragraph of the report before, not a heading',
       text: page(lead(['西坡镇敬老院今年新', '添了康复室和阅览室，', '老人们常来这里活动。']), ['敬老院里过端午', '包粽子，老人们笑开了颜。'], lead(['端午节前一天，西', '坡镇敬老院里飘着粽', '叶的清香。'])),
       check: (p) => expect(p.blocks.map((b) => b.kind)).not.toContain('heading'),
