@@ -35,6 +35,16 @@ export const markdownSubheads = definePass<Options>({
     // a heading an editor named a headline stays one
     const fixed = fixedChoices(page);
 
+    // The sizes the page sets its headlines in, told by headings that stand alone where an
+    // article starts (after text, over a byline or a dateline): a heading of such a size reads
+    // as a headline unless the text below names almost none of its words.
+    const headlineLevels = new Set<number>();
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      const prev = blocks[i - 1];
+      const next = blocks[i + 1];
+      if (b.kind === 'heading' && b.level && b.level < UNMARKED_HEADING && prev?.kind !== 'heading' && (next?.kind === 'byline' || (next?.kind === 'paragraph' && next.lead))) headlineLevels.add(b.level);
+    }
     const out: Block[] = [];
     // the size of the running article's headline (Infinity: no article with a headline runs)
     let headlineLevel = Infinity;
@@ -58,12 +68,14 @@ export const markdownSubheads = definePass<Options>({
           let named = 0;
           for (let g = 0; g < found.length; g++) named += found[g]!;
           const share = own.wanted ? named / own.wanted : 1;
-          if (share < options.maxNamedShare) {
+          const level = b.level ?? 0;
+          const bar = headlineLevels.has(level) ? options.maxNamedShare / 2 : options.maxNamedShare;
+          if (share < bar) {
             out.push(blockWith(b, { kind: 'subhead', level: undefined, parts: undefined }));
-            if (share >= options.maxNamedShare / 2) report(`close call: heading "${b.text}" read as a subhead; the text below it holds ${Math.round(share * 100)}% of its words`, { line: b.lines[0], kind: 'close-call' });
+            if (share >= bar / 2) report(`close call: heading "${b.text}" read as a subhead; the text below it holds ${Math.round(share * 100)}% of its words`, { line: b.lines[0], kind: 'close-call' });
             continue;
           }
-          if (share < options.maxNamedShare * 1.5) report(`close call: heading "${b.text}" read as a new article's headline; the text below it holds only ${Math.round(share * 100)}% of its words`, { line: b.lines[0], kind: 'close-call' });
+          if (share < bar * 1.5) report(`close call: heading "${b.text}" read as a new article's headline; the text below it holds only ${Math.round(share * 100)}% of its words`, { line: b.lines[0], kind: 'close-call' });
         }
         // a heading that opens an article (or a group of them): its largest is the headline,
         // but for a column's label over the articles under it (`## 地方动态` over `### …`)

@@ -60,6 +60,18 @@ testPass(markdownSubheads, {
   ],
   invalid: [
     {
+      name: 'a heading holding a few of the words below it is a subhead where no headline on the page is set in its size',
+      text: page(...story, '## 社区食堂开进老小区', '附近小区的老人每天都来这里吃饭，社区还请来了志愿者帮忙。'),
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'subhead', text: '社区食堂开进老小区' }, { kind: 'paragraph' }],
+      messages: [{ line: 5, message: /read as a subhead/ }],
+    },
+    {
+      name: 'the same heading is a headline where the page sets a headline over a dateline in its size',
+      text: page(...story, '## 社区食堂开进老小区', '附近小区的老人每天都来这里吃饭，社区还请来了志愿者帮忙。', '## 南湖区社工上门探访困难家庭', '本报讯 南湖区民政局近日组织社工走进十二个社区。'),
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'heading', text: '社区食堂开进老小区' }, { kind: 'paragraph' }, { kind: 'heading' }, { kind: 'paragraph' }],
+      messages: [{ line: 5, message: /read as a new article's headline/ }],
+    },
+    {
       name: 'a subhead whose words the text below half holds is a close call, reported',
       text: page(...story, '### 厨师好手艺', goesOn),
       blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'subhead' }, { kind: 'paragraph' }],
