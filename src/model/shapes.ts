@@ -267,6 +267,16 @@ export function namePrefix(text: string): string | null {
   return [...name].length <= MAX_PLACE_CHARS ? name : null;
 }
 
+/**
+ * A headline that opens with a place and a colon (`北京：…`): the form of a main headline, which
+ * a subtitle does not take.
+ */
+export function opensWithPlace(text: string): boolean {
+  const t = text.trim();
+  const colon = Math.max(t.indexOf('：'), t.indexOf(':'));
+  return colon > 0 && colon < t.length - 1 && [...t.slice(0, colon).trim()].length <= MAX_PLACE_CHARS;
+}
+
 /** A place name before a headline's colon (`内蒙古`, `广西柳州`) is at most this long. */
 const MAX_PLACE_CHARS = 5;
 

@@ -1,13 +1,14 @@
 import { definePass } from './pass.js';
 import { articleWith, blockWith, emptyArticle, listFrom, makeBlock, pageWith, spanOf } from '../model/page.js';
 import type { Article, Block, Furniture, LineSpan } from '../model/types.js';
-import { isKickerShaped, isSectionLabelShaped, isSubtitleShaped } from '../model/shapes.js';
+import { isKickerShaped, isSectionLabelShaped, isSubtitleShaped, opensWithPlace } from '../model/shapes.js';
 import { fixedChoices, isFixedHeadline } from '../model/overrides.js';
 
 /**
  * Cut the block stream into articles. A lead marker, a headline and a leading byline start
  * one; a source note or trailing credit ends one. A short Markdown heading followed directly by
- * a deeper heading, over two or more articles, is a section heading over them. Headline blocks stay
+ * a deeper heading, over two or more articles (or over a headline opening with its place, a
+ * main headline's form), is a section heading over them. Headline blocks stay
  * in `page.blocks` for the headline pass to place.
  */
 export const splitArticles = definePass({
@@ -66,7 +67,7 @@ export const splitArticles = definePass({
           // a section; and a kicker leads into a main headline, never into a section label
           const afterKicker = prev?.kind === 'heading' && isKickerShaped(prev.text);
           if (b.level && !isFixedHeadline(fixed, b.lines[0]) && next?.kind === 'heading' && next.level && next.level > b.level && isSectionLabelShaped(b.text) && !isSubtitleShaped(next.text) && !afterKicker &&
-            headsArticles(blocks, i) >= 2) {
+            (headsArticles(blocks, i) >= 2 || opensWithPlace(next.text))) {
             leaveSection();
             section = { text: b.text, level: b.level, lines: b.lines, used: false };
             continue;

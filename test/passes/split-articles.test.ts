@@ -69,6 +69,11 @@ testPass(splitArticles, {
       check: (p) => expect(p.blocks.map((b) => b.text)).toEqual(['书香满村', '青禾县推动农家书屋提质增效', '东岸社区康复站启用']),
     },
     {
+      name: 'a short heading over a single article is its section when the deeper headline opens with its place, a main headline’s form',
+      text: page('## 基层快讯', '### 北坡县：养老驿站开张', '驿站为老人提供助餐服务。'),
+      articles: [{ section: '基层快讯' }],
+    },
+    {
       name: 'a report printed without a headline, under a section label, counts among its articles',
       text: page('## 基层快讯', '### 北坡县：养老驿站开张', '驿站为老人提供助餐服务。', '本报讯 南湖区社工近日走进十二个社区探访困难家庭。'),
       articles: [{ section: '基层快讯' }, { section: '基层快讯' }],
