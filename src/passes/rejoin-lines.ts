@@ -111,8 +111,13 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     return titleAt[l.no] === 1;
   };
   const reportAt: number[] = new Array(lines.length + 2).fill(0);
+  // A dateline broken over two lines is read with the next line; a lead below starts its own
+  // paragraph, and a line right above one (a headline's last) is not the start of its dateline.
   const opensReport = (l: Line): boolean => {
-    if (reportAt[l.no] === 0) reportAt[l.no] = startsWithDateline(l.text + (textAt(l.no, 1)?.text ?? '')) ? 1 : -1;
+    if (reportAt[l.no] === 0) {
+      const next = textAt(l.no, 1);
+      reportAt[l.no] = startsWithDateline(next && !next.lead ? l.text + next.text : l.text) ? 1 : -1;
+    }
     return reportAt[l.no] === 1;
   };
   /** a body line with the body lines just before it: a narrow column breaks a closing credit over lines */
@@ -251,6 +256,9 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       // (an article has ended, or a finished paragraph and the next report's lead stand round the run)
       const overLead = (lastBody === undefined || finished(lastBody.text)) && (seg.beforeLead || following?.lead === true);
       if (prefix === 0 && (articleEnded || overLead) && twoPhraseHeadline(seg, following)) headingCount = seg.lines.length;
+      // ...but headline lines whose last holds a comma and ends no sentence, right above the
+      // next report's lead, are a list of headlines: a body's first line would go on below
+      else if (prefix > 0 && prefix < seg.lines.length && (seg.beforeLead || following?.lead === true) && !finished(last.text) && isPhrasedGroup(seg.lines)) headingCount = seg.lines.length;
       else if (!(prefix === seg.lines.length && (seg.beforeLead || articleEnded))) {
         // Below a byline the body begins: a headline-shaped line that fills the column and runs
         // on into the body is the body's first line (set without its indent), not a headline's.

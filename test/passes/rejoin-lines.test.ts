@@ -239,6 +239,18 @@ testPass(rejoinLines, {
       blocks: [{ kind: 'paragraph' }, { kind: 'attribution' }, { kind: 'heading', text: '北坡县百名社工走进社区' }, { kind: 'paragraph', text: '近日，北坡县民政局组织社工走进十二个社区。' }],
     },
     {
+      name: 'at the page top, headline lines whose last holds a comma, right above a lead, are all headlines',
+      // a body's first line would go on below: it cannot end, unfinished, where the next report's lead begins
+      text: page([' 北坡县百名社工走进社区', ' 南湖区新建十二家社区食堂', ' 暑期防溺水，课堂搬到河边'], lead(['北坡县民政局近日组', '织社工走进十二个社区。'])),
+      blocks: [{ kind: 'heading', lines: [1, 3] }, { kind: 'paragraph', lead: true }],
+    },
+    {
+      name: 'a headline’s last line is no dateline because the next report’s lead below opens with one',
+      // read together, the headline’s end and the lead (…本报北坡…日电) look like a dateline of a news agency
+      text: page([' 护河志愿队守了', ' 十个冬天'], lead(['本报北坡 5 月 6 日电 北', '坡县护河志愿队今年十岁。'])),
+      blocks: [{ kind: 'heading', text: '护河志愿队守了十个冬天' }, { kind: 'paragraph', lead: true }],
+    },
+    {
       name: 'a headline-shaped line set right under a byline is the body’s first line',
       text: page(['■本报记者 林川', '记者从北坡县获', '悉，全县新建社区食堂十二', '家，为老人提供助餐服务，', '受到居民欢迎。']),
       blocks: [{ kind: 'byline' }, { kind: 'paragraph', text: '记者从北坡县获悉，全县新建社区食堂十二家，为老人提供助餐服务，受到居民欢迎。' }],
