@@ -316,7 +316,7 @@ function splitUnits(b: Block, block: number, o: Options, fixed: FixedChoices | n
     // a box is set indented, all its lines alike: a new box starts where the indent does
     const indent = l.indent ?? 0;
     const kicker = isKickerShaped(l.text);
-    const starts: boolean = groups.length === 0 || (indent > 0 && indent !== prevIndent) || (continued && w > prevWidth + o.growCells) ||
+    const starts: boolean = groups.length === 0 || (indent > 0 && indent !== prevIndent) || (continued && w > prevWidth + o.growCells && [...l.text].length >= o.minSubtitleChars) ||
       afterKicker || isSubtitleShaped(l.text) || kicker ||
       // a letter-spaced line is a headline set in big type, a unit of its own
       l.spaced === true || afterSpaced ||
@@ -353,6 +353,11 @@ function separateByTopic(units: Unit[], { score, bodies }: Scorer, o: Options): 
     const probe: Unit = { text: l.text, lines: [l], block: 0, index: 0, boxed: false, level: 0 };
     return bodies.map((have) => score(probe, have));
   };
+  const topOf = (s: number[]) => {
+    let top = 0;
+    for (let i = 1; i < s.length; i++) if (s[i]! > s[top]!) top = i;
+    return top;
+  };
   const ownerOf = (s: number[]) => {
     let top = -1;
     for (let i = 0; i < s.length; i++) if (s[i]! >= o.minScore && (top < 0 || s[i]! > s[top]!)) top = i;
@@ -371,8 +376,19 @@ function separateByTopic(units: Unit[], { score, bodies }: Scorer, o: Options): 
     const apart = (i: number) => {
       const a = owners[i - 1]!;
       const b = owners[i]!;
-      if (a < 0 || b < 0 || a === b) return false;
-      return scores[i - 1]![a]! - scores[i - 1]![b]! >= o.separateMargin && scores[i]![b]! - scores[i]![a]! >= o.separateMargin;
+      if (a >= 0 && b >= 0 && a !== b) return scores[i - 1]![a]! - scores[i - 1]![b]! >= o.separateMargin && scores[i]![b]! - scores[i]![a]! >= o.separateMargin;
+      return weaklyApart(u.lines[i - 1]!, u.lines[i]!, scores[i - 1]!, scores[i]!);
+    };
+    // Two lines that, read as one headline, have no body to go to (none holds minScore of their
+    // words), while each holds weakScore of its words in a body of its own and that much less
+    // in the other's, are two headlines of few words, not one broken in two.
+    const weaklyApart = (x: Line, y: Line, sx: number[], sy: number[]) => {
+      const a = topOf(sx);
+      const b = topOf(sy);
+      if (a === b || sx[a]! < o.weakScore || sy[b]! < o.weakScore) return false;
+      if (sx[a]! - sx[b]! < o.weakScore || sy[b]! - sy[a]! < o.weakScore) return false;
+      const both: Unit = { text: joinLines([x.text, y.text]), lines: [x, y], block: 0, index: 0, boxed: false, level: 0 };
+      return bodies.every((have) => score(both, have) < o.minScore);
     };
     let start = 0;
     for (let i = 1; i <= u.lines.length; i++) {

@@ -73,6 +73,11 @@ testPass(matchHeadlines, {
       articles: [{ headline: '北坡县养老驿站开门迎客提供助餐和日间照料', subheadlines: [] }],
     },
     {
+      name: 'a line too short to be a subtitle, wider than the short line above it, still ends the broken headline',
+      text: page([' 北坡县首家养老驿站', '开门', '迎来新客', ...station]),
+      articles: [{ headline: '北坡县首家养老驿站开门迎来新客', subheadlines: [] }],
+    },
+    {
       name: 'a kicker goes where its main headline goes, even when its words are another body’s',
       text: page(['东岸社区邻里情——', '北坡县首家养老驿站开门迎客', ...station], games),
       articles: [{ headline: '北坡县首家养老驿站开门迎客', subheadlines: ['东岸社区邻里情——'] }, { headline: null }],
@@ -116,6 +121,20 @@ testPass(matchHeadlines, {
     },
   ],
   invalid: [
+    {
+      name: 'two listed lines of few words, each weakly in a body of its own and in none as one headline, are two headlines',
+      text: page([' 老驿站里的欢声笑语和歌声', ' 趣味运动会上笑声多又多', ...visits], station, games),
+      articles: [{ headline: null }, { headline: '老驿站里的欢声笑语和歌声' }, { headline: '趣味运动会上笑声多又多' }],
+      // each placed at the lower bar, as a guess
+      messages: [{ line: 1, message: /weak match/ }, { line: 2, message: /weak match/ }],
+    },
+    {
+      name: 'with weakScore 0.35 the same lines are one headline, holding too few of any body’s words: it goes to the body below it',
+      options: { weakScore: 0.35 },
+      text: page([' 老驿站里的欢声笑语和歌声', ' 趣味运动会上笑声多又多', ...visits], station, games),
+      articles: [{ headline: '老驿站里的欢声笑语和歌声趣味运动会上笑声多又多' }, { headline: null }, { headline: null }],
+      messages: [{ line: 1, message: /weak match/ }],
+    },
     {
       name: 'an override naming a line that no article holds is reported, and the headline placed as if none named it',
       text: page([' 北坡县首家养老驿站开门迎客', ' 南湖区社工上门探访困难家庭', ...visits], station),

@@ -49,8 +49,9 @@ test.each([
   // spaces): scored once at 0.607 F1 and 0.525 headline, then developed against (a development set now)
   ['blind4', 10, ['--min-f1', '0.88', '--min-headline', '0.87', '--max-cer', '0.075', '--min-para-f1', '0.9', '--min-fields', '0.94']],
   // made mid-way through the page-level work by a writer who never saw the code; scored twice
-  // (0.854 F1 and headline, then 0.965 F1 and 0.854 headline) and its pages never read
-  ['blind5', 10, ['--min-f1', '0.96', '--min-headline', '0.85', '--max-cer', '0.015', '--min-para-f1', '0.99', '--min-fields', '0.97']],
+  // (0.854 F1 and headline, then 0.965 F1 and 0.854 headline), then read and fixed against: a
+  // development set since
+  ['blind5', 10, ['--min-f1', '0.99', '--min-headline', '0.97', '--max-cer', '0.015', '--min-para-f1', '0.99', '--min-fields', '0.97']],
   // made after the code of this floor by a writer who never saw it, scored once, pages not read
   ['blind6', 10, ['--min-f1', '0.97', '--min-headline', '0.84', '--max-cer', '0.011', '--min-para-f1', '0.96', '--min-fields', '0.98']],
   // commissioned at the start of the sixth session, written without the code; scored with the
