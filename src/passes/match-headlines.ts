@@ -379,14 +379,15 @@ function separateByTopic(units: Unit[], { score, bodies }: Scorer, o: Options): 
       if (a >= 0 && b >= 0 && a !== b) return scores[i - 1]![a]! - scores[i - 1]![b]! >= o.separateMargin && scores[i]![b]! - scores[i]![a]! >= o.separateMargin;
       return weaklyApart(u.lines[i - 1]!, u.lines[i]!, scores[i - 1]!, scores[i]!);
     };
-    // Two lines that, read as one headline, have no body to go to (none holds minScore of their
-    // words), while each holds weakScore of its words in a body of its own and that much less
-    // in the other's, are two headlines of few words, not one broken in two.
+    // Two lines that each hold weakScore of their words in a body of their own, and that much
+    // less in the other's, are two headlines of few words, not one broken in two, when one of
+    // them is at home (minScore) or, read as one headline, they have no body to go to.
     const weaklyApart = (x: Line, y: Line, sx: number[], sy: number[]) => {
       const a = topOf(sx);
       const b = topOf(sy);
       if (a === b || sx[a]! < o.weakScore || sy[b]! < o.weakScore) return false;
       if (sx[a]! - sx[b]! < o.weakScore || sy[b]! - sy[a]! < o.weakScore) return false;
+      if (sx[a]! >= o.minScore || sy[b]! >= o.minScore) return true;
       const both: Unit = { text: joinLines([x.text, y.text]), lines: [x, y], block: 0, index: 0, boxed: false, level: 0 };
       return bodies.every((have) => score(both, have) < o.minScore);
     };

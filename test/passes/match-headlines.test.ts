@@ -129,6 +129,12 @@ testPass(matchHeadlines, {
       messages: [{ line: 1, message: /weak match/ }, { line: 2, message: /weak match/ }],
     },
     {
+      name: 'a listed line at home in one body over a line weakly in another body alone are two headlines',
+      text: page([' 北坡县养老驿站开门迎客', ' 趣味运动会上笑声多又多', ...visits], station, games),
+      articles: [{ headline: null }, { headline: '北坡县养老驿站开门迎客' }, { headline: '趣味运动会上笑声多又多' }],
+      messages: [{ line: 2, message: /weak match/ }],
+    },
+    {
       name: 'with weakScore 0.35 the same lines are one headline, holding too few of any body’s words: it goes to the body below it',
       options: { weakScore: 0.35 },
       text: page([' 老驿站里的欢声笑语和歌声', ' 趣味运动会上笑声多又多', ...visits], station, games),

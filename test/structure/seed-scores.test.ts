@@ -66,8 +66,9 @@ test.each([
   ['blind8', 10, ['--min-f1', '0.99', '--min-headline', '0.96', '--max-cer', '0.003', '--min-para-f1', '0.98', '--min-fields', '0.95']],
   // commissioned mid-way through the eighth session, written without the code; scored once with
   // that session's starting build (0.939 F1, 0.818 headline, 0.0226 CER, 0.962 paraF1, 0.956
-  // fields) and once with the code of this floor; pages never read
-  ['blind9', 10, ['--min-f1', '0.93', '--min-headline', '0.84', '--max-cer', '0.021', '--min-para-f1', '0.99', '--min-fields', '0.98']],
+  // fields) and once with the code of the eighth session's end; read and fixed against in the ninth:
+  // a development set since
+  ['blind9', 10, ['--min-f1', '0.93', '--min-headline', '0.9', '--max-cer', '0.021', '--min-para-f1', '0.99', '--min-fields', '0.98']],
 ])('later blind pages (fixtures/%s) keep their floor', (set, pages, floors) => {
   const r = cli(['eval', '--gold', `fixtures/${set}/gold`, `fixtures/${set}/pages`, '--json', ...floors, '--max-lost', '0', '--max-added', '0']);
   expect(r.status).toBe(0);
