@@ -644,13 +644,19 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
     }
   }
   // Headlines left over and bodies left without one: a headline's words can be few or
-  // figurative, so among those the best one-to-one match by content is taken at a lower bar.
+  // figurative, so among those a one-to-one match is taken at a lower bar: by content, or by
+  // place for the body printed right after the headline. Every leftover is a headline some
+  // body lost, so the match places as many as it can (pairs count from 0, not from the bar):
+  // one headline's slight preference does not leave another without a body.
   if (o.weakScore < o.minScore) {
     const leftUnits = units.flatMap((_, ui) => (assigned[ui] === undefined && hangsFrom[ui]! < 0 ? [ui] : []));
     const openArticles = articles.flatMap((_, ai) => (taken.has(ai) ? [] : [ai]));
     if (leftUnits.length && openArticles.length) {
-      const weak = leftUnits.map((ui) => openArticles.map((ai) => (content[ui]![ai]! >= o.weakScore ? total[ui]![ai]! : -Infinity)));
-      bestAssignment(weak, openArticles.length, o.weakScore - MIN_GAIN).forEach((k, i) => {
+      const weak = leftUnits.map((ui) => {
+        const { next } = neighbours(units[ui]!.lines[0]!.no, articles);
+        return openArticles.map((ai) => (content[ui]![ai]! >= o.weakScore || ai === next ? total[ui]![ai]! : -Infinity));
+      });
+      bestAssignment(weak, openArticles.length, 0).forEach((k, i) => {
         if (k === undefined) return;
         const ui = leftUnits[i]!;
         const ai = openArticles[k]!;

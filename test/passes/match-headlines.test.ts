@@ -135,6 +135,20 @@ testPass(matchHeadlines, {
       messages: [{ line: 2, message: /weak match/ }],
     },
     {
+      name: 'leftover headlines are placed so that most find a body: one over a byline and a body it shares no words with goes there, not the other one',
+      // the second is printed after that body and holds as few of its words as of the last body's
+      text: page([' 夕阳红处晚霞美', '■本报记者 林川', ...station], ' 邻里驿站欢乐多', [' 南湖区社工上门探访困难家庭', ...visits], games),
+      articles: [{ headline: '夕阳红处晚霞美' }, { headline: '南湖区社工上门探访困难家庭' }, { headline: '邻里驿站欢乐多' }],
+      messages: [{ line: 1, message: /weak match/ }, { line: 7, message: /weak match/ }],
+    },
+    {
+      name: 'with nextBonus 0 a headline’s place gives it no claim: the one sharing words takes the body, the other is furniture',
+      options: { nextBonus: 0 },
+      text: page([' 夕阳红处晚霞美', '■本报记者 林川', ...station], ' 邻里驿站欢乐多', [' 南湖区社工上门探访困难家庭', ...visits], games),
+      articles: [{ headline: '邻里驿站欢乐多' }, { headline: '南湖区社工上门探访困难家庭' }, { headline: null }],
+      messages: [{ line: 7, message: /weak match/ }, { line: 1, message: /matches no article/ }],
+    },
+    {
       name: 'with weakScore 0.35 the same lines are one headline, holding too few of any body’s words: it goes to the body below it',
       options: { weakScore: 0.35 },
       text: page([' 老驿站里的欢声笑语和歌声', ' 趣味运动会上笑声多又多', ...visits], station, games),

@@ -52,8 +52,9 @@ test.each([
   // (0.854 F1 and headline, then 0.965 F1 and 0.854 headline), then read and fixed against: a
   // development set since
   ['blind5', 10, ['--min-f1', '0.99', '--min-headline', '0.97', '--max-cer', '0.015', '--min-para-f1', '0.99', '--min-fields', '0.97']],
-  // made after the code of this floor by a writer who never saw it, scored once, pages not read
-  ['blind6', 10, ['--min-f1', '0.97', '--min-headline', '0.84', '--max-cer', '0.011', '--min-para-f1', '0.96', '--min-fields', '0.98']],
+  // made by a writer who never saw the code, scored once at its floor's code (0.974 F1, 0.868
+  // headline), then read and fixed against in the ninth session: a development set since
+  ['blind6', 10, ['--min-f1', '0.97', '--min-headline', '0.9', '--max-cer', '0.011', '--min-para-f1', '0.96', '--min-fields', '0.98']],
   // commissioned at the start of the sixth session, written without the code; scored with the
   // build that session started from (0.949 F1, 0.933 headline, 0.0551 CER, 0.915 paraF1) and at its
   // end, pages never read; a development set since the seventh session (one of its pages was
