@@ -235,11 +235,16 @@ function unplaceable(fixed: FixedChoices, units: readonly Unit[], articles: read
   return notes;
 }
 
-/** Whether two headline lines read as one headline broken in two, not a headline and its subtitle. */
+/**
+ * Whether two headline lines read as one headline broken in two, not a headline and its
+ * subtitle. A headline of two phrases is set with a space between them, and broken, when it
+ * must be, at that space: a line that still holds one is a headline whole.
+ */
 function onePhrase(first: string, second: string, maxTogether: number, minSubtitle: number): boolean {
   const a = [...first].length;
   const b = [...second].length;
-  return a + b <= maxTogether || Math.min(a, b) < minSubtitle;
+  if (Math.min(a, b) < minSubtitle) return true;
+  return a + b <= maxTogether && !first.trim().includes(' ') && !second.trim().includes(' ');
 }
 
 /** Neither a kicker (ending in a dash or colon) nor a subtitle (hanging from a dash): a main headline's shape. */

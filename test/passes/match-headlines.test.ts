@@ -68,6 +68,17 @@ testPass(matchHeadlines, {
       articles: [{ headline: '北坡县养老驿站开门迎客', subheadlines: ['提供助餐和日间照料'] }],
     },
     {
+      name: 'two unmarked lines, one of two phrases set apart by a space, are a headline and its subtitle',
+      text: page(['北坡县养老驿站开门 老人乐', '提供助餐和日间照料', ...station]),
+      articles: [{ headline: '北坡县养老驿站开门 老人乐', subheadlines: ['提供助餐和日间照料'] }],
+    },
+    {
+      name: 'with minSubtitleChars 10 the same lines are one headline broken in two: the second is too short for a subtitle',
+      options: { minSubtitleChars: 10 },
+      text: page(['北坡县养老驿站开门 老人乐', '提供助餐和日间照料', ...station]),
+      articles: [{ headline: '北坡县养老驿站开门 老人乐提供助餐和日间照料', subheadlines: [] }],
+    },
+    {
       name: 'by default the same two lines are one headline broken in two',
       text: page(['北坡县养老驿站开门迎客', '提供助餐和日间照料', ...station]),
       articles: [{ headline: '北坡县养老驿站开门迎客提供助餐和日间照料', subheadlines: [] }],
