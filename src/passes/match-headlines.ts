@@ -18,6 +18,7 @@ interface Options {
   sheetArticles: number;
   separateMargin: number;
   maxHeadlineChars: number;
+  maxWiderBelowChars: number;
   minSubtitleChars: number;
   maxBrokenHeadingChars: number;
   mainMargin: number;
@@ -63,6 +64,7 @@ export const matchHeadlines = definePass<Options>({
     prevBonus: { default: 0.05, description: 'added to the score of the body printed right before the headline', unit: 'share', min: 0, max: 1 },
     separateMargin: { default: 0.2, description: "two lines printed as one headline are two when each holds its own article's words by this much more than the other's", unit: 'share of weighted bigrams', min: 0, max: 1 },
     maxHeadlineChars: { default: 32, description: 'two lines longer than this together are a headline and its subtitle, not one headline broken in two', unit: 'characters', min: 1, integer: true },
+    maxWiderBelowChars: { default: 24, description: 'two lines whose second is wider than the first (by more than growCells) are one broken headline only when together at most this long: a broken headline fills its first line, a subtitle in smaller type holds more', unit: 'characters', min: 1, integer: true },
     minSubtitleChars: { default: 6, description: 'a line shorter than this is a piece of a broken headline, never a subtitle of its own', unit: 'characters', min: 1, integer: true },
     maxBrokenHeadingChars: { default: 16, description: 'two Markdown headings of one size, one right under the other over one body, are one headline broken in two when together at most this long (or one is shorter than minSubtitleChars)', unit: 'characters', min: 0, integer: true },
     lowMargin: { default: 0.05, description: 'a headline whose runner-up article scores within this of its own is reported, naming both', unit: 'share of weighted bigrams', min: 0, max: 1 },
@@ -336,8 +338,17 @@ function splitUnits(b: Block, block: number, o: Options, fixed: FixedChoices | n
     prevWidth = w;
   }
   // Two lines that would make a headline longer than headlines run are a headline and its
-  // subtitle, printed without the dash that often marks one.
-  const split = groups.flatMap((ls) => (ls.length === 2 && !onePhrase(ls[0]!.text, ls[1]!.text, o.maxHeadlineChars, o.minSubtitleChars) ? [[ls[0]!], [ls[1]!]] : [ls]));
+  // subtitle, printed without the dash that often marks one; so are two whose second is the
+  // wider, past a shorter length: a headline broken in its box fills the first line.
+  const twoUnits = (ls: Line[]) => {
+    if (ls.length !== 2) return false;
+    const [first, second] = ls as [Line, Line];
+    if (!onePhrase(first.text, second.text, o.maxHeadlineChars, o.minSubtitleChars)) return true;
+    const chars = [...first.text].length + [...second.text].length;
+    return setWidth(second.text) > setWidth(first.text) + o.growCells && chars > o.maxWiderBelowChars &&
+      Math.min([...first.text].length, [...second.text].length) >= o.minSubtitleChars;
+  };
+  const split = groups.flatMap((ls) => (twoUnits(ls) ? [[ls[0]!], [ls[1]!]] : [ls]));
   return split.map((ls, index) => ({
     text: joinLines(ls.map((l) => l.text)),
     lines: ls,

@@ -79,6 +79,17 @@ testPass(matchHeadlines, {
       articles: [{ headline: '北坡县养老驿站开门 老人乐提供助餐和日间照料', subheadlines: [] }],
     },
     {
+      name: 'two unmarked lines whose second is the wider, longer than maxWiderBelowChars together, are a headline and its subtitle',
+      text: page(['北坡县首家养老驿站开门迎客', '为周边老人提供助餐和日间照料服务', ...station]),
+      articles: [{ headline: '北坡县首家养老驿站开门迎客', subheadlines: ['为周边老人提供助餐和日间照料服务'] }],
+    },
+    {
+      name: 'with maxWiderBelowChars 32 the same lines are one headline broken in two',
+      options: { maxWiderBelowChars: 32 },
+      text: page(['北坡县首家养老驿站开门迎客', '为周边老人提供助餐和日间照料服务', ...station]),
+      articles: [{ headline: '北坡县首家养老驿站开门迎客为周边老人提供助餐和日间照料服务', subheadlines: [] }],
+    },
+    {
       name: 'by default the same two lines are one headline broken in two',
       text: page(['北坡县养老驿站开门迎客', '提供助餐和日间照料', ...station]),
       articles: [{ headline: '北坡县养老驿站开门迎客提供助餐和日间照料', subheadlines: [] }],
