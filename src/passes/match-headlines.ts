@@ -43,6 +43,8 @@ interface Unit {
   boxed: boolean;
   /** the Markdown heading level (1 the largest); 0 in raw columns */
   level: number;
+  /** an unmarked kicker, told by its place and words: it goes where the line below it goes */
+  kicker?: boolean;
 }
 
 /**
@@ -59,7 +61,7 @@ export const matchHeadlines = definePass<Options>({
   options: {
     minScore: { default: 0.35, description: "a headline belongs to a body holding at least this share of its words", unit: 'share of weighted bigrams', min: 0, max: 1 },
     weakScore: { default: 0.15, description: "a headline left over goes to a body left without one that holds at least this share of its words", unit: 'share of weighted bigrams', min: 0, max: 1 },
-    confidentScore: { default: 0.45, description: 'a match below this share is reported as a guess; a headline above it may cut a body in two', unit: 'share of weighted bigrams', min: 0, max: 1 },
+    confidentScore: { default: 0.45, description: 'a match below this share is reported as a guess; a headline above it may cut a body in two; an unmarked line over a wider one whose body holds less of its words is its kicker', unit: 'share of weighted bigrams', min: 0, max: 1 },
     nextBonus: { default: 0.15, description: 'added to the score of the body printed right after the headline', unit: 'share', min: 0, max: 1 },
     prevBonus: { default: 0.05, description: 'added to the score of the body printed right before the headline', unit: 'share', min: 0, max: 1 },
     separateMargin: { default: 0.2, description: "two lines printed as one headline are two when each holds its own article's words by this much more than the other's", unit: 'share of weighted bigrams', min: 0, max: 1 },
@@ -250,7 +252,7 @@ function onePhrase(first: string, second: string, maxTogether: number, minSubtit
 }
 
 /** Neither a kicker (ending in a dash or colon) nor a subtitle (hanging from a dash): a main headline's shape. */
-const isMainShaped = (u: Unit): boolean => !isKickerShaped(u.text) && !isSubtitleShaped(u.text);
+const isMainShaped = (u: Unit): boolean => u.kicker !== true && !isKickerShaped(u.text) && !isSubtitleShaped(u.text);
 
 const unitSpan = (u: Unit): [number, number] => [u.lines[0]!.no, u.lines[u.lines.length - 1]!.no];
 
@@ -407,11 +409,24 @@ function separateByTopic(units: Unit[], { score, bodies }: Scorer, o: Options): 
       const both: Unit = { text: joinLines([x.text, y.text]), lines: [x, y], block: 0, index: 0, boxed: false, level: 0 };
       return bodies.every((have) => score(both, have) < o.minScore);
     };
+    // A kicker without a mark is set above the main headline in smaller type, so the line
+    // below is the wider; it names the story's theme, not what the body is about, so few of
+    // its words are in the body the line below names. A headline broken unevenly at a phrase
+    // starts with what the story is about (a place, a body of people), whose words the body holds.
+    const kickerOver = (x: Line, y: Line, sx: number[], sy: number[]) => {
+      if (setWidth(y.text) <= setWidth(x.text) + o.growCells) return false;
+      if ([...x.text].length < o.minSubtitleChars) return false;
+      const b = topOf(sy);
+      return sy[b]! >= o.minScore && sx[b]! < o.confidentScore;
+    };
+    // (two lines each at home in a body of its own are two headlines, whatever their widths)
+    const kickerFirst = u.lines.length > 1 && !apart(1) && kickerOver(u.lines[0]!, u.lines[1]!, scores[0]!, scores[1]!);
     let start = 0;
     for (let i = 1; i <= u.lines.length; i++) {
-      if (i < u.lines.length && !apart(i)) continue;
+      if (i < u.lines.length && !(i === 1 && kickerFirst) && !apart(i)) continue;
       const ls = u.lines.slice(start, i);
-      out.push({ ...u, text: joinLines(ls.map((l) => l.text)), lines: ls, boxed: (ls[0]!.indent ?? 0) > 0 });
+      const piece: Unit = { ...u, text: joinLines(ls.map((l) => l.text)), lines: ls, boxed: (ls[0]!.indent ?? 0) > 0 };
+      out.push(start === 0 && kickerFirst ? { ...piece, kicker: true } : piece);
       start = i;
     }
   }
@@ -561,7 +576,7 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
     const above = units[ui - 1];
     const below = units[ui + 1];
     const onTop = below !== undefined && below.block === u.block && below.index === u.index + 1;
-    if (onTop && isKickerShaped(u.text)) return ui + 1;
+    if (onTop && (u.kicker === true || isKickerShaped(u.text))) return ui + 1;
     // a converter gives a kicker its smaller type: a deeper heading right on a larger one, unless
     // its words are another article's (a headline printed away from its body)
     if (onTop && below.level > 0 && u.level > below.level && (best[ui]! < o.minScore || bestByContent(ui) === bestByContent(ui + 1))) return ui + 1;

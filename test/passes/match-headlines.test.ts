@@ -90,6 +90,17 @@ testPass(matchHeadlines, {
       articles: [{ headline: '北坡县首家养老驿站开门迎客为周边老人提供助餐和日间照料服务', subheadlines: [] }],
     },
     {
+      name: 'an unmarked short line over a wider one is its kicker when the body holds few of its words',
+      text: page(['让老人吃上放心饭', '北坡县首家养老驿站开门迎客', ...station]),
+      articles: [{ headline: '北坡县首家养老驿站开门迎客', subheadlines: ['让老人吃上放心饭'] }],
+    },
+    {
+      name: 'with confidentScore 0.1 the body holds enough of the short line’s words: one headline broken unevenly',
+      options: { confidentScore: 0.1 },
+      text: page(['让老人吃上放心饭', '北坡县首家养老驿站开门迎客', ...station]),
+      articles: [{ headline: '让老人吃上放心饭北坡县首家养老驿站开门迎客', subheadlines: [] }],
+    },
+    {
       name: 'by default the same two lines are one headline broken in two',
       text: page(['北坡县养老驿站开门迎客', '提供助餐和日间照料', ...station]),
       articles: [{ headline: '北坡县养老驿站开门迎客提供助餐和日间照料', subheadlines: [] }],
