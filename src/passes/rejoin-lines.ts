@@ -237,7 +237,9 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     if (lastBody && seg.lines.length <= o.maxCaptionLines && !(fixed && seg.lines.some((l) => fixed.role.has(l.no)))) {
       const text = joinLines(seg.lines.map((l) => l.text));
       const cutsSentence = !articleEnded && !finished(lastBody.text) && following !== undefined && !following.lead && !opensReport(following);
-      const offColumn = Math.abs(width[first.no]! - column[first.no]!) >= o.shortLineCells;
+      // (a sentence runs on past a column break only from a full line: a run that ends short
+      // of the column, set off by blanks, cannot be the sentence's middle)
+      const offColumn = Math.abs(width[first.no]! - column[first.no]!) >= o.shortLineCells || width[last.no]! + o.fullLineCells < column[last.no]!;
       // a credit closes a caption even of two sentences; without one, a caption is a phrase
       if (!finished(text) && (endsWithPhotoCredit(text) || (cutsSentence && offColumn && !SENTENCE_END.test(text)))) {
         for (const l of seg.lines) role[l.no] = 'caption';

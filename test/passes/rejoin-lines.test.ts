@@ -209,6 +209,20 @@ testPass(rejoinLines, {
       ],
     },
     {
+      name: 'a line without a credit, set off by blanks in mid-sentence and ending short of the column, is a caption: a sentence runs on only from a full line',
+      text: page(lead(['南湖区民政局今年组', '织社工走进十二个社区', '开展上门探访服务为困']), '社工在老人家中探访', ['难家庭送去生活物资和', '节日问候。']),
+      blocks: [
+        { kind: 'paragraph', text: '南湖区民政局今年组织社工走进十二个社区开展上门探访服务为困难家庭送去生活物资和节日问候。' },
+        { kind: 'caption', text: '社工在老人家中探访' },
+      ],
+    },
+    {
+      name: 'with fullLineCells 2 the same line counts as full, and the sentence runs through it',
+      options: { fullLineCells: 2 },
+      text: page(lead(['南湖区民政局今年组', '织社工走进十二个社区', '开展上门探访服务为困']), '社工在老人家中探访', ['难家庭送去生活物资和', '节日问候。']),
+      check: (p) => expect(p.blocks.some((b) => b.kind === 'caption')).toBe(false),
+    },
+    {
       name: 'a source note broken over two lines of its own is one attribution block',
       text: page(first, ['（据《北坡', '日报》）'], ['北坡县首家养老驿站开门迎客']),
       blocks: [{ kind: 'paragraph' }, { kind: 'attribution', text: '（据《北坡日报》）', lines: [5, 6] }, { kind: 'heading' }],
