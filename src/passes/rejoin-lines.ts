@@ -237,9 +237,11 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     if (lastBody && seg.lines.length <= o.maxCaptionLines && !(fixed && seg.lines.some((l) => fixed.role.has(l.no)))) {
       const text = joinLines(seg.lines.map((l) => l.text));
       const cutsSentence = !articleEnded && !finished(lastBody.text) && following !== undefined && !following.lead && !opensReport(following);
-      // (a sentence runs on past a column break only from a full line: a run that ends short
-      // of the column, set off by blanks, cannot be the sentence's middle)
-      const offColumn = Math.abs(width[first.no]! - column[first.no]!) >= o.shortLineCells || width[last.no]! + o.fullLineCells < column[last.no]!;
+      // (a sentence runs on past a column break only from a full line, and no line of it is
+      // wider than its column: a run that ends short of the column, or holds a line wider than
+      // it, set off by blanks, cannot be the sentence's middle)
+      const offColumn = Math.abs(width[first.no]! - column[first.no]!) >= o.shortLineCells || width[last.no]! + o.fullLineCells < column[last.no]! ||
+        seg.lines.some((l) => width[l.no]! > column[l.no]! + o.fullLineCells);
       // a credit closes a caption even of two sentences; without one, a caption is a phrase
       if (!finished(text) && (endsWithPhotoCredit(text) || (cutsSentence && offColumn && !SENTENCE_END.test(text)))) {
         for (const l of seg.lines) role[l.no] = 'caption';

@@ -217,6 +217,14 @@ testPass(rejoinLines, {
       ],
     },
     {
+      name: 'a line without a credit, set off by blanks in mid-sentence and a character wider than the column, is a caption: no line of the column is wider',
+      text: page(lead(['南湖区民政局今年组', '织社工走进十二个社区', '开展上门探访服务为困']), '社工在老人家中探访慰问', ['难家庭送去生活物资和', '节日问候。']),
+      blocks: [
+        { kind: 'paragraph', text: '南湖区民政局今年组织社工走进十二个社区开展上门探访服务为困难家庭送去生活物资和节日问候。' },
+        { kind: 'caption', text: '社工在老人家中探访慰问' },
+      ],
+    },
+    {
       name: 'with fullLineCells 2 the same line counts as full, and the sentence runs through it',
       options: { fullLineCells: 2 },
       text: page(lead(['南湖区民政局今年组', '织社工走进十二个社区', '开展上门探访服务为困']), '社工在老人家中探访', ['难家庭送去生活物资和', '节日问候。']),
