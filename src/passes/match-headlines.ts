@@ -242,7 +242,8 @@ function unplaceable(fixed: FixedChoices, units: readonly Unit[], articles: read
 /**
  * Whether two headline lines read as one headline broken in two, not a headline and its
  * subtitle. A headline of two phrases is set with a space between them, and broken, when it
- * must be, at that space: a line that still holds one is a headline whole.
+ * must be, at that space: a line that still holds one is a headline whole. (canonical-text has
+ * taken out every other space: beside punctuation and digits, and letter-spacing.)
  */
 function onePhrase(first: string, second: string, maxTogether: number, minSubtitle: number): boolean {
   const a = [...first].length;
