@@ -9,7 +9,7 @@
  * columns they could take) and each part solved alone, so a page of a thousand articles costs
  * about a thousand small problems, not one of a thousand cubed.
  */
-export function bestAssignment(value: readonly (readonly number[])[], columns: number, unassigned = 0): (number | undefined)[] {
+export function bestAssignment(value: readonly ArrayLike<number>[], columns: number, unassigned = 0): (number | undefined)[] {
   const rows = value.length;
   const result: (number | undefined)[] = new Array(rows).fill(undefined);
   const usable = (r: number, c: number) => Number.isFinite(value[r]![c]!) && value[r]![c]! > unassigned;

@@ -461,7 +461,8 @@ interface Scorer {
 }
 interface Weighed {
   grams: number[];
-  weights: number[];
+  /** typed, as the score rows in byContent are: an array of numbers changes kind, and its compiled readers are thrown away */
+  weights: Float64Array;
   total: number;
 }
 
@@ -514,8 +515,10 @@ function scorer(articles: Article[], vocab: Vocabulary): Scorer {
     let entry = weighed.get(u.text);
     if (!entry) {
       const gs = index.idsOf(u.text);
-      const weights = gs.map(weight);
-      entry = { grams: gs, weights, total: weights.reduce((x, y) => x + y, 0) };
+      const weights = Float64Array.from(gs, weight);
+      let total = 0;
+      for (const w of weights) total += w;
+      entry = { grams: gs, weights, total };
       weighed.set(u.text, entry);
     }
     return entry;
@@ -543,10 +546,12 @@ interface SplitRequest { unit: number; article: number; group: number[] }
 
 function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scorer, o: Options, place: ReadonlyMap<Unit, FixedPlace> | null = null) {
   const notes: Note[] = [];
-  const best = units.map(() => 0);
-  // per unit and article: the share of the headline's words in the body, and that with the bonus for its place
-  const content = units.map(() => new Array<number>(articles.length).fill(0));
-  const total = units.map(() => new Array<number>(articles.length).fill(0));
+  const best = new Float64Array(units.length);
+  // per unit and article: the share of the headline's words in the body, and that with the bonus
+  // for its place. (Typed rows: an array of numbers changes its kind when its first share that
+  // is not a whole number is stored, and code compiled for one kind is thrown away at the other.)
+  const content = units.map(() => new Float64Array(articles.length));
+  const total = units.map(() => new Float64Array(articles.length));
   units.forEach((u, ui) => {
     const { next, prev } = neighbours(u.lines[0]!.no, articles);
     const words = weighed(u);
@@ -572,7 +577,7 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
   // total score, where leaving a headline unplaced is worth the threshold.
   // A kicker is printed above its main headline and a subtitle below it: each goes where the
   // line it hangs from goes, and is not a candidate of its own.
-  const hangsFrom = units.map((u, ui) => {
+  const hangsFrom = Int32Array.from(units, (u, ui) => {
     if (place?.has(u)) return -1;
     const above = units[ui - 1];
     const below = units[ui + 1];
@@ -584,7 +589,7 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
     if (isSubtitleShaped(u.text) && above && above.block === u.block && above.index === u.index - 1) return ui - 1;
     return -1;
   });
-  const value = units.map(() => new Array<number>(articles.length).fill(-Infinity));
+  const value = units.map(() => new Float64Array(articles.length).fill(-Infinity));
   for (let ui = 0; ui < units.length; ui++) {
     if (hangsFrom[ui]! >= 0) continue;
     for (let ai = 0; ai < articles.length; ai++) if (total[ui]![ai]! >= o.minScore) value[ui]![ai] = total[ui]![ai]!;
@@ -750,8 +755,10 @@ function splitArticle(articles: Article[], req: SplitRequest, units: Unit[], { s
   for (const [first, second] of orders) {
     const one = shares(first!);
     const two = shares(second!);
-    const lean = paragraphs.map((p) => score(first!, p) - score(second!, p));
-    let value = -lean.reduce((x, y) => x + y, 0);
+    const lean = Float64Array.from(paragraphs, (p) => score(first!, p) - score(second!, p));
+    let value = 0;
+    for (const l of lean) value += l;
+    value = -value;
     for (let at = 1; at < a.body.length; at++) {
       value += 2 * lean[at - 1]!;
       // where an editor said no article starts, none is cut
