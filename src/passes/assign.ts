@@ -53,7 +53,7 @@ export function bestAssignment(value: readonly ArrayLike<number>[], columns: num
       if (bestR >= 0) result[bestR] = bestC;
       continue;
     }
-    const picked = solve(rs.map((r) => cs.map((c) => (usable(r, c) ? value[r]![c]! - unassigned : 0))));
+    const picked = solve(rs.map((r) => Float64Array.from(cs, (c) => (usable(r, c) ? value[r]![c]! - unassigned : 0))));
     picked.forEach((k, i) => {
       if (k !== undefined && usable(rs[i]!, cs[k]!)) result[rs[i]!] = cs[k]!;
     });
@@ -64,9 +64,10 @@ export function bestAssignment(value: readonly ArrayLike<number>[], columns: num
 /**
  * Maximum-weight assignment on a dense matrix of non-negative gains (0: not worth taking).
  * Each row gets its own zero-gain column too, so rows never compete for a place they gain
- * nothing from.
+ * nothing from. (Typed rows: a row of numbers is a different kind of array when all its gains
+ * are 0 than when one is a fraction, and code compiled for one kind is thrown away at the other.)
  */
-function solve(gain: number[][]): (number | undefined)[] {
+function solve(gain: readonly Float64Array[]): (number | undefined)[] {
   const n = gain.length;
   const m = gain[0]!.length + n;
   // minimise cost = max - gain over an n × m matrix, rows ≤ columns
