@@ -111,7 +111,7 @@ export class BigramIndex {
     if (typeof text === 'string') this.scan(text, found, -1);
     else {
       let prev = -1;
-      for (const t of text) prev = this.scan(t, found, prev);
+      for (let i = 0; i < text.length; i++) prev = this.scan(text[i]!, found, prev);
     }
     return found;
   }

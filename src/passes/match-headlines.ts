@@ -515,9 +515,10 @@ function scorer(articles: Article[], vocab: Vocabulary): Scorer {
     let entry = weighed.get(u.text);
     if (!entry) {
       const gs = index.idsOf(u.text);
-      const weights = Float64Array.from(gs, weight);
+      // a loop, not Float64Array.from(gs, weight): the builtin calls back through its generic path
+      const weights = new Float64Array(gs.length);
       let total = 0;
-      for (const w of weights) total += w;
+      for (let i = 0; i < gs.length; i++) total += weights[i] = weight(gs[i]!);
       entry = { grams: gs, weights, total };
       weighed.set(u.text, entry);
     }

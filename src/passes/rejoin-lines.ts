@@ -371,14 +371,6 @@ function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoi
       i += note - 1;
       continue;
     }
-    // set apart: blank or furniture below it, or the headline boxes below it set in, or a line
-    // below it many times its length (a headline breaks at a phrase, not after a word or two)
-    const alone = () => {
-      if (i > 0 && lines[i - 1]!.text !== '') return false;
-      const below = lines[i + 1];
-      return below === undefined || below.text === '' || isFurnitureLine(below.text) || ((below.indent ?? 0) > 0 && (l.indent ?? 0) === 0) ||
-        [...below.text].length >= rubricRatio * [...l.text].length;
-    };
     // a line an editor fixed is cut out as bylines are (a headline as after an article's end),
     // or, fixed as body, is not asked what its shape is
     const forced = fixed?.role.get(l.no);
@@ -394,7 +386,7 @@ function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoi
       : isAttributionLine(l.text) ? 'attribution'
       // a reporter's name in brackets after an unfinished line is the dateline's, not a closing credit
       : isCreditLine(l.text) && (previous === undefined || finished(previous.text)) ? 'credit'
-      : isFurnitureLine(l.text) || (pageTop && isRubricShaped(l.text) && alone()) ? 'furniture'
+      : isFurnitureLine(l.text) || (pageTop && isRubricShaped(l.text) && setApart(lines, i, rubricRatio)) ? 'furniture'
       : null;
     if (s === null) pageTop = false;
     if (s) {
@@ -408,6 +400,19 @@ function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoi
   }
   flush(false);
   return segments;
+}
+
+/**
+ * Whether line `i` is set apart: blank or furniture below it, or the headline boxes below it
+ * set in, or a line below it many times its length (a headline breaks at a phrase, not after a
+ * word or two). A function of its own, not a closure in cutSegments' loop: that made one per line.
+ */
+function setApart(lines: readonly Line[], i: number, rubricRatio: number): boolean {
+  const l = lines[i]!;
+  if (i > 0 && lines[i - 1]!.text !== '') return false;
+  const below = lines[i + 1];
+  return below === undefined || below.text === '' || isFurnitureLine(below.text) || ((below.indent ?? 0) > 0 && (l.indent ?? 0) === 0) ||
+    [...below.text].length >= rubricRatio * [...l.text].length;
 }
 
 /**
