@@ -84,7 +84,8 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   const textLines: Line[] = [];
   const position: number[] = new Array(lines.length + 2).fill(0);
   const width: number[] = new Array(lines.length + 2).fill(0);
-  for (const l of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
     if (l.text === '') continue;
     position[l.no] = textLines.length;
     width[l.no] = setWidth(l.text);
@@ -214,7 +215,8 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   let articleEnded = true;
   let lastBody: Line | undefined;
 
-  for (const seg of segments) {
+  for (let si = 0; si < segments.length; si++) {
+    const seg = segments[si]!;
     const first = seg.lines[0]!;
     const last = seg.lines[seg.lines.length - 1]!;
     const before = textAt(first.no, -1);
@@ -448,7 +450,8 @@ function splitAtHeadlines(
   endsWithHeadline: (run: Line[], seg: Segment) => boolean,
 ): Segment[] {
   const out: Segment[] = [];
-  for (const seg of segments) {
+  for (let si = 0; si < segments.length; si++) {
+    const seg = segments[si]!;
     const cuts: number[] = [];
     for (let k = 1; k < seg.lines.length; k++) if (startsHeadline(seg.lines[k - 1]!, seg.lines[k]!)) cuts.push(k);
     // the shortest headline-shaped tail after the last cut (headlines run one to three lines)
@@ -509,7 +512,8 @@ function columnWidths(textLines: Line[], width: readonly number[], o: Options): 
   const window = o.columnWindow;
   const ordinary: Line[] = [];
   const widths: number[] = [];
-  for (const l of textLines) {
+  for (let i = 0; i < textLines.length; i++) {
+    const l = textLines[i]!;
     if (l.bullet || (l.indent ?? 0) !== 0) continue;
     ordinary.push(l);
     widths.push(width[l.no]!);
@@ -522,7 +526,8 @@ function columnWidths(textLines: Line[], width: readonly number[], o: Options): 
   let j = 0;
   let lo = 0;
   let hi = 0;
-  for (const l of textLines) {
+  for (let i = 0; i < textLines.length; i++) {
+    const l = textLines[i]!;
     while (j < ordinary.length && ordinary[j]!.no < l.no) j++;
     for (const end = Math.min(ordinary.length, j + window + 1); hi < end; ) win.add(widths[hi++]!);
     for (const start = Math.max(0, j - window); lo < start; ) win.remove(widths[lo++]!);
@@ -682,7 +687,8 @@ function rawToBlocks(lines: Line[], role: readonly (Role | undefined)[], layout:
   const short = (x: Line) => width[x.no]! + o.shortLineCells <= column[x.no]!;
   const full = (x: Line) => width[x.no]! + o.fullLineCells >= column[x.no]!;
 
-  for (const l of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
     if (l.text === '') { blankSince = true; if (heading.length) headingBlank = true; continue; }
     const r = role[l.no] ?? 'body';
     if (r !== 'heading') closeHeading();
@@ -769,7 +775,8 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
   const fixed = fixedChoices(page);
   let pageTop = true;
   let afterFolio = false;
-  for (const l of page.lines) {
+  for (let i = 0; i < page.lines.length; i++) {
+    const l = page.lines[i]!;
     if (l.text === '') continue;
     const at: [number, number] = [l.no, l.no];
     const forced = fixed?.role.get(l.no);
