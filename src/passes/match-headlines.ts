@@ -439,10 +439,11 @@ function separateByTopic(units: Unit[], { score, bodies }: Scorer, o: Options): 
 function neighbours(no: number, articles: Article[]): { next?: number; prev?: number } {
   let next: number | undefined;
   let prev: number | undefined;
-  articles.forEach((a, i) => {
+  for (let i = 0; i < articles.length; i++) {
+    const a = articles[i]!;
     if (a.lines[0] > no && (next === undefined || a.lines[0] < articles[next]!.lines[0])) next = i;
     if (a.lines[1] < no && (prev === undefined || a.lines[1] > articles[prev]!.lines[1])) prev = i;
-  });
+  }
   return { next, prev };
 }
 
@@ -553,17 +554,18 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
   // is not a whole number is stored, and code compiled for one kind is thrown away at the other.)
   const content = units.map(() => new Float64Array(articles.length));
   const total = units.map(() => new Float64Array(articles.length));
-  units.forEach((u, ui) => {
-    const { next, prev } = neighbours(u.lines[0]!.no, articles);
-    const words = weighed(u);
-    articles.forEach((_, ai) => {
+  // loops, not forEach: a closure per unit, and the calls back from the builtin, for a loop every page runs
+  for (let ui = 0; ui < units.length; ui++) {
+    const { next, prev } = neighbours(units[ui]!.lines[0]!.no, articles);
+    const words = weighed(units[ui]!);
+    for (let ai = 0; ai < articles.length; ai++) {
       const share = shareIn(words, bodies[ai]!);
       const bonus = ai === next ? o.nextBonus : ai === prev ? o.prevBonus : 0;
       content[ui]![ai] = share;
       total[ui]![ai] = share + bonus;
       best[ui] = Math.max(best[ui]!, share);
-    });
-  });
+    }
+  }
   /** the article holding most of a unit's words (the first on a tie) */
   const bestByContent = (ui: number): number => content[ui]!.indexOf(best[ui]!);
   /** the article a unit scores best on, place included (the first on a tie), leaving out `except` */
