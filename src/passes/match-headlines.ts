@@ -347,9 +347,9 @@ function splitUnits(b: Block, block: number, o: Options, fixed: FixedChoices | n
     if (ls.length !== 2) return false;
     const [first, second] = ls as [Line, Line];
     if (!onePhrase(first.text, second.text, o.maxHeadlineChars, o.minSubtitleChars)) return true;
-    const chars = [...first.text].length + [...second.text].length;
-    return setWidth(second.text) > setWidth(first.text) + o.growCells && chars > o.maxWiderBelowChars &&
-      Math.min([...first.text].length, [...second.text].length) >= o.minSubtitleChars;
+    const a = [...first.text].length;
+    const b = [...second.text].length;
+    return setWidth(second.text) > setWidth(first.text) + o.growCells && a + b > o.maxWiderBelowChars && Math.min(a, b) >= o.minSubtitleChars;
   };
   const split = groups.flatMap((ls) => (twoUnits(ls) ? [[ls[0]!], [ls[1]!]] : [ls]));
   return split.map((ls, index) => ({
@@ -421,10 +421,11 @@ function separateByTopic(units: Unit[], { score, bodies }: Scorer, o: Options): 
       return sy[b]! >= o.minScore && sx[b]! < o.confidentScore;
     };
     // (two lines each at home in a body of its own are two headlines, whatever their widths)
-    const kickerFirst = u.lines.length > 1 && !apart(1) && kickerOver(u.lines[0]!, u.lines[1]!, scores[0]!, scores[1]!);
+    const firstApart = apart(1);
+    const kickerFirst = !firstApart && kickerOver(u.lines[0]!, u.lines[1]!, scores[0]!, scores[1]!);
     let start = 0;
     for (let i = 1; i <= u.lines.length; i++) {
-      if (i < u.lines.length && !(i === 1 && kickerFirst) && !apart(i)) continue;
+      if (i < u.lines.length && !(i === 1 ? firstApart || kickerFirst : apart(i))) continue;
       const ls = u.lines.slice(start, i);
       const piece: Unit = { ...u, text: joinLines(ls.map((l) => l.text)), lines: ls, boxed: (ls[0]!.indent ?? 0) > 0 };
       out.push(start === 0 && kickerFirst ? { ...piece, kicker: true } : piece);
