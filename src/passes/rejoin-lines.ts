@@ -223,6 +223,10 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     if (seg.afterArticleEnd || (before && role[before.no] === 'body' && endsWithBracket(before.text) && endsWithCredit(tailText(before)))) articleEnded = true;
     const following = textAt(last.no, 1);
     const followedByStart = seg.beforeLead || following === undefined || following.lead === true || following.bullet === true || role[following.no] === 'byline' || opensReport(following);
+    // the next report's lead right below the run (a blank between or not), and the body text
+    // before it ending a sentence: what stands round a headline group set between two reports
+    const overNextLead = seg.beforeLead || following?.lead === true;
+    const afterFinished = lastBody === undefined || finished(lastBody.text);
     // a lead or a dateline opens a body: a run it starts is never a headline's or a subhead's
     let allTitle = !first.lead && !opensReport(first);
     if (allTitle) for (const l of seg.lines) {
@@ -260,11 +264,10 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       headingCount = prefix;
       // (only when the comma comes in the first line: after a plain headline line, a line with a comma is the body's first)
       // (an article has ended, or a finished paragraph and the next report's lead stand round the run)
-      const overLead = (lastBody === undefined || finished(lastBody.text)) && (seg.beforeLead || following?.lead === true);
-      if (prefix === 0 && (articleEnded || overLead) && twoPhraseHeadline(seg, following)) headingCount = seg.lines.length;
+      if (prefix === 0 && (articleEnded || (afterFinished && overNextLead)) && twoPhraseHeadline(seg, following)) headingCount = seg.lines.length;
       // ...but headline lines whose last holds a comma and ends no sentence, right above the
       // next report's lead, are a list of headlines: a body's first line would go on below
-      else if (prefix > 0 && prefix < seg.lines.length && (seg.beforeLead || following?.lead === true) && !finished(last.text) && isPhrasedGroup(seg.lines)) headingCount = seg.lines.length;
+      else if (prefix > 0 && prefix < seg.lines.length && overNextLead && !finished(last.text) && isPhrasedGroup(seg.lines)) headingCount = seg.lines.length;
       else if (!(prefix === seg.lines.length && (seg.beforeLead || articleEnded))) {
         // Below a byline the body begins: a headline-shaped line that fills the column and runs
         // on into the body is the body's first line (set without its indent), not a headline's.
@@ -296,11 +299,11 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       let headed = 0;
       while (headed < Math.min(seg.lines.length, MAX_HEADLINE_LINES) && !seg.lines[headed]!.lead && titled(seg.lines[headed]!) && !opensReport(seg.lines[headed]!)) headed++;
       if (headed > run && headed < seg.lines.length && opensReport(seg.lines[headed]!)) run = headed;
-      if (run > 0 && (lastBody === undefined || finished(lastBody.text))) headingCount = run;
+      if (run > 0 && afterFinished) headingCount = run;
       // A headline of two phrases holds a comma, as a line of body text does; a run of such lines
       // between a finished paragraph and the next report's lead, blank above it, ending no
       // sentence, is that report's headline group (a paragraph's lines end a sentence)
-      else if (run === 0 && (lastBody === undefined || finished(lastBody.text)) && (seg.beforeLead || following?.lead === true) && blankAt(lines, first.no - 1) && isPhrasedGroup(seg.lines)) headingCount = seg.lines.length;
+      else if (run === 0 && afterFinished && overNextLead && blankAt(lines, first.no - 1) && isPhrasedGroup(seg.lines)) headingCount = seg.lines.length;
     } else {
       // a loop, not Math.max(...): a page of one unbroken run can have more lines than a call has room for arguments
       let widest = -Infinity;
@@ -309,7 +312,6 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
         widest = Math.max(widest, width[l.no]!);
         col = Math.max(col, column[l.no]!);
       }
-      const afterFinished = lastBody === undefined || finished(lastBody.text);
       // A subhead stands between two paragraphs: narrow, or followed by a paragraph that
       // starts indented, so the line cannot be that paragraph's first, or short of the column,
       // where a column break cuts a sentence only after a full line.
@@ -407,7 +409,7 @@ function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoi
 /**
  * Whether line `i` is set apart: blank or furniture below it, or the headline boxes below it
  * set in, or a line below it many times its length (a headline breaks at a phrase, not after a
- * word or two). A function of its own, not a closure in cutSegments' loop: that made one per line.
+ * word or two).
  */
 function setApart(lines: readonly Line[], i: number, rubricRatio: number): boolean {
   const l = lines[i]!;
