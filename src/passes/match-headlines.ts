@@ -463,7 +463,7 @@ interface Scorer {
 }
 interface Weighed {
   grams: number[];
-  /** typed, as the score rows in byContent are: an array of numbers changes kind, and its compiled readers are thrown away */
+  /** typed, for the reason byContent's score rows are */
   weights: Float64Array;
   total: number;
 }
@@ -555,9 +555,12 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
   // is not a whole number is stored, and code compiled for one kind is thrown away at the other.)
   const content = units.map(() => new Float64Array(articles.length));
   const total = units.map(() => new Float64Array(articles.length));
+  /** the article printed right after each unit (-1: none), which its place gives a claim to */
+  const nextArticle = new Int32Array(units.length);
   // loops, not forEach: a closure per unit, and the calls back from the builtin, for a loop every page runs
   for (let ui = 0; ui < units.length; ui++) {
     const { next, prev } = neighbours(units[ui]!.lines[0]!.no, articles);
+    nextArticle[ui] = next ?? -1;
     const words = weighed(units[ui]!);
     for (let ai = 0; ai < articles.length; ai++) {
       const share = shareIn(words, bodies[ai]!);
@@ -693,10 +696,7 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
     const leftUnits = units.flatMap((_, ui) => (assigned[ui] === undefined && hangsFrom[ui]! < 0 ? [ui] : []));
     const openArticles = articles.flatMap((_, ai) => (taken.has(ai) ? [] : [ai]));
     if (leftUnits.length && openArticles.length) {
-      const weak = leftUnits.map((ui) => {
-        const { next } = neighbours(units[ui]!.lines[0]!.no, articles);
-        return openArticles.map((ai) => (content[ui]![ai]! >= o.weakScore || ai === next ? total[ui]![ai]! : -Infinity));
-      });
+      const weak = leftUnits.map((ui) => openArticles.map((ai) => (content[ui]![ai]! >= o.weakScore || ai === nextArticle[ui] ? total[ui]![ai]! : -Infinity)));
       bestAssignment(weak, openArticles.length, 0).forEach((k, i) => {
         if (k === undefined) return;
         const ui = leftUnits[i]!;
@@ -711,8 +711,8 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
   // a headline printed right before a body that has none, with few words in common: a guess
   units.forEach((u, ui) => {
     if (assigned[ui] !== undefined) return;
-    const { next } = neighbours(u.lines[0]!.no, articles);
-    if (next !== undefined && !taken.has(next)) {
+    const next = nextArticle[ui]!;
+    if (next >= 0 && !taken.has(next)) {
       assigned[ui] = next;
       taken.set(next, ui);
       notes.push({ text: `weak match: headline "${u.text}" shares few words with the article after it`, line: u.lines[0]!.no, kind: 'weak-match' });
