@@ -16,6 +16,17 @@ const visits = lead(['南湖区民政局近日组', '织社工走进十二个社
 const station = lead(['北坡县首家养老驿站', '日前开门迎客，驿站为老', '人提供助餐和日间照料。']);
 const games = lead(['东岸社区近日举办了', '一场邻里运动会，居民们', '踊跃参加各项比赛项目。']);
 
+// a headline line holding a phrase space, over an unmarked line
+const phraseSpaced = page(['北坡县养老驿站开门 老人乐', '提供助餐和日间照料', ...station]);
+// an unmarked line over a wider one, longer than maxWiderBelowChars together
+const widerBelow = page(['北坡县首家养老驿站开门迎客', '为周边老人提供助餐和日间照料服务', ...station]);
+// a short unmarked line whose words the body hardly holds, over a wider headline
+const kickerAbove = page(['让老人吃上放心饭', '北坡县首家养老驿站开门迎客', ...station]);
+// two listed headlines of few words, each weakly in a body of its own
+const fewWordsListed = page([' 老驿站里的欢声笑语和歌声', ' 趣味运动会上笑声多又多', ...visits], station, games);
+// a big-type headline over a byline and a body it shares no words with, then a headline weakly in that body and the last one
+const leftovers = page([' 夕阳红处晚霞美', '■本报记者 林川', ...station], ' 邻里驿站欢乐多', [' 南湖区社工上门探访困难家庭', ...visits], games);
+
 testPass(matchHeadlines, {
   before,
   valid: [
@@ -68,42 +79,42 @@ testPass(matchHeadlines, {
       articles: [{ headline: '北坡县养老驿站开门迎客', subheadlines: ['提供助餐和日间照料'] }],
     },
     {
+      name: 'by default the same two lines are one headline broken in two',
+      text: page(['北坡县养老驿站开门迎客', '提供助餐和日间照料', ...station]),
+      articles: [{ headline: '北坡县养老驿站开门迎客提供助餐和日间照料', subheadlines: [] }],
+    },
+    {
       name: 'two unmarked lines, one of two phrases set apart by a space, are a headline and its subtitle',
-      text: page(['北坡县养老驿站开门 老人乐', '提供助餐和日间照料', ...station]),
+      text: phraseSpaced,
       articles: [{ headline: '北坡县养老驿站开门 老人乐', subheadlines: ['提供助餐和日间照料'] }],
     },
     {
       name: 'with minSubtitleChars 10 the same lines are one headline broken in two: the second is too short for a subtitle',
       options: { minSubtitleChars: 10 },
-      text: page(['北坡县养老驿站开门 老人乐', '提供助餐和日间照料', ...station]),
+      text: phraseSpaced,
       articles: [{ headline: '北坡县养老驿站开门 老人乐提供助餐和日间照料', subheadlines: [] }],
     },
     {
       name: 'two unmarked lines whose second is the wider, longer than maxWiderBelowChars together, are a headline and its subtitle',
-      text: page(['北坡县首家养老驿站开门迎客', '为周边老人提供助餐和日间照料服务', ...station]),
+      text: widerBelow,
       articles: [{ headline: '北坡县首家养老驿站开门迎客', subheadlines: ['为周边老人提供助餐和日间照料服务'] }],
     },
     {
       name: 'with maxWiderBelowChars 32 the same lines are one headline broken in two',
       options: { maxWiderBelowChars: 32 },
-      text: page(['北坡县首家养老驿站开门迎客', '为周边老人提供助餐和日间照料服务', ...station]),
+      text: widerBelow,
       articles: [{ headline: '北坡县首家养老驿站开门迎客为周边老人提供助餐和日间照料服务', subheadlines: [] }],
     },
     {
       name: 'an unmarked short line over a wider one is its kicker when the body holds few of its words',
-      text: page(['让老人吃上放心饭', '北坡县首家养老驿站开门迎客', ...station]),
+      text: kickerAbove,
       articles: [{ headline: '北坡县首家养老驿站开门迎客', subheadlines: ['让老人吃上放心饭'] }],
     },
     {
       name: 'with confidentScore 0.1 the body holds enough of the short line’s words: one headline broken unevenly',
       options: { confidentScore: 0.1 },
-      text: page(['让老人吃上放心饭', '北坡县首家养老驿站开门迎客', ...station]),
+      text: kickerAbove,
       articles: [{ headline: '让老人吃上放心饭北坡县首家养老驿站开门迎客', subheadlines: [] }],
-    },
-    {
-      name: 'by default the same two lines are one headline broken in two',
-      text: page(['北坡县养老驿站开门迎客', '提供助餐和日间照料', ...station]),
-      articles: [{ headline: '北坡县养老驿站开门迎客提供助餐和日间照料', subheadlines: [] }],
     },
     {
       name: 'a line too short to be a subtitle, wider than the short line above it, still ends the broken headline',
@@ -156,7 +167,7 @@ testPass(matchHeadlines, {
   invalid: [
     {
       name: 'two listed lines of few words, each weakly in a body of its own and in none as one headline, are two headlines',
-      text: page([' 老驿站里的欢声笑语和歌声', ' 趣味运动会上笑声多又多', ...visits], station, games),
+      text: fewWordsListed,
       articles: [{ headline: null }, { headline: '老驿站里的欢声笑语和歌声' }, { headline: '趣味运动会上笑声多又多' }],
       // each placed at the lower bar, as a guess
       messages: [{ line: 1, message: /weak match/ }, { line: 2, message: /weak match/ }],
@@ -170,21 +181,21 @@ testPass(matchHeadlines, {
     {
       name: 'leftover headlines are placed so that most find a body: one over a byline and a body it shares no words with goes there, not the other one',
       // the second is printed after that body and holds as few of its words as of the last body's
-      text: page([' 夕阳红处晚霞美', '■本报记者 林川', ...station], ' 邻里驿站欢乐多', [' 南湖区社工上门探访困难家庭', ...visits], games),
+      text: leftovers,
       articles: [{ headline: '夕阳红处晚霞美' }, { headline: '南湖区社工上门探访困难家庭' }, { headline: '邻里驿站欢乐多' }],
       messages: [{ line: 1, message: /weak match/ }, { line: 7, message: /weak match/ }],
     },
     {
       name: 'with nextBonus 0 a headline’s place gives it no claim: the one sharing words takes the body, the other is furniture',
       options: { nextBonus: 0 },
-      text: page([' 夕阳红处晚霞美', '■本报记者 林川', ...station], ' 邻里驿站欢乐多', [' 南湖区社工上门探访困难家庭', ...visits], games),
+      text: leftovers,
       articles: [{ headline: '邻里驿站欢乐多' }, { headline: '南湖区社工上门探访困难家庭' }, { headline: null }],
       messages: [{ line: 7, message: /weak match/ }, { line: 1, message: /matches no article/ }],
     },
     {
       name: 'with weakScore 0.35 the same lines are one headline, holding too few of any body’s words: it goes to the body below it',
       options: { weakScore: 0.35 },
-      text: page([' 老驿站里的欢声笑语和歌声', ' 趣味运动会上笑声多又多', ...visits], station, games),
+      text: fewWordsListed,
       articles: [{ headline: '老驿站里的欢声笑语和歌声趣味运动会上笑声多又多' }, { headline: null }, { headline: null }],
       messages: [{ line: 1, message: /weak match/ }],
     },
