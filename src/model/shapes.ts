@@ -293,3 +293,23 @@ export function isSubtitleShaped(text: string): boolean {
 export function isSectionLabelShaped(text: string): boolean {
   return [...text].length <= 8 && !/[：:，。]/.test(text);
 }
+
+/** Marks no line may start with (kinsoku): a typesetter moves the character before them down too. */
+const NO_LINE_START = '，。、；：？！”’」』）》,.;:?!)';
+/** Marks no line may end with: a typesetter moves them down to the word they open. */
+const NO_LINE_END = '“‘「『（《(';
+
+/**
+ * Whether a line starts the way the line after a justified short one does: with a mark no
+ * line may start with, at once or one character in (the character moved down with it), with an
+ * opening mark moved down to its word, or with a Latin word or number that did not fit above.
+ * A typesetter spreads the line left short across its column: this is what made it short.
+ */
+export function startsAfterPushDown(text: string): boolean {
+  const t = text.trimStart();
+  if (t.length === 0) return false;
+  const first = t.charAt(0);
+  if (NO_LINE_START.includes(first) || NO_LINE_END.includes(first) || unitIs(t.charCodeAt(0), CharKind.Alnum)) return true;
+  const second = t.codePointAt(0)! > 0xffff ? t.charAt(2) : t.charAt(1);
+  return second !== '' && NO_LINE_START.includes(second);
+}

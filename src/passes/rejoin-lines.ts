@@ -4,7 +4,7 @@ import { setWidth } from '../model/width.js';
 import { UNMARKED_HEADING, blockWith, makeBlock, pageWith, type BlockExtras } from '../model/page.js';
 import type { Block, Line, Page } from '../model/types.js';
 import { fixedChoices, type FixedChoices, type FixedRole } from '../model/overrides.js';
-import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isFolioLine, isFurnitureLine, isKickerShaped, isRubricShaped, isSubtitleShaped, isTitleLike, splitTeasers, startsWithDateline } from '../model/shapes.js';
+import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isFolioLine, isFurnitureLine, isKickerShaped, isRubricShaped, isSubtitleShaped, isTitleLike, splitTeasers, startsAfterPushDown, startsWithDateline } from '../model/shapes.js';
 
 interface Options {
   shortLineCells: number;
@@ -139,8 +139,20 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     const short = Math.min(Math.max(width[after.no]!, column[l.no]!), column[l.no]! + o.fullLineCells) - width[l.no]!;
     return short >= o.indentCells && short <= 2 * o.indentCells && width[after.no]! + o.fullLineCells >= column[after.no]!;
   };
-  /** a headline-shaped line wider than its column: no body line is */
-  const wideTitle = (l: Line | undefined): boolean => l !== undefined && width[l.no]! > column[l.no]! + o.shortLineCells && !l.lead && titled(l);
+  /**
+   * A headline-shaped line wider than its column: no body line is. Nor is one letter-spaced
+   * that fills its column when the line below does not show why a justified line was left short
+   * (a mark no line may start with moved down with the character before it, an opening mark, a
+   * Latin word that did not fit): a typesetter spreads only such a line, so one spread though
+   * nothing was moved off it is set in big type, a headline's.
+   */
+  const wideTitle = (l: Line | undefined): boolean => {
+    if (l === undefined || l.lead) return false;
+    const wide = width[l.no]! > column[l.no]! + o.shortLineCells;
+    if (!wide && !(l.spaced === true && width[l.no]! + o.fullLineCells >= column[l.no]!)) return false;
+    if (!wide && startsAfterPushDown(textAt(l.no, 1)?.text ?? '')) return false;
+    return titled(l);
+  };
   /**
    * Under a headline set right on its body, the body opens: with a lead, a byline or a
    * dateline, or a first line short by its dropped indent; the headline's own further lines

@@ -55,6 +55,27 @@ testPass(rejoinLines, {
       ],
     },
     {
+      // line 5 is spread across the column though nothing was moved off it to the line below
+      // (which starts with no mark that cannot start a line): big type, a headline set right on its body
+      name: 'a letter-spaced headline-shaped line that fills its column, after a finished paragraph, is a heading',
+      text: page(lead(['今年以来，南湖区民政', '局组织社工走进十二个', '社区开展上门探访。']), ['社 区 食 堂 开 进 老 街 坊 家', '城东街道今年开设了三', '家社区食堂，为辖区老', '人提供助餐服务。']),
+      blocks: [
+        { kind: 'paragraph', lines: [1, 3] },
+        { kind: 'heading', text: '社区食堂开进老街坊家', lines: [5, 5] },
+        { kind: 'paragraph', text: '城东街道今年开设了三家社区食堂，为辖区老人提供助餐服务。', lines: [6, 8] },
+      ],
+    },
+    {
+      // the line below line 5 starts with a character and a comma moved down together: line 5
+      // was left short and justified, a paragraph's line however full it looks
+      name: 'a letter-spaced line over a line that starts with a mark moved down is a justified body line',
+      text: page(lead(['今年以来，南湖区民政', '局组织社工走进十二个', '社区探访。']), ['老 人 们 都 说 社 区 食 堂 饭', '香，价格也很实惠，', '吃饭比以前方便多了。']),
+      blocks: [
+        { kind: 'paragraph', lines: [1, 3] },
+        { kind: 'paragraph', text: '老人们都说社区食堂饭香，价格也很实惠，吃饭比以前方便多了。', lines: [5, 7] },
+      ],
+    },
+    {
       // the credit （林晓） is broken over lines 3-4; the blank after it is no column break
       name: "a credit broken over a paragraph's last lines ends the paragraph, blank line or not",
       text: page(lead(['社区食堂开张后，老人', '们都说吃饭更方便了。（林', '晓）']), ['城东街道今年开设', '了三家社区食堂，为老', '人提供助餐服务。']),
