@@ -157,7 +157,7 @@ const CLOSE_QUOTE = 0x201d;
 
 /**
  * A line shaped like a headline or subhead: at least two characters, some Han, no clause
- * punctuation (an enumeration comma only inside quotes), and at most one colon: after a short
+ * punctuation (an enumeration comma only inside quotes or in a subtitle hanging from a dash), and at most one colon: after a short
  * place or topic (`北京：…`), or ending a kicker. A headline of two phrases holds a comma
  * between them (`指尖绣出新天地，古老苗绣走进课堂`); `commas` says how many to allow, since a
  * line of body text has the same shape and only the line's place on the page can tell.
@@ -171,6 +171,8 @@ export function isTitleLike(text: string, commas = 0): boolean {
   let colon = -1;
   let han = false;
   let quoted = false;
+  // a subtitle hanging from a dash may list what the story holds (`——出土陶器、石器等遗物`)
+  const listing = isSubtitleShaped(t);
   let commasLeft = commas;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
@@ -179,7 +181,7 @@ export function isTitleLike(text: string, commas = 0): boolean {
       commasLeft--;
       continue;
     }
-    if ((k & CharKind.TitleStop) !== 0 || (c === ENUMERATION_COMMA && !quoted)) return false;
+    if ((k & CharKind.TitleStop) !== 0 || (c === ENUMERATION_COMMA && !quoted && !listing)) return false;
     if (c === OPEN_QUOTE) quoted = true;
     else if (c === CLOSE_QUOTE) quoted = false;
     if ((k & CharKind.Colon) !== 0) {

@@ -76,6 +76,16 @@ testPass(rejoinLines, {
       ],
     },
     {
+      // line 6 lists what was found with enumeration commas, as a body line would, but hangs
+      // from a dash and is wider than the column: the subtitle of the headline above it, not the
+      // start of a paragraph that the blank after it cut
+      name: 'a subtitle hanging from a dash may hold enumeration commas: the headline group stays a heading',
+      text: page(lead(['今年以来，南湖区民政', '局组织社工走进十二个', '社区探访。']), ['城北发现一处古代遗址', '——出土陶器、石器等各类遗物三千余件'], ['本报郑州9月12日电', '（记者 李文）考古人', '员在城北发现遗址。']),
+      check: (p) => {
+        expect(p.blocks.slice(0, 3).map((b) => [b.kind, b.lines])).toEqual([['paragraph', [1, 3]], ['heading', [5, 6]], ['paragraph', [8, 10]]]);
+      },
+    },
+    {
       // the credit （林晓） is broken over lines 3-4; the blank after it is no column break
       name: "a credit broken over a paragraph's last lines ends the paragraph, blank line or not",
       text: page(lead(['社区食堂开张后，老人', '们都说吃饭更方便了。（林', '晓）']), ['城东街道今年开设', '了三家社区食堂，为老', '人提供助餐服务。']),
