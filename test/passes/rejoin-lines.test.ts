@@ -86,6 +86,15 @@ testPass(rejoinLines, {
       },
     },
     {
+      // line 5 is far short of the column and ends no sentence; line 6 is headline-shaped; line 7
+      // falls short of line 8 by a dropped indent: a headline broken unevenly, set right on its body
+      name: 'an unevenly broken headline set right on a body that opens by its indent, after a finished paragraph, is a heading',
+      text: page(lead(['今年以来，南湖区民政', '局组织社工走进十二个', '社区探访。']), ['中外学生', '走进乡村体验农耕文化', '10月26日，来自巴基', '斯坦等12个国家的40余', '名留学生走进城东村。']),
+      check: (p) => {
+        expect(p.blocks.slice(0, 3).map((b) => [b.kind, b.lines])).toEqual([['paragraph', [1, 3]], ['heading', [5, 6]], ['paragraph', [7, 9]]]);
+      },
+    },
+    {
       // the credit （林晓） is broken over lines 3-4; the blank after it is no column break
       name: "a credit broken over a paragraph's last lines ends the paragraph, blank line or not",
       text: page(lead(['社区食堂开张后，老人', '们都说吃饭更方便了。（林', '晓）']), ['城东街道今年开设', '了三家社区食堂，为老', '人提供助餐服务。']),
