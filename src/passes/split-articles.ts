@@ -66,7 +66,10 @@ export const splitArticles = definePass({
           // a deeper heading hanging from a dash is this headline's subtitle, not an article under
           // a section; and a kicker leads into a main headline, never into a section label
           const afterKicker = prev?.kind === 'heading' && isKickerShaped(prev.text);
-          if (b.level && !isFixedHeadline(fixed, b.lines[0]) && next?.kind === 'heading' && next.level && next.level > b.level && isSectionLabelShaped(b.text) && !isSubtitleShaped(next.text) && !afterKicker &&
+          // a heading letter-spaced across its line is set in big type, as a short main
+          // headline is over its descriptive subtitle; a section label is set as a label
+          const bigType = b.parts?.some((l) => l.spaced) === true;
+          if (b.level && !bigType && !isFixedHeadline(fixed, b.lines[0]) && next?.kind === 'heading' && next.level && next.level > b.level && isSectionLabelShaped(b.text) && !isSubtitleShaped(next.text) && !afterKicker &&
             (headsArticles(blocks, i) >= 2 || opensWithPlace(next.text))) {
             leaveSection();
             section = { text: b.text, level: b.level, lines: b.lines, used: false };

@@ -51,6 +51,12 @@ testPass(splitArticles, {
       check: (p) => expect(p.blocks.map((b) => b.text)).toEqual(['北坡县：养老驿站开张', '南湖区：社工探访困难家庭']),
     },
     {
+      name: 'a short heading letter-spaced across its line is a main headline in big type, not a section label, whatever it heads',
+      text: page('## 邻 里 情 深', '### 社区食堂让独居老人吃上热乎饭', '驿站为老人提供助餐服务。', '### 南湖区：社工探访困难家庭', '社工走进十二个社区。'),
+      articles: [{ section: null }, { section: null }],
+      check: (p) => expect(p.blocks.map((b) => b.text)).toEqual(['邻里情深', '社区食堂让独居老人吃上热乎饭', '南湖区：社工探访困难家庭']),
+    },
+    {
       name: 'a heading hanging from a dash is a subtitle, not an article under a section',
       text: page('# 乡村书屋焕新颜', '## ——青禾县推动农家书屋提质增效', '书屋里新添了不少绘本。'),
       articles: [{ section: null }],
