@@ -47,7 +47,7 @@ export const rejoinLines = definePass<Options>({
     minIndentEvidence: { default: 2, description: "paragraph starts a page must show before its paragraphs are taken to start full, not indented", unit: 'paragraph starts', min: 1, integer: true },
     maxCaptionLines: { default: 3, description: 'a caption set into a raw column is at most this many lines', unit: 'lines', min: 0, integer: true },
     maxRunningHeadChars: { default: 10, description: "a Markdown line next to a page number, between the halves of a sentence, is the page's running head when headline-shaped and at most this long", unit: 'characters', min: 0, integer: true },
-    rubricRatio: { default: 4, description: "a rubric-shaped line at the page's top, right above a line this many times its length, is a section label, not a broken headline's first part", unit: 'times', min: 1 },
+    rubricRatio: { default: 3, description: "a rubric-shaped line at the page's top, right above a line this many times its length, is a section label, not a broken headline's first part", unit: 'times', min: 1 },
   },
   run(page, options, { report }) {
     if (page.blocks.length > 0) return page;

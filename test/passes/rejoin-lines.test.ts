@@ -400,6 +400,12 @@ testPass(rejoinLines, {
       blocks: [{ kind: 'furniture', text: '民政', lines: [1, 1] }, { kind: 'heading', lines: [2, 2] }, { kind: 'paragraph', lead: true }],
     },
     {
+      // four characters over thirteen: a headline breaks at a phrase nearer its middle
+      name: 'a four-character rubric at the page top over a line three times its length is page furniture',
+      text: page([' 本期导读', ' 西坡镇敬老院办起端午包粽子活动'], lead(['端午节前一天，西', '坡镇敬老院里飘着粽', '叶的清香。'])),
+      blocks: [{ kind: 'furniture', text: '本期导读', lines: [1, 1] }, { kind: 'heading', lines: [2, 2] }, { kind: 'paragraph', lead: true }],
+    },
+    {
       name: 'with rubricRatio 20 the same line is the first part of a headline broken in two',
       text: page([' 民政', ' 西坡镇敬老院办起端午节包粽子活动'], lead(['端午节前一天，西', '坡镇敬老院里飘着粽', '叶的清香。'])),
       options: { rubricRatio: 20 },
