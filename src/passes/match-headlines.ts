@@ -647,6 +647,8 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
   // A line printed right next to an article's headline is its subtitle or kicker, unless it
   // matches another article better; one that matches none well enough, once nothing else took it.
   const bestArticle = units.map((_, ui) => topArticle(ui));
+  // the units placed for standing beside another's headline, not chosen for their words
+  const besideOnly = new Uint8Array(units.length);
   const grow = (matchingNone: boolean) => {
     for (let grew = true; grew; ) {
       grew = false;
@@ -662,6 +664,7 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
         const a = beside.find((x) => x === bestArticle[ui]) ?? (matchingNone && best[ui]! < o.minScore ? beside[0] : undefined);
         if (a !== undefined) {
           assigned[ui] = a;
+          besideOnly[ui] = 1;
           grew = true;
         }
       });
@@ -681,9 +684,13 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
       if (share < o.confidentScore || share < best[u]! || at <= splitScore) continue;
       const holder = taken.get(a);
       const own = assigned[u];
-      // placed elsewhere, only when this body was its first choice, place included
-      if (holder === undefined || holder === u || (own !== undefined && total[u]![own]! >= at)) continue;
-      split = { unit: u, article: a, group: units.flatMap((_, vi) => (assigned[vi] === a ? [vi] : [])) };
+      // placed elsewhere, only when this body was its first choice, place included; a line put
+      // on this body only for standing next to its headline in a list printed away from the
+      // body may be a headline of its own whose body was printed run together with this one
+      // (the cut tells: a subtitle names all of it)
+      const listedBeside = besideOnly[u] === 1 && own === a && total[u]![a]! === share;
+      if (holder === undefined || holder === u || (own !== undefined && !listedBeside && total[u]![own]! >= at)) continue;
+      split = { unit: u, article: a, group: units.flatMap((_, vi) => (assigned[vi] === a && vi !== u ? [vi] : [])) };
       splitScore = at;
     }
   }

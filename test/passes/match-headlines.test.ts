@@ -242,6 +242,15 @@ testPass(matchHeadlines, {
       messages: [{ line: 8, message: /no boundary was printed here/ }],
     },
     {
+      // lines 1-2 are listed at the page top, away from their bodies, which were printed run
+      // together (lines 9-16): line 2 stands beside the headline that took the body, but names
+      // only its second part
+      name: 'a listed headline beside the one that took a body is no subtitle when it names only part of that body: the body is cut',
+      text: page(['南湖区社工上门探访困难家庭', '北坡县首家养老驿站开门迎客为老人提供助餐'], ['东岸社区举办邻里运动会', ...games], visits, ['北坡县首家养老驿站日前', '开门迎客，驿站为老人提', '供助餐和日间照料服务。']),
+      articles: [{ headline: '东岸社区举办邻里运动会' }, { headline: '南湖区社工上门探访困难家庭', subheadlines: [] }, { headline: '北坡县首家养老驿站开门迎客为老人提供助餐', subheadlines: [] }],
+      messages: [{ line: 14, message: /no boundary was printed here/ }],
+    },
+    {
       name: 'with minScore 0.9 a headline sharing some words only is placed by position, and the guess reported',
       options: { minScore: 0.9, confidentScore: 0.95 },
       text: page(' 南湖社工送温暖', visits),
