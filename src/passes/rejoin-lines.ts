@@ -838,16 +838,25 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
   // the subtitle below it as plain lines: a short headline-shaped line next to a heading is one
   // of its group, ranked below every marked heading.
   const marked = (j: number) => raw[j]?.kind === 'heading' && raw[j]!.level !== UNMARKED_HEADING;
+  /** a plain line shaped like a headline, kicker or subtitle, and no longer than one */
+  const titleLine = (b: Block): boolean => !b.lead && !fixed?.role.has(b.lines[0]) && b.text.length <= 2 * o.maxTitleChars && [...b.text].length <= o.maxTitleChars &&
+    (isTitleLike(b.text) || isKickerShaped(b.text) || isSubtitleShaped(b.text)) && !SENTENCE_END.test(b.text) && !endsWithPhotoCredit(b.text);
   for (let i = 0; i < raw.length; i++) {
     const b = raw[i]!;
     // A subtitle has its article's text below it, a kicker its headline; text below that goes
     // on from a Latin word or a mark is the rest of a sentence a page break cut.
     const below = raw[i + 1];
     const textBelow = below !== undefined && below.kind !== 'heading' && !RUNS_ON.test(below.text);
-    if (b.kind !== 'paragraph' || b.lead || fixed?.role.has(b.lines[0]) || !((marked(i - 1) && textBelow) || marked(i + 1))) continue;
-    if (b.text.length > 2 * o.maxTitleChars || [...b.text].length > o.maxTitleChars) continue;
-    if (!(isTitleLike(b.text) || isKickerShaped(b.text) || isSubtitleShaped(b.text)) || SENTENCE_END.test(b.text) || endsWithPhotoCredit(b.text)) continue;
+    if (b.kind !== 'paragraph' || !((marked(i - 1) && textBelow) || marked(i + 1)) || !titleLine(b)) continue;
     raw[i] = blockWith(b, { kind: 'heading', level: UNMARKED_HEADING, parts: [page.lines[b.lines[0] - 1]!] });
+  }
+  // At the page's top, above its first heading, plain headline-shaped lines set among teasers
+  // and labels are a list of the page's headlines, as a raw page's top block is: each is
+  // placed by its words, not read as an article of one line.
+  let top = 0;
+  while (top < raw.length && (raw[top]!.kind === 'furniture' || (raw[top]!.kind === 'paragraph' && titleLine(raw[top]!)))) top++;
+  if (raw[top]?.kind === 'heading' && raw.slice(0, top).some((b) => b.kind === 'furniture')) {
+    for (let i = 0; i < top; i++) if (raw[i]!.kind === 'paragraph') raw[i] = blockWith(raw[i]!, { kind: 'heading', level: UNMARKED_HEADING, parts: [page.lines[raw[i]!.lines[0] - 1]!] });
   }
   // A paragraph that stops mid-sentence continues in the next paragraph; a short unpunctuated
   // paragraph between the two halves is the caption of a picture that cut the sentence.

@@ -95,6 +95,18 @@ testPass(rejoinLines, {
       },
     },
     {
+      // line 1 is a plain line above the page's first heading with a teaser (line 3) between:
+      // a headline listed at the page top, not a one-line paragraph
+      name: 'Markdown: a plain headline-shaped line among teasers above the first heading is a listed headline',
+      text: page('北坡县：养老驿站开进老小区', '社区食堂何以叫好又叫座……06版', '# 南湖区社工上门探访困难家庭', '南湖区民政局近日组织社工走进十二个社区,上门探访困难家庭。'),
+      blocks: [
+        { kind: 'heading', text: '北坡县：养老驿站开进老小区', lines: [1, 1] },
+        { kind: 'furniture', text: '社区食堂何以叫好又叫座……06版' },
+        { kind: 'heading', text: '南湖区社工上门探访困难家庭', level: 1 },
+        { kind: 'paragraph', lines: [7, 7] },
+      ],
+    },
+    {
       // the credit （林晓） is broken over lines 3-4; the blank after it is no column break
       name: "a credit broken over a paragraph's last lines ends the paragraph, blank line or not",
       text: page(lead(['社区食堂开张后，老人', '们都说吃饭更方便了。（林', '晓）']), ['城东街道今年开设', '了三家社区食堂，为老', '人提供助餐服务。']),
