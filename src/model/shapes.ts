@@ -270,6 +270,29 @@ export function namePrefix(text: string): string | null {
 }
 
 /**
+ * Whether a text names a place a headline names in short: word for word, or with the place's
+ * full name between its characters (`甘肃定西` for `甘肃省定西市`), its characters in order within
+ * twice its length.
+ */
+export function namesPlace(text: string, name: string): boolean {
+  if (name === '' || text.includes(name)) return true;
+  const chars = [...name];
+  if (chars.length < 2) return false;
+  const span = 2 * name.length;
+  for (let start = text.indexOf(chars[0]!); start >= 0; start = text.indexOf(chars[0]!, start + 1)) {
+    let at = start + chars[0]!.length;
+    let k = 1;
+    for (; k < chars.length; k++) {
+      const next = text.indexOf(chars[k]!, at);
+      if (next < 0 || next + chars[k]!.length - start > span) break;
+      at = next + chars[k]!.length;
+    }
+    if (k === chars.length) return true;
+  }
+  return false;
+}
+
+/**
  * A headline that opens with a place and a colon (`北京：…`): the form of a main headline, which
  * a subtitle does not take.
  */

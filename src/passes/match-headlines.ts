@@ -3,7 +3,7 @@ import { articleWith, listFrom, makeLine, pageWith, spanOf } from '../model/page
 import { joinLines } from '../model/join.js';
 import { setWidth } from '../model/width.js';
 import { BigramIndex } from './bigram-index.js';
-import { isKickerShaped, isSubtitleShaped, namePrefix } from '../model/shapes.js';
+import { isKickerShaped, isSubtitleShaped, namePrefix, namesPlace } from '../model/shapes.js';
 import { bestAssignment } from './assign.js';
 import type { Article, Block, Furniture, Line } from '../model/types.js';
 import { articleHolding, fixedChoices, isFixedHeadline, type FixedChoices } from '../model/overrides.js';
@@ -183,10 +183,11 @@ function placeOnSheet(sheetUnits: Unit[], sheetArticles: Article[], markdown: bo
     // a short name and colon on the line above, in the same box and named again in the body,
     // is the headline's own place (`霍尔果斯：` + `中欧班列通行量持续攀升`), not a kicker
     const above = us[us.indexOf(head) - 1];
+    // (a group's first line may carry the space OCR leaves before a block)
     const adjoins = above !== undefined && above.lines[above.lines.length - 1]!.no === head.lines[0]!.no - 1 &&
-      (above.lines[0]!.indent ?? 0) === (head.lines[0]!.indent ?? 0);
+      ((above.lines[0]!.indent ?? 0) === (head.lines[0]!.indent ?? 0) || (above.index === 0 && (head.lines[0]!.indent ?? 0) === 0));
     const name = adjoins ? namePrefix(above!.text) : null;
-    const opens = name !== null && !place?.has(above!) && a.body.some((b) => b.text.includes(name));
+    const opens = name !== null && !place?.has(above!) && a.body.some((b) => namesPlace(b.text, name));
     // A converter sets each line of a headline broken in two as a heading of its own: the
     // next heading in the same type, with nothing between, is the rest of it when the two make
     // a short headline together (a subtitle is a clause of its own), or one is too short to be a subtitle

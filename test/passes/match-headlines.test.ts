@@ -31,6 +31,12 @@ testPass(matchHeadlines, {
   before,
   valid: [
     {
+      // line 1 carries the space OCR leaves before a block, and the body names the place in full
+      name: 'a short place and colon right above the headline, named in full in the body, is the headline’s own opening, not a kicker',
+      text: page([' 甘肃北坡：', '首家养老驿站开门迎客', '■ 记者 林川', ...lead(['甘肃省北坡县首家养', '老驿站日前开门迎客，驿', '站为老人提供助餐服务。'])]),
+      articles: [{ headline: '甘肃北坡：首家养老驿站开门迎客', subheadlines: [] }],
+    },
+    {
       name: 'headlines listed at the top go to the bodies that share their words, whatever the order; a body without one gets none',
       text: page([' 北坡县首家养老驿站开门迎客', ' 南湖区社工上门探访困难家庭', ...visits], station, games),
       articles: [{ headline: '南湖区社工上门探访困难家庭' }, { headline: '北坡县首家养老驿站开门迎客' }, { headline: null }],
