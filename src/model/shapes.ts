@@ -13,11 +13,16 @@ const CLOSE = `\\s*[${classSource(CLOSE_BRACKETS)}]`;
 const INNER = `[^${classSource(OPEN_BRACKETS + CLOSE_BRACKETS)}]`;
 /** a title in 《》 and up to twelve characters after it: `《某某日报》`, `《新华日报》客户端` */
 const TITLE = `《[^》]+》${INNER}{0,12}`;
+/**
+ * What a source note says inside its brackets: `据民政部网站`, `《某某日报》`, `来源：某某网`
+ * (or `摘自`, `转自`, `选自` a source), `本报综合`, `综合新华社、人民网报道`.
+ */
+const SOURCE = `据${INNER}*|${TITLE}|(?:(?:稿件|信息|文章)?来源|摘自|转自|选自)\\s*[：:]?\\s*${INNER}+|(?:本报|本刊)综合${INNER}{0,20}|综合${INNER}{1,30}报道`;
+const SOURCE_NOTE = new RegExp(`^(?:${SOURCE})$`);
 /** `（据民政部网站）`, `（《某某日报》）`: a source note on a line of its own. */
-const ATTRIBUTION_LINE = new RegExp(`^${OPEN}(据${INNER}*|${TITLE})${CLOSE}$`);
+const ATTRIBUTION_LINE = new RegExp(`^${OPEN}(${SOURCE})${CLOSE}$`);
 const TRAILING_BRACKET = new RegExp(`${OPEN}(${INNER}{1,30}?)${CLOSE}$`);
 const CREDIT_LINE = new RegExp(`^${OPEN}(${INNER}{1,30}?)${CLOSE}$`);
-const SOURCE_TITLE = new RegExp(`^${TITLE}$`);
 const OPENING = new RegExp(`^${OPEN}`);
 const CLOSING = new RegExp(`${CLOSE}$`);
 const PERSONAL_NAME = new RegExp(`^${HAN_CLASS}{2,4}$`, 'u');
@@ -74,9 +79,7 @@ export function withoutBrackets(text: string): string {
 /** What is inside a source note, without its outer brackets, or null when it is not one. */
 export function attributionText(inner: string): string | null {
   const t = inner.trim();
-  if (t.startsWith('据')) return t;
-  if (SOURCE_TITLE.test(t)) return t;
-  return null;
+  return SOURCE_NOTE.test(t) ? t : null;
 }
 
 /** `本报记者 王某`, `记者 田野`, `通讯员 李某 记者 赵某` on a line of its own, without its `■`. */

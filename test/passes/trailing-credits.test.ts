@@ -51,6 +51,17 @@ testPass(trailingCredits, {
       blocks: [heading, { kind: 'paragraph', text: '驿站为老人提供助餐服务。' }, { kind: 'attribution', text: '据北坡县民政局', endsArticle: true }],
     },
     {
+      name: 'a source note naming its source with 来源 is the attribution, at a paragraph end or on a line of its own',
+      text: markdown('驿站为老人提供助餐服务。(来源:北坡县民政局网站)', '（来源：南湖区民政局）'),
+      blocks: [heading, { kind: 'paragraph', text: '驿站为老人提供助餐服务。' }, { kind: 'attribution', text: '来源：北坡县民政局网站', endsArticle: true }, { kind: 'attribution', text: '来源：南湖区民政局', endsArticle: true }],
+    },
+    {
+      // four Han characters would otherwise read as an author's name
+      name: 'a note that the paper compiled the report (本报综合) is the attribution, not an author credit',
+      text: markdown('驿站为老人提供助餐服务。', '（本报综合）'),
+      blocks: [heading, { kind: 'paragraph', text: '驿站为老人提供助餐服务。' }, { kind: 'attribution', text: '本报综合', endsArticle: true }],
+    },
+    {
       name: 'a bracket inside a sentence stays in the text',
       text: markdown('驿站由县民政局（牵头单位）'),
       blocks: [heading, { kind: 'paragraph', text: '驿站由县民政局（牵头单位）' }],
