@@ -62,7 +62,10 @@ function bracketed(text: string): boolean {
   return unitIs(text.charCodeAt(a), CharKind.OpenBracket) && unitIs(text.charCodeAt(z), CharKind.CloseBracket);
 }
 
-export const isAttributionLine = (text: string): boolean => bracketed(text) && ATTRIBUTION_LINE.test(text.trim());
+/** `来源：某某网` on a line of its own: a source note set without brackets. */
+const SOURCE_LINE = /^(?:(?:稿件|信息|文章)?来源|摘自|转自|选自)\s*[：:]\s*[^，。；！？,;!?]{2,30}$/;
+
+export const isAttributionLine = (text: string): boolean => (bracketed(text) && ATTRIBUTION_LINE.test(text.trim())) || SOURCE_LINE.test(text.trim());
 
 /** `（王某某）` on a line of its own: the author credit that closes an article. */
 export function isCreditLine(text: string): boolean {
@@ -220,10 +223,10 @@ export function endsWithCredit(text: string): boolean {
 
 /**
  * The words a news report opens with when it names where and when it was filed, or who
- * filed it: `本报讯`, `本报成都10月9日电`, `新华社北京3月2日电`, `据央视新闻报道，`. A paragraph
+ * filed it: `本报讯`, `本报成都10月9日电`, `新华社北京3月2日电`, `本报南湖电 5月3日`, `据央视新闻报道，`. A paragraph
  * that opens with one starts an article, whether or not a boundary was printed before it.
  */
-const DATELINE = /^(?:(?:本报|本刊|本台)讯|(?:本报|本刊|本台|\p{Script=Han}{1,6}?[社报网台])\p{Script=Han}{0,10}?\d{1,2}月\d{1,2}日(?:电|讯)|据[^，。；：“”]{2,20}?报道[，：])/u;
+const DATELINE = /^(?:(?:本报|本刊|本台)讯|(?:本报|本刊|本台|\p{Script=Han}{1,6}?[社报网台])\p{Script=Han}{0,10}?\d{1,2}月\d{1,2}日(?:电|讯)|(?:本报|本刊|本台|新华社|中新社)\p{Script=Han}{2,6}?电(?=[\s（(\d])|据[^，。；：“”]{2,20}?报道[，：])/u;
 
 /** A dateline is within a line's first this many code units. */
 const DATELINE_HEAD = 40;
@@ -243,7 +246,7 @@ export function startsWithDateline(text: string): boolean {
   // a dateline is the paragraph's first words: only its head is read, and most lines are
   // passed over by what every dateline holds before the pattern is tried
   const c = text.charCodeAt(0);
-  if (c !== 0x672c /* 本 */ && c !== 0x636e /* 据 */ && !datedWithin(text, DATELINE_HEAD)) return false;
+  if (c !== 0x672c /* 本 */ && c !== 0x636e /* 据 */ && c !== 0x65b0 /* 新 */ && c !== 0x4e2d /* 中 */ && !datedWithin(text, DATELINE_HEAD)) return false;
   return DATELINE.test(text.length > DATELINE_HEAD ? text.slice(0, DATELINE_HEAD) : text);
 }
 

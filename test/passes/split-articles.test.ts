@@ -94,6 +94,16 @@ testPass(splitArticles, {
       text: page('## 北坡县养老驿站开张', '驿站为老人提供助餐服务。', '本报讯（记者 林川）南湖区社工走进十二个社区。'),
       articles: [{ body: [{ text: '驿站为老人提供助餐服务。' }] }, { body: [{ text: '本报讯（记者 林川）南湖区社工走进十二个社区。' }] }],
     },
+    {
+      name: 'a dateline naming the place before 电 and the date after it starts an article too',
+      text: page('## 北坡县养老驿站开张', '驿站为老人提供助餐服务。', '本报南湖电 5月3日，南湖区社工走进十二个社区。'),
+      articles: [{ body: [{ text: '驿站为老人提供助餐服务。' }] }, { body: [{ text: '本报南湖电5月3日，南湖区社工走进十二个社区。' }] }],
+    },
+    {
+      name: 'a source note set without brackets on a line of its own (来源：…) is the attribution and ends the article',
+      text: page('## 北坡县养老驿站开张', '驿站为老人提供助餐服务。', '来源：北坡县民政局', '南湖区社工走进十二个社区。'),
+      articles: [{ attribution: '来源：北坡县民政局', body: [{ text: '驿站为老人提供助餐服务。' }] }, { attribution: null, body: [{ text: '南湖区社工走进十二个社区。' }] }],
+    },
   ],
   invalid: [
     {
