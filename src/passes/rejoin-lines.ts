@@ -887,6 +887,17 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
       continue;
     }
     if (b.kind === 'paragraph' && prev?.kind === 'paragraph' && (fixedStart === false || (fixedStart === undefined && !finished(prev.text)))) {
+      // A caption of a sentence or two and its photographer's credit on the line right under
+      // it (`…观摩。` + `某某 摄`), the sentence's rest below them: the caption is both lines.
+      const rest = raw[i + 2];
+      if (fixedStart === undefined && !fixed?.role.has(b.lines[0]) && after?.kind === 'paragraph' && after.lines[0] === b.lines[1] + 1 && !fixed?.role.has(after.lines[0]) &&
+        isPhotoCreditLine(after.text) && codePointsAtMost(b.text, o.maxCaptionChars) && rest?.kind === 'paragraph' && fixed?.paragraphStart.get(rest.lines[0]) !== true && !rest.lead) {
+        out[at] = blockWith(prev, { text: joinLines([prev.text, rest.text]), lines: [prev.lines[0], rest.lines[1]] });
+        out.push(makeBlock('caption', joinLines([b.text, after.text]), [b.lines[0], after.lines[1]]));
+        report(`took "${short(b.text)}" and its credit out of a sentence as a picture caption`, { line: b.lines[0], kind: 'caption-lifted' });
+        i += 2;
+        continue;
+      }
       if (fixedStart === undefined && !fixed?.role.has(b.lines[0]) && !afterStarts && isCaptionLike(b.text, o.maxCaptionChars) && after?.kind === 'paragraph') {
         // the paragraph is mended where it stands, before the caption (an index, not a search:
         // a converted page can hold thousands of captions)
@@ -927,6 +938,13 @@ function fixedMarkdownBlock(l: Line, r: FixedRole): Block {
 const SENTENCE_END = /[。！？；]/;
 /** Text that cannot open a paragraph: it goes on from a Latin word or after a mark. */
 const RUNS_ON = /^[A-Za-z0-9，。、；：？！”’）,.;:?!)]/;
+
+/** A photographer's credit on a line of its own: `某某 摄`, `（记者 某某 摄）`, `新华社记者 某某 摄`. */
+function isPhotoCreditLine(text: string): boolean {
+  return codePointsAtMost(text, PHOTO_CREDIT_CHARS) && endsWithPhotoCredit(text) && !finished(text.replace(/[）)]$/, ''));
+}
+/** A credit line names at most a role and two people. */
+const PHOTO_CREDIT_CHARS = 20;
 
 function isCaptionLike(text: string, maxChars: number): boolean {
   return codePointsAtMost(text, maxChars) && !finished(text) && !SENTENCE_END.test(text);

@@ -445,6 +445,17 @@ testPass(rejoinLines, {
       messages: [{ line: 5, message: /column break/ }],
     },
     {
+      // lines 5-6: a caption that is a sentence, and its credit on the line right under it
+      name: 'Markdown: a caption sentence with its photographer’s credit on the next line is one caption, taken out of the sentence it cut',
+      text: page('# 东岸社区康复站启用', '康复站配备了多种训练设备,由专业康复师和社工共同', ['康复师指导老人进行上肢训练。', '(记者 林川 摄)'], '为居民提供服务,每周开放五天。'),
+      blocks: [
+        { kind: 'heading', level: 1 },
+        { kind: 'paragraph', text: '康复站配备了多种训练设备，由专业康复师和社工共同为居民提供服务，每周开放五天。', lines: [3, 8] },
+        { kind: 'caption', text: '康复师指导老人进行上肢训练。（记者 林川 摄）', lines: [5, 6] },
+      ],
+      messages: [{ line: 5, message: /picture caption/ }],
+    },
+    {
       name: 'Markdown: a paragraph cut by a page break is joined, and the caption taken out of it is reported',
       text: page('# 东岸社区康复站启用', '康复站配备了多种训练设备,由专业康复师和社工共同', '康复师指导老人进行上肢训练', '为居民提供服务,每周开放五天。'),
       blocks: [
