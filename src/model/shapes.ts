@@ -106,6 +106,8 @@ export function isBylineLine(text: string): boolean {
 /** An author credit: a personal name of two to four Han characters, or a reporter line. */
 export function creditName(inner: string): string | null {
   const t = inner.trim();
+  // `记者 某某 摄` credits a picture: it closes a caption, not the article
+  if (endsWithPhotoCredit(t)) return null;
   if (PERSONAL_NAME.test(t) || PERSONAL_NAMES.test(t)) return t;
   if (REPORTER.test(t)) return t;
   return null;

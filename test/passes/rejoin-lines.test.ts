@@ -261,6 +261,15 @@ testPass(rejoinLines, {
       ],
     },
     {
+      // `（记者 王芳 摄）` names a reporter, as a closing credit does, but credits the picture
+      name: 'a caption sentence closed by a reporter’s photo credit in brackets is a caption, not an article’s end',
+      text: page(lead(['今年以来，南湖区民', '政局组织社工走进十二']), ['社工为老人测量血压。', '（记者 王芳 摄）'], ['个社区开展上门探访。']),
+      blocks: [
+        { kind: 'paragraph', text: '今年以来，南湖区民政局组织社工走进十二个社区开展上门探访。' },
+        { kind: 'caption', text: '社工为老人测量血压。（记者 王芳 摄）' },
+      ],
+    },
+    {
       name: 'a line without a credit, set off by blanks in mid-sentence and ending short of the column, is a caption: a sentence runs on only from a full line',
       text: page(lead(['南湖区民政局今年组', '织社工走进十二个社区', '开展上门探访服务为困']), '社工在老人家中探访', ['难家庭送去生活物资和', '节日问候。']),
       blocks: [
