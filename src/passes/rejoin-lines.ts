@@ -108,7 +108,9 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   const titleAt: number[] = new Array(lines.length + 2).fill(0);
   const titled = (l: Line): boolean => {
     // a line that kept its paragraph indent is a paragraph's first, whatever its shape
-    if (titleAt[l.no] === 0) titleAt[l.no] = !l.opensParagraph && isTitleLike(l.text) && !fixed?.role.has(l.no) ? 1 : -1;
+    // (a line set in from the column's edge is centred, as no body line is: it may list with
+    // enumeration commas, as a headline's last line does, `稳得住、能致富`)
+    if (titleAt[l.no] === 0) titleAt[l.no] = !l.opensParagraph && (isTitleLike(l.text) || ((l.indent ?? 0) > 0 && isTitleLike(l.text.replaceAll('、', '')))) && !fixed?.role.has(l.no) ? 1 : -1;
     return titleAt[l.no] === 1;
   };
   const reportAt: number[] = new Array(lines.length + 2).fill(0);

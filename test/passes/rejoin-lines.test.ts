@@ -107,6 +107,15 @@ testPass(rejoinLines, {
       ],
     },
     {
+      // line 3 is set in from the column's edge, centred under the headline's first two lines,
+      // and lists with an enumeration comma: still the headline's, not a paragraph of one line
+      name: 'a centred headline line may hold an enumeration comma: the whole broken headline is a heading',
+      text: ['社工站联合合作社', '让搬迁群众', '   稳得住、能致富', '', '■ 本报记者 林川', '', ...lead(['走进城东安置点，一', '排排新居整齐排列，社工', '正带着孩子们做游戏。'])],
+      check: (p) => {
+        expect(p.blocks.slice(0, 2).map((b) => [b.kind, b.lines])).toEqual([['heading', [1, 3]], ['byline', [5, 5]]]);
+      },
+    },
+    {
       // the credit （林晓） is broken over lines 3-4; the blank after it is no column break
       name: "a credit broken over a paragraph's last lines ends the paragraph, blank line or not",
       text: page(lead(['社区食堂开张后，老人', '们都说吃饭更方便了。（林', '晓）']), ['城东街道今年开设', '了三家社区食堂，为老', '人提供助餐服务。']),
