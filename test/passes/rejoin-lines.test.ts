@@ -415,6 +415,12 @@ testPass(rejoinLines, {
       check: (p) => expect(p.blocks.find((b) => b.kind === 'heading')?.text).toBe('敬老院里过端午，老人们包粽子笑开了颜'),
     },
     {
+      // line 8 fills the column as a paragraph's line cut by a column break would; line 7 is wider than any
+      name: 'after a source note, a two-phrase headline over its subtitle is a heading when one of its lines is wider than the column',
+      text: page(lead(['西坡镇敬老院今年新', '添了康复室和阅览室，', '老人们常来这里活动。']), '（据西坡镇政府网站）', ['敬老院里过端午，老人们包粽子笑开了颜', '社工陪伴老人欢度佳节'], lead(['端午节前一天，西', '坡镇敬老院里飘着粽', '叶的清香。'])),
+      check: (p) => expect(p.blocks.find((b) => b.kind === 'heading')?.lines).toEqual([7, 8]),
+    },
+    {
       name: 'short headline lines between a finished paragraph and, past a blank, the next lead are a heading',
       text: page(lead(['西坡镇敬老院今年新', '添了康复室和阅览室，', '老人们常来这里活动。']), ['粽叶飘香', '敬老院里过端午'], lead(['端午节前一天，西', '坡镇敬老院里飘着粽', '叶的清香。'])),
       blocks: [{ kind: 'paragraph', lines: [1, 3] }, { kind: 'heading', lines: [5, 6] }, { kind: 'paragraph', lines: [8, 10], lead: true }],
