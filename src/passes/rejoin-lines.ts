@@ -192,7 +192,10 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       (startsIndented && width[prev.no]! + o.shortLineCells <= column[prev.no]! && width[l.no]! + o.fullLineCells >= column[l.no]! && bodyOpensBelow(l)) ||
       // a line short of its column by more than a lost indent, its sentence unfinished, with text
       // set right under it: no line of a justified paragraph is, a headline's is
-      (width[l.no]! + 2 * o.indentCells < column[l.no]! && !finished(l.text) && !endsWithPhotoCredit(l.text) && bodyOpensBelow(l));
+      (width[l.no]! + 2 * o.indentCells < column[l.no]! && !finished(l.text) && !endsWithPhotoCredit(l.text) && bodyOpensBelow(l)) ||
+      // or lines ending no sentence right over the next report's lead, byline or dateline: a
+      // paragraph's last line finishes its sentence before a report starts
+      (!finished(l.text) && !endsWithPhotoCredit(l.text) && bodyOpeningBelow(l, false) >= 0);
     // (or a kicker set right above such a line: a blank between, and the wide line is a caption's)
     if (!placed && !wideTitle(lines[l.no])) return false;
     return !l.lead && titled(l) && closes(prev) && !opensReport(l);

@@ -116,6 +116,13 @@ testPass(rejoinLines, {
       },
     },
     {
+      // line 4 is set right under the paragraph's finished last line, ends no sentence, and
+      // the next report's lead follows it: a paragraph ends its sentence before a report starts
+      name: 'a headline-shaped line ending no sentence, right after a finished one and over the next lead, is a heading',
+      text: [...lead(['今年以来，南湖区民政', '局组织社工走进十二个', '社区开展上门探访。']), '网格员上门办事暖人心', '', ...lead(['“小王，我的养老', '认证怎么弄？”居民', '问道。'])],
+      check: (p) => expect(p.blocks.slice(0, 3).map((b) => [b.kind, b.lines])).toEqual([['paragraph', [1, 3]], ['heading', [4, 4]], ['paragraph', [6, 8]]]),
+    },
+    {
       // the credit （林晓） is broken over lines 3-4; the blank after it is no column break
       name: "a credit broken over a paragraph's last lines ends the paragraph, blank line or not",
       text: page(lead(['社区食堂开张后，老人', '们都说吃饭更方便了。（林', '晓）']), ['城东街道今年开设', '了三家社区食堂，为老', '人提供助餐服务。']),
