@@ -215,8 +215,9 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     const apart = (l: Line | undefined) => l === undefined || role[l.no] === 'furniture' || role[l.no] === 'byline';
     const alone = (blankAt(lines, ls[0]!.no - 1) || apart(textAt(ls[0]!.no, -1))) && (blankAt(lines, last.no + 1) || seg.beforeLead || apart(following));
     if (!alone || !isTitleLike(joinLines(ls.map((l) => l.text)), 1)) return false;
-    // (or one of its lines wider than the column, as no body line is)
-    return (last.indent ?? 0) > 0 || width[last.no]! + o.shortLineCells <= column[last.no]! || ls.some((l) => width[l.no]! > column[l.no]! + o.shortLineCells);
+    // (or one of its lines wider than the column, as no body line is; or the next report's lead
+    // right below it, where a paragraph a column break cut would go on)
+    return seg.beforeLead || following?.lead === true || (last.indent ?? 0) > 0 || width[last.no]! + o.shortLineCells <= column[last.no]! || ls.some((l) => width[l.no]! > column[l.no]! + o.shortLineCells);
   };
   /** headline lines of one or two phrases each: a headline group's, if anything stands where they do */
   const isPhrasedGroup = (ls: Line[]): boolean =>
