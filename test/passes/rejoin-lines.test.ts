@@ -333,7 +333,7 @@ testPass(rejoinLines, {
       blocks: [{ kind: 'paragraph' }, { kind: 'attribution' }, { kind: 'heading', text: '百名社工进社区，困难家庭有人帮' }, { kind: 'paragraph' }],
     },
     {
-      // line 5 fills the column as a column break's paragraph would, but the next report's lead follows it
+      // line 7 fills the column as a column break's paragraph would, but the next report's lead follows it
       name: 'after a source note, a two-phrase run of its own over the next lead is a headline whatever its width',
       text: page(first, '（据《北坡日报》）', '社工进社区，困难户有人帮', lead(['北坡县民政局近日组', '织社工走进十二个社区。'])),
       blocks: [{ kind: 'paragraph' }, { kind: 'attribution' }, { kind: 'heading', text: '社工进社区，困难户有人帮' }, { kind: 'paragraph' }],
