@@ -234,7 +234,18 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   let lastBody: Line | undefined;
 
   for (let si = 0; si < segments.length; si++) {
-    const seg = segments[si]!;
+    let seg = segments[si]!;
+    // A column break can cut a closing source note or credit (`（据某某局微信公众` + `号）`):
+    // the segment's first line that closes it ends the body before, and the article with it.
+    if (lastBody && !finished(lastBody.text) && endsWithBracket(seg.lines[0]!.text) && lastBody.no === textAt(seg.lines[0]!.no, -1)?.no &&
+      endsWithCredit(joinLines([tailText(lastBody), seg.lines[0]!.text]))) {
+      const closing = seg.lines[0]!;
+      role[closing.no] = 'body';
+      lastBody = closing;
+      articleEnded = true;
+      if (seg.lines.length === 1) continue;
+      seg = { ...seg, lines: seg.lines.slice(1), afterArticleEnd: true };
+    }
     const first = seg.lines[0]!;
     const last = seg.lines[seg.lines.length - 1]!;
     const before = textAt(first.no, -1);

@@ -123,6 +123,13 @@ testPass(rejoinLines, {
       check: (p) => expect(p.blocks.slice(0, 3).map((b) => [b.kind, b.lines])).toEqual([['paragraph', [1, 3]], ['heading', [4, 4]], ['paragraph', [6, 8]]]),
     },
     {
+      // a column break cuts the source note after line 3; line 5 closes it, and the article:
+      // the headline lines under it (6-7) are the next report's, over its lead
+      name: 'a line that closes a source note a column break cut ends the article: the headline lines below it are a heading',
+      text: [...lead(['社区食堂开张后，老人', '们吃饭更方便了。（据北', '坡县民政局微信公众']), '', '号）', '南湖区社工上门探访困难家庭送温暖', '东岸社区邻里运动会热闹开幕', ...lead(['东岸社区近日举办了', '一场邻里运动会。'])],
+      check: (p) => expect(p.blocks.slice(0, 2).map((b) => [b.kind, b.lines])).toEqual([['paragraph', [1, 5]], ['heading', [6, 7]]]),
+    },
+    {
       // the credit （林晓） is broken over lines 3-4; the blank after it is no column break
       name: "a credit broken over a paragraph's last lines ends the paragraph, blank line or not",
       text: page(lead(['社区食堂开张后，老人', '们都说吃饭更方便了。（林', '晓）']), ['城东街道今年开设', '了三家社区食堂，为老', '人提供助餐服务。']),
