@@ -328,11 +328,21 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       let headed = 0;
       while (headed < Math.min(seg.lines.length, MAX_HEADLINE_LINES) && !seg.lines[headed]!.lead && titled(seg.lines[headed]!) && !opensReport(seg.lines[headed]!)) headed++;
       if (headed > run && headed < seg.lines.length && opensReport(seg.lines[headed]!)) run = headed;
-      // or a headline broken unevenly right on its body: its first line falls short of the column
-      // by more than a lost indent and ends no sentence, as no paragraph's first line does, and
-      // the line under its last starts a paragraph by its dropped indent
-      else if (headed > run && headed < seg.lines.length && width[first.no]! + 2 * o.indentCells < column[first.no]! && !finished(first.text) &&
-        narrowerThan(seg.lines[headed]!, seg.lines[headed + 1] ?? nextText(seg.lines[headed]!.no))) run = headed;
+      // or headline lines right on a body whose first line starts a paragraph by its dropped
+      // indent: the first of them falls short of the column by more than a lost indent and ends
+      // no sentence (a headline broken unevenly), or is set wider than the column, as no
+      // paragraph's first line is
+      // (right under a byline the body begins: a byline stands between a headline and its body)
+      else if (headed > run && !finished(first.text) && !(before !== undefined && role[before.no] === 'byline') &&
+        (width[first.no]! + 2 * o.indentCells < column[first.no]! || width[first.no]! > column[first.no]! + o.fullLineCells)) {
+        // (the body's first line may be headline-shaped itself: it is the one its indent marks)
+        for (let k = 1; k <= headed && k < seg.lines.length; k++) {
+          const opening = seg.lines[k]!;
+          if (finished(opening.text) || !narrowerThan(opening, seg.lines[k + 1] ?? nextText(opening.no))) continue;
+          if (k > run) run = k;
+          break;
+        }
+      }
       if (run > 0 && afterFinished) headingCount = run;
       // A headline of two phrases holds a comma, as a line of body text does; a run of such lines
       // between a finished paragraph and the next report's lead, blank above it, ending no

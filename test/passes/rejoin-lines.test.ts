@@ -130,6 +130,18 @@ testPass(rejoinLines, {
       check: (p) => expect(p.blocks.slice(0, 2).map((b) => [b.kind, b.lines])).toEqual([['paragraph', [1, 5]], ['heading', [6, 7]]]),
     },
     {
+      // line 5 is wider than the column; line 6, headline-shaped itself, falls short of line 7 by
+      // its dropped indent: the body starts there, and line 5 is its headline
+      name: 'a headline-shaped line wider than the column, right on a body whose first line shows its indent, is a heading',
+      text: page(lead(['今年以来，南湖区民政', '局组织社工走进十二个', '社区探访。']), ['退休老兵奔走为烈士寻亲', '北坡县退役军人李', '国栋十年来走访全国，', '帮助七十多位烈士找到亲人。']),
+      check: (p) => expect(p.blocks.slice(0, 3).map((b) => [b.kind, b.lines])).toEqual([['paragraph', [1, 3]], ['heading', [5, 5]], ['paragraph', [6, 8]]]),
+    },
+    {
+      name: 'a short line right under a byline is the body’s first, not a headline over it',
+      text: page(lead(['今年以来，南湖区民政', '局组织社工走进十二个', '社区探访。']), ['■ 记者 林川', '在北坡县城东', '社区的活动室里，老', '人们正在学习使用智能', '手机。']),
+      check: (p) => expect(p.blocks.map((b) => b.kind)).not.toContain('heading'),
+    },
+    {
       // the credit （林晓） is broken over lines 3-4; the blank after it is no column break
       name: "a credit broken over a paragraph's last lines ends the paragraph, blank line or not",
       text: page(lead(['社区食堂开张后，老人', '们都说吃饭更方便了。（林', '晓）']), ['城东街道今年开设', '了三家社区食堂，为老', '人提供助餐服务。']),
