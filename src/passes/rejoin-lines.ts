@@ -966,9 +966,9 @@ const SENTENCE_END = /[。！？；]/;
 /** Text that cannot open a paragraph: it goes on from a Latin word or after a mark. */
 const RUNS_ON = /^[A-Za-z0-9，。、；：？！”’）,.;:?!)]/;
 
-/** A photographer's credit on a line of its own: `某某 摄`, `（记者 某某 摄）`, `新华社记者 某某 摄`. */
+/** A photographer's credit on a line of its own, no sentence in it: `某某 摄`, `（记者 某某 摄）`. */
 function isPhotoCreditLine(text: string): boolean {
-  return codePointsAtMost(text, PHOTO_CREDIT_CHARS) && endsWithPhotoCredit(text) && !finished(text.replace(/[）)]$/, ''));
+  return codePointsAtMost(text, PHOTO_CREDIT_CHARS) && endsWithPhotoCredit(text) && !SENTENCE_END.test(text);
 }
 /** A credit line names at most a role and two people. */
 const PHOTO_CREDIT_CHARS = 20;
