@@ -6,6 +6,16 @@ import { SHORT_HEADLINES, unmarkKicker } from './forms.mjs';
 const P = { kicker: 0.75, subtitle: 0.85, byline: 0.9, credit: 0.9, attribution: 0.9, noteInline: 0.5, caption: 0.7 };
 
 /** a position inside a paragraph where a page or a picture may cut it: mid-sentence */
+/** a caption's closing credit: `某某 摄` after a space, or `（某某 摄）` */
+const CREDIT_TAIL = /^(.*[^\s])(\s?)((?:（[^（）]*摄）)|(?:(?<=\s)\S{2,4} 摄))$/u;
+
+/** FNV-1a of a string: a stable choice made from text alone */
+function textHash(s) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 function cutPoint(rng, text) {
   const g = graphemes(text);
   if (g.length < 24) return null;
@@ -100,6 +110,17 @@ export function composeMd(rng, srcs, frng) {
 
     const note = a.attribution ? `（${a.attribution}）` : a.credit ? `（${a.credit}）` : null;
     const caps = a.captions.map((c) => ({ c, para: rng.int(0, a.paras.length - 1), between: rng.chance(0.15) }));
+    // A converter may keep a caption's credit on a line of its own, right under the caption
+    // (`…觅食` + `某某 摄`): the caption is the two lines joined, no space between.
+    // (decided by the caption's own text, not a draw of the page's generator, so that the
+    // pages generated before this form existed stay as they were)
+    const captionLines = (cap, art) => {
+      const m = CREDIT_TAIL.exec(cap.text);
+      if (!m || textHash(cap.text + art.headline) % 10 >= 4) return [H(cap.text)];
+      cap.text = m[1] + m[3];
+      art.tags.add('caption:md-credit-line');
+      return [H(m[1]), H(m[3])];
+    };
     let order = 0;
     a.paras.forEach((text, j) => {
       if (a.subheads[j]) {
@@ -129,7 +150,7 @@ export function composeMd(rng, srcs, frng) {
         const ins = inserts.find((x) => x.at === k);
         if (ins) {
           out.push('', '', '');
-          out.push(H(ins.cap.text), '');
+          out.push(...captionLines(ins.cap, a), '');
           ins.cap.printed = true; ins.cap.order = order++; a.tags.add('caption:md');
         } else if (k === pb) {
           out.push('');
@@ -144,7 +165,7 @@ export function composeMd(rng, srcs, frng) {
       });
       out.push('');
       for (const ins of inserts.filter((x) => x.after)) {
-        out.push('', H(ins.cap.text), '', '');
+        out.push('', ...captionLines(ins.cap, a), '', '');
         ins.cap.printed = true; ins.cap.order = order++; a.tags.add('caption:md-between');
       }
     });
