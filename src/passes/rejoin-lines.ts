@@ -904,6 +904,18 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
       i++;
       continue;
     }
+    // Between finished paragraphs only its credit tells a picture's caption: a short line that
+    // ends with one, or a short line with the credit on the line right under it.
+    if (b.kind === 'paragraph' && !b.lead && fixedStart === undefined && !fixed?.role.has(b.lines[0]) && (prev?.kind !== 'paragraph' || finished(prev.text)) &&
+      codePointsAtMost(b.text, o.maxCaptionChars) && !isPhotoCreditLine(b.text)) {
+      const creditBelow = after?.kind === 'paragraph' && after.lines[0] === b.lines[1] + 1 && !fixed?.role.has(after.lines[0]) && isPhotoCreditLine(after.text);
+      if (creditBelow || (endsWithPhotoCredit(b.text) && after?.kind !== 'heading')) {
+        out.push(makeBlock('caption', creditBelow ? joinLines([b.text, after!.text]) : b.text, creditBelow ? [b.lines[0], after!.lines[1]] : b.lines));
+        report(`took "${short(b.text)}" from between two paragraphs as a picture caption, by its credit`, { line: b.lines[0], kind: 'caption-lifted' });
+        if (creditBelow) i++;
+        continue;
+      }
+    }
     // A short headline-shaped line between a finished paragraph and one that opens a sentence
     // (and holds one: not a caption's line) is a subhead; a page break that cut a paragraph so
     // soon after its start is rarer, and leaves a picture's caption or the sentence's rest below.
@@ -966,12 +978,12 @@ const SENTENCE_END = /[。！？；]/;
 /** Text that cannot open a paragraph: it goes on from a Latin word or after a mark. */
 const RUNS_ON = /^[A-Za-z0-9，。、；：？！”’）,.;:?!)]/;
 
-/** A photographer's credit on a line of its own, no sentence in it: `某某 摄`, `（记者 某某 摄）`. */
-function isPhotoCreditLine(text: string): boolean {
-  return codePointsAtMost(text, PHOTO_CREDIT_CHARS) && endsWithPhotoCredit(text) && !SENTENCE_END.test(text);
-}
-/** A credit line names at most a role and two people. */
-const PHOTO_CREDIT_CHARS = 20;
+/**
+ * A photographer's credit on a line of its own: a role perhaps, one to three names, 摄 (`某某 摄`,
+ * `（记者 某某 摄）`, `新华社记者 某某 摄`).
+ */
+const PHOTO_CREDIT_LINE = /^[（(]?\s*(?:(?:本报|新华社|中新社)?(?:特约)?(?:记者|通讯员)\s*)?\p{Script=Han}{2,4}(?:[\s、]+\p{Script=Han}{2,4}){0,2}\s*(?:摄影?|供图)\s*[）)]?$/u;
+const isPhotoCreditLine = (text: string): boolean => PHOTO_CREDIT_LINE.test(text.trim());
 
 function isCaptionLike(text: string, maxChars: number): boolean {
   return codePointsAtMost(text, maxChars) && !finished(text) && !SENTENCE_END.test(text);

@@ -512,6 +512,28 @@ testPass(rejoinLines, {
       messages: [{ line: 5, message: /picture caption/ }],
     },
     {
+      name: 'Markdown: between finished paragraphs, a short line ending with a photographer’s credit is a caption',
+      text: page('# 东岸社区康复站启用', '康复站配备了多种训练设备,每周开放五天。', '康复师指导老人进行上肢训练 林川 摄', '站里还为行动不便的老人提供上门服务。'),
+      blocks: [
+        { kind: 'heading', level: 1 },
+        { kind: 'paragraph', text: '康复站配备了多种训练设备，每周开放五天。' },
+        { kind: 'caption', text: '康复师指导老人进行上肢训练 林川 摄', lines: [5, 5] },
+        { kind: 'paragraph', text: '站里还为行动不便的老人提供上门服务。' },
+      ],
+      messages: [{ line: 5, message: /picture caption/ }],
+    },
+    {
+      name: 'Markdown: between finished paragraphs, a short line with the credit on the line right under it is one caption',
+      text: page('# 东岸社区康复站启用', '康复站配备了多种训练设备,每周开放五天。', ['康复师指导老人进行上肢训练', '林川 摄'], '站里还为行动不便的老人提供上门服务。'),
+      blocks: [
+        { kind: 'heading', level: 1 },
+        { kind: 'paragraph', text: '康复站配备了多种训练设备，每周开放五天。' },
+        { kind: 'caption', text: '康复师指导老人进行上肢训练林川 摄', lines: [5, 6] },
+        { kind: 'paragraph', text: '站里还为行动不便的老人提供上门服务。' },
+      ],
+      messages: [{ line: 5, message: /picture caption/ }],
+    },
+    {
       name: 'Markdown: a paragraph cut by a page break is joined, and the caption taken out of it is reported',
       text: page('# 东岸社区康复站启用', '康复站配备了多种训练设备,由专业康复师和社工共同', '康复师指导老人进行上肢训练', '为居民提供服务,每周开放五天。'),
       blocks: [
