@@ -106,11 +106,17 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   /** a line that opens a report with its dateline (read with the line after it: a narrow column cuts it) */
   // per line number, asked at most once each: 0 not asked yet, 1 yes, -1 no
   const titleAt: number[] = new Array(lines.length + 2).fill(0);
+  const listingAllowed = (l: Line): boolean => {
+    if ((l.indent ?? 0) > 0) return true;
+    const next = textAt(l.no, 1);
+    return next !== undefined && next.lead === true && next.no === l.no + 1 && !finished(l.text);
+  };
   const titled = (l: Line): boolean => {
     // a line that kept its paragraph indent is a paragraph's first, whatever its shape
-    // (a line set in from the column's edge is centred, as no body line is: it may list with
-    // enumeration commas, as a headline's last line does, `稳得住、能致富`)
-    if (titleAt[l.no] === 0) titleAt[l.no] = !l.opensParagraph && (isTitleLike(l.text) || ((l.indent ?? 0) > 0 && isTitleLike(l.text.replaceAll('、', '')))) && !fixed?.role.has(l.no) ? 1 : -1;
+    // (a line set in from the column's edge is centred, as no body line is, and one right on
+    // the next report's lead ends no paragraph, its sentence unfinished: either may list with
+    // enumeration commas, as a headline's lines do, `稳得住、能致富`)
+    if (titleAt[l.no] === 0) titleAt[l.no] = !l.opensParagraph && (isTitleLike(l.text) || (listingAllowed(l) && isTitleLike(l.text.replaceAll('、', '')))) && !fixed?.role.has(l.no) ? 1 : -1;
     return titleAt[l.no] === 1;
   };
   const reportAt: number[] = new Array(lines.length + 2).fill(0);

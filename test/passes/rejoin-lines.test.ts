@@ -142,6 +142,13 @@ testPass(rejoinLines, {
       check: (p) => expect(p.blocks.map((b) => b.kind)).not.toContain('heading'),
     },
     {
+      // line 6 lists with an enumeration comma, as body text does, but sits right on the next
+      // report's lead with its sentence unfinished: no paragraph ends so, a subtitle does
+      name: 'a line right on the next lead, ending no sentence, may list with enumeration commas and still be a headline’s',
+      text: page(lead(['今年以来，南湖区民政', '局组织社工走进十二个', '社区探访。']), ['城北发现一处古代遗址', '出土陶器、石器等遗物三千余件', ...lead(['本报讯 考古人员', '近日在城北发现遗址。'])]),
+      check: (p) => expect(p.blocks.slice(0, 3).map((b) => [b.kind, b.lines])).toEqual([['paragraph', [1, 3]], ['heading', [5, 6]], ['paragraph', [7, 8]]]),
+    },
+    {
       // the credit （林晓） is broken over lines 3-4; the blank after it is no column break
       name: "a credit broken over a paragraph's last lines ends the paragraph, blank line or not",
       text: page(lead(['社区食堂开张后，老人', '们都说吃饭更方便了。（林', '晓）']), ['城东街道今年开设', '了三家社区食堂，为老', '人提供助餐服务。']),
