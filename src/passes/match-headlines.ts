@@ -394,6 +394,9 @@ function separateByTopic(units: Unit[], { score, bodies }: Scorer, o: Options): 
     // Two lines are two headlines when each holds its own article's words clearly more than the
     // other's: a line of few words can match a second body by chance.
     const apart = (i: number) => {
+      // (a line of fewer than minSubtitleChars is a piece of a headline broken in two, whose few
+      // words another body may hold by chance)
+      if ([...u.lines[i - 1]!.text].length < o.minSubtitleChars || [...u.lines[i]!.text].length < o.minSubtitleChars) return false;
       const a = owners[i - 1]!;
       const b = owners[i]!;
       if (a >= 0 && b >= 0 && a !== b) return scores[i - 1]![a]! - scores[i - 1]![b]! >= o.separateMargin && scores[i]![b]! - scores[i]![a]! >= o.separateMargin;

@@ -31,6 +31,13 @@ testPass(matchHeadlines, {
   before,
   valid: [
     {
+      // line 2 holds few words, and the second body holds them all: by chance, for a piece of a
+      // headline broken in two is no headline of its own
+      name: 'a line of fewer than minSubtitleChars under a headline line is the rest of it, whatever body holds its words',
+      text: page(['新生儿疾病免费筛查', '实现全覆盖', ...lead(['北坡县今年为新生儿疾', '病免费筛查，筛查率达', '到九成以上。'])], lead(['南湖区已实现全覆盖', '的社工站服务网络，', '累计服务居民两万人次。'])),
+      articles: [{ headline: '新生儿疾病免费筛查实现全覆盖' }, { headline: null }],
+    },
+    {
       // line 1 carries the space OCR leaves before a block, and the body names the place in full
       name: 'a short place and colon right above the headline, named in full in the body, is the headline’s own opening, not a kicker',
       text: page([' 甘肃北坡：', '首家养老驿站开门迎客', '■ 记者 林川', ...lead(['甘肃省北坡县首家养', '老驿站日前开门迎客，驿', '站为老人提供助餐服务。'])]),
