@@ -1,3 +1,4 @@
+import type { Block } from '../../src/model/types.js';
 import { canonicalText } from '../../src/passes/canonical-text.js';
 import { detectDialect } from '../../src/passes/detect-dialect.js';
 import { letterSpacing } from '../../src/passes/letter-spacing.js';
@@ -13,6 +14,15 @@ const first = lead(['今年以来，南湖区民', '政局组织社工走进十�
 
 // a paragraph, then a kicker and a headline wider than the column (lines 5, 6) over a paragraph (7-9)
 const boxed = page(lead(['南湖区民政局今年组织', '社工走进十二个社区，', '开展上门探访服务。']), ['守护一老一小——', '北坡县首家社区养老驿站正式开门迎客', '驿站设在县城中心', '社区，可为周边老人提', '供助餐和日间照料服务。']);
+
+// a Markdown picture caption (a line, or lines with no blank between) set between two finished paragraphs
+const betweenParagraphs = (caption: string | string[]) => page('# 东岸社区康复站启用', '康复站配备了多种训练设备,每周开放五天。', caption, '站里还为行动不便的老人提供上门服务。');
+const captionBetween = (caption: string, lines: [number, number]): Partial<Block>[] => [
+  { kind: 'heading', level: 1 },
+  { kind: 'paragraph', text: '康复站配备了多种训练设备，每周开放五天。' },
+  { kind: 'caption', text: caption, lines },
+  { kind: 'paragraph', text: '站里还为行动不便的老人提供上门服务。' },
+];
 
 testPass(rejoinLines, {
   before,
@@ -520,24 +530,14 @@ testPass(rejoinLines, {
     },
     {
       name: 'Markdown: between finished paragraphs, a short line ending with a photographer’s credit is a caption',
-      text: page('# 东岸社区康复站启用', '康复站配备了多种训练设备,每周开放五天。', '康复师指导老人进行上肢训练 林川 摄', '站里还为行动不便的老人提供上门服务。'),
-      blocks: [
-        { kind: 'heading', level: 1 },
-        { kind: 'paragraph', text: '康复站配备了多种训练设备，每周开放五天。' },
-        { kind: 'caption', text: '康复师指导老人进行上肢训练 林川 摄', lines: [5, 5] },
-        { kind: 'paragraph', text: '站里还为行动不便的老人提供上门服务。' },
-      ],
+      text: betweenParagraphs('康复师指导老人进行上肢训练 林川 摄'),
+      blocks: captionBetween('康复师指导老人进行上肢训练 林川 摄', [5, 5]),
       messages: [{ line: 5, message: /picture caption/ }],
     },
     {
       name: 'Markdown: between finished paragraphs, a short line with the credit on the line right under it is one caption',
-      text: page('# 东岸社区康复站启用', '康复站配备了多种训练设备,每周开放五天。', ['康复师指导老人进行上肢训练', '林川 摄'], '站里还为行动不便的老人提供上门服务。'),
-      blocks: [
-        { kind: 'heading', level: 1 },
-        { kind: 'paragraph', text: '康复站配备了多种训练设备，每周开放五天。' },
-        { kind: 'caption', text: '康复师指导老人进行上肢训练林川 摄', lines: [5, 6] },
-        { kind: 'paragraph', text: '站里还为行动不便的老人提供上门服务。' },
-      ],
+      text: betweenParagraphs(['康复师指导老人进行上肢训练', '林川 摄']),
+      blocks: captionBetween('康复师指导老人进行上肢训练林川 摄', [5, 6]),
       messages: [{ line: 5, message: /picture caption/ }],
     },
     {
