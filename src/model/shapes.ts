@@ -17,7 +17,9 @@ const TITLE = `《[^》]+》${INNER}{0,12}`;
  * What a source note says inside its brackets: `据民政部网站`, `《某某日报》`, `来源：某某网`
  * (or `摘自`, `转自`, `选自` a source), `本报综合`, `综合新华社、人民网报道`.
  */
-const SOURCE = `据${INNER}*|${TITLE}|(?:(?:稿件|信息|文章)?来源|摘自|转自|选自)\\s*[：:]?\\s*${INNER}+|(?:本报|本刊)综合${INNER}{0,20}|综合${INNER}{1,30}报道`;
+/** the words that name a source before it, with or without a colon: `来源：`, `摘自` */
+const SOURCE_LEAD = '(?:(?:稿件|信息|文章)?来源|摘自|转自|选自)';
+const SOURCE = `据${INNER}*|${TITLE}|${SOURCE_LEAD}\\s*[：:]?\\s*${INNER}+|(?:本报|本刊)综合${INNER}{0,20}|综合${INNER}{1,30}报道`;
 const SOURCE_NOTE = new RegExp(`^(?:${SOURCE})$`);
 /** `（据民政部网站）`, `（《某某日报》）`: a source note on a line of its own. */
 const ATTRIBUTION_LINE = new RegExp(`^${OPEN}(${SOURCE})${CLOSE}$`);
@@ -63,7 +65,7 @@ function bracketed(text: string): boolean {
 }
 
 /** `来源：某某网` on a line of its own: a source note set without brackets. */
-const SOURCE_LINE = /^(?:(?:稿件|信息|文章)?来源|摘自|转自|选自)\s*[：:]\s*[^，。；！？,;!?]{2,30}$/;
+const SOURCE_LINE = new RegExp(`^${SOURCE_LEAD}\\s*[：:]\\s*[^，。；！？,;!?]{2,30}$`);
 
 export const isAttributionLine = (text: string): boolean => (bracketed(text) && ATTRIBUTION_LINE.test(text.trim())) || SOURCE_LINE.test(text.trim());
 
@@ -168,9 +170,10 @@ const CLOSE_QUOTE = 0x201d;
  * punctuation (an enumeration comma only inside quotes or in a subtitle hanging from a dash), and at most one colon: after a short
  * place or topic (`北京：…`), or ending a kicker. A headline of two phrases holds a comma
  * between them (`指尖绣出新天地，古老苗绣走进课堂`); `commas` says how many to allow, since a
- * line of body text has the same shape and only the line's place on the page can tell.
+ * line of body text has the same shape and only the line's place on the page can tell;
+ * `listing` allows enumeration commas where the line's place says a headline may list.
  */
-export function isTitleLike(text: string, commas = 0): boolean {
+export function isTitleLike(text: string, commas = 0, listing = false): boolean {
   const t = text.trim();
   // fewer than two characters (a surrogate pair is one)
   if (t.length < 2 || (t.length === 2 && t.codePointAt(0)! > 0xffff)) return false;
@@ -180,7 +183,7 @@ export function isTitleLike(text: string, commas = 0): boolean {
   let han = false;
   let quoted = false;
   // a subtitle hanging from a dash may list what the story holds (`——出土陶器、石器等遗物`)
-  const listing = isSubtitleShaped(t);
+  const lists = listing || isSubtitleShaped(t);
   let commasLeft = commas;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
@@ -189,7 +192,7 @@ export function isTitleLike(text: string, commas = 0): boolean {
       commasLeft--;
       continue;
     }
-    if ((k & CharKind.TitleStop) !== 0 || (c === ENUMERATION_COMMA && !quoted && !listing)) return false;
+    if ((k & CharKind.TitleStop) !== 0 || (c === ENUMERATION_COMMA && !quoted && !lists)) return false;
     if (c === OPEN_QUOTE) quoted = true;
     else if (c === CLOSE_QUOTE) quoted = false;
     if ((k & CharKind.Colon) !== 0) {
@@ -258,6 +261,13 @@ const PHOTO_CREDIT = /(?:摄|摄影|供图|图片|新华社发|资料图)[）)]?
 export function endsWithPhotoCredit(text: string): boolean {
   return PHOTO_CREDIT.test(text.trimEnd());
 }
+
+/**
+ * A photographer's credit on a line of its own: a role perhaps, one to three names, 摄 (`某某 摄`,
+ * `（记者 某某 摄）`, `新华社记者 某某 摄`).
+ */
+const PHOTO_CREDIT_LINE = /^[（(]?\s*(?:(?:本报|新华社|中新社)?(?:特约)?(?:记者|通讯员)\s*)?\p{Script=Han}{2,4}(?:[\s、]+\p{Script=Han}{2,4}){0,2}\s*(?:摄影?|供图)\s*[）)]?$/u;
+export const isPhotoCreditLine = (text: string): boolean => PHOTO_CREDIT_LINE.test(text.trim());
 
 /** A kicker (引题) leads into the main headline: it ends with a dash or a colon. */
 export function isKickerShaped(text: string): boolean {

@@ -4,7 +4,7 @@ import { setWidth } from '../model/width.js';
 import { UNMARKED_HEADING, blockWith, makeBlock, pageWith, type BlockExtras } from '../model/page.js';
 import type { Block, Line, Page } from '../model/types.js';
 import { fixedChoices, type FixedChoices, type FixedRole } from '../model/overrides.js';
-import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isFolioLine, isFurnitureLine, isKickerShaped, isRubricShaped, isSubtitleShaped, isTitleLike, splitTeasers, startsAfterPushDown, startsWithDateline } from '../model/shapes.js';
+import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isFolioLine, isFurnitureLine, isKickerShaped, isPhotoCreditLine, isRubricShaped, isSubtitleShaped, isTitleLike, splitTeasers, startsAfterPushDown, startsWithDateline } from '../model/shapes.js';
 
 interface Options {
   shortLineCells: number;
@@ -116,7 +116,7 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
     // (a line set in from the column's edge is centred, as no body line is, and one right on
     // the next report's lead ends no paragraph, its sentence unfinished: either may list with
     // enumeration commas, as a headline's lines do, `稳得住、能致富`)
-    if (titleAt[l.no] === 0) titleAt[l.no] = !l.opensParagraph && (isTitleLike(l.text) || (listingAllowed(l) && isTitleLike(l.text.replaceAll('、', '')))) && !fixed?.role.has(l.no) ? 1 : -1;
+    if (titleAt[l.no] === 0) titleAt[l.no] = !l.opensParagraph && isTitleLike(l.text, 0, listingAllowed(l)) && !fixed?.role.has(l.no) ? 1 : -1;
     return titleAt[l.no] === 1;
   };
   const reportAt: number[] = new Array(lines.length + 2).fill(0);
@@ -984,12 +984,6 @@ const SENTENCE_END = /[。！？；]/;
 /** Text that cannot open a paragraph: it goes on from a Latin word or after a mark. */
 const RUNS_ON = /^[A-Za-z0-9，。、；：？！”’）,.;:?!)]/;
 
-/**
- * A photographer's credit on a line of its own: a role perhaps, one to three names, 摄 (`某某 摄`,
- * `（记者 某某 摄）`, `新华社记者 某某 摄`).
- */
-const PHOTO_CREDIT_LINE = /^[（(]?\s*(?:(?:本报|新华社|中新社)?(?:特约)?(?:记者|通讯员)\s*)?\p{Script=Han}{2,4}(?:[\s、]+\p{Script=Han}{2,4}){0,2}\s*(?:摄影?|供图)\s*[）)]?$/u;
-const isPhotoCreditLine = (text: string): boolean => PHOTO_CREDIT_LINE.test(text.trim());
 
 function isCaptionLike(text: string, maxChars: number): boolean {
   return codePointsAtMost(text, maxChars) && !finished(text) && !SENTENCE_END.test(text);
