@@ -903,6 +903,8 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
     const fixedStart = fixed?.paragraphStart.get(b.lines[0]);
     const after = raw[i + 1];
     const afterStarts = after !== undefined && fixed?.paragraphStart.get(after.lines[0]) === true;
+    // a photographer's credit on the line right under this one, which closes its caption
+    const creditBelow = after?.kind === 'paragraph' && after.lines[0] === b.lines[1] + 1 && !fixed?.role.has(after.lines[0]) && isPhotoCreditLine(after.text);
     // a caption an editor fixed between the halves of a sentence: the sentence is mended round it
     if (b.kind === 'caption' && prev?.kind === 'paragraph' && after?.kind === 'paragraph' && !afterStarts && !finished(prev.text)) {
       out[at] = blockWith(prev, { text: joinLines([prev.text, after.text]), lines: [prev.lines[0], after.lines[1]] });
@@ -914,7 +916,6 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
     // ends with one, or a short line with the credit on the line right under it.
     if (b.kind === 'paragraph' && !b.lead && fixedStart === undefined && !fixed?.role.has(b.lines[0]) && (prev?.kind !== 'paragraph' || finished(prev.text)) &&
       codePointsAtMost(b.text, o.maxCaptionChars) && !isPhotoCreditLine(b.text)) {
-      const creditBelow = after?.kind === 'paragraph' && after.lines[0] === b.lines[1] + 1 && !fixed?.role.has(after.lines[0]) && isPhotoCreditLine(after.text);
       if (creditBelow || (endsWithPhotoCredit(b.text) && after?.kind !== 'heading')) {
         out.push(makeBlock('caption', creditBelow ? joinLines([b.text, after!.text]) : b.text, creditBelow ? [b.lines[0], after!.lines[1]] : b.lines));
         report(`took "${short(b.text)}" from between two paragraphs as a picture caption, by its credit`, { line: b.lines[0], kind: 'caption-lifted' });
@@ -935,8 +936,8 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
       // A caption of a sentence or two and its photographer's credit on the line right under
       // it (`…观摩。` + `某某 摄`), the sentence's rest below them: the caption is both lines.
       const rest = raw[i + 2];
-      if (fixedStart === undefined && !fixed?.role.has(b.lines[0]) && after?.kind === 'paragraph' && after.lines[0] === b.lines[1] + 1 && !fixed?.role.has(after.lines[0]) &&
-        isPhotoCreditLine(after.text) && codePointsAtMost(b.text, o.maxCaptionChars) && rest?.kind === 'paragraph' && fixed?.paragraphStart.get(rest.lines[0]) !== true && !rest.lead) {
+      if (fixedStart === undefined && !fixed?.role.has(b.lines[0]) && creditBelow && codePointsAtMost(b.text, o.maxCaptionChars) &&
+        rest?.kind === 'paragraph' && fixed?.paragraphStart.get(rest.lines[0]) !== true && !rest.lead) {
         out[at] = blockWith(prev, { text: joinLines([prev.text, rest.text]), lines: [prev.lines[0], rest.lines[1]] });
         out.push(makeBlock('caption', joinLines([b.text, after.text]), [b.lines[0], after.lines[1]]));
         report(`took "${short(b.text)}" and its credit out of a sentence as a picture caption`, { line: b.lines[0], kind: 'caption-lifted' });
