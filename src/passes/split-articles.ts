@@ -21,6 +21,8 @@ export const splitArticles = definePass({
     const furniture: Furniture[] = listFrom(page.furniture);
     let cur: Article | null = null;
     let section: { text: string; level: number; lines: LineSpan; used: boolean } | null = null;
+    // where each section heading stood, for one whose only article is merged away below
+    const sectionLines = new Map<string, LineSpan>();
     // a section heading that no article ends up under is still kept
     const leaveSection = () => {
       if (section && !section.used) furniture.push({ text: section.text, lines: section.lines });
@@ -73,6 +75,7 @@ export const splitArticles = definePass({
             (headsArticles(blocks, i) >= 2 || opensWithPlace(next.text))) {
             leaveSection();
             section = { text: b.text, level: b.level, lines: b.lines, used: false };
+            sectionLines.set(b.text, b.lines);
             continue;
           }
           if (section && b.level && b.level <= section.level) leaveSection();
@@ -133,6 +136,14 @@ export const splitArticles = definePass({
           lines: spanOf([prev, a]),
         });
       } else merged.push(a);
+    }
+    // a section heading whose only article was a credit merged into one outside the section
+    // would be lost with it: it is kept as furniture
+    const kept = new Set(merged.map((a) => a.section));
+    for (const a of articles) {
+      if (a.section === null || kept.has(a.section)) continue;
+      kept.add(a.section);
+      furniture.push({ text: a.section, lines: sectionLines.get(a.section) ?? a.lines });
     }
     return pageWith(page, { articles: merged, blocks: unplaced, furniture });
   },

@@ -104,6 +104,12 @@ testPass(splitArticles, {
       text: page('## 北坡县养老驿站开张', '驿站为老人提供助餐服务。', '来源：北坡县民政局', '南湖区社工走进十二个社区。'),
       articles: [{ attribution: '来源：北坡县民政局', body: [{ text: '驿站为老人提供助餐服务。' }] }, { attribution: null, body: [{ text: '南湖区社工走进十二个社区。' }] }],
     },
+    {
+      name: 'a section heading whose only article is a credit, merged into the article before it, is kept as furniture',
+      text: page('驿站为老人提供助餐服务。', '## 基层快讯', '### 北坡县：养老驿站开张', '■本报记者 王明'),
+      articles: [{ section: null, byline: '本报记者 王明', body: [{ text: '驿站为老人提供助餐服务。' }] }],
+      furniture: ['基层快讯'],
+    },
   ],
   invalid: [
     {
