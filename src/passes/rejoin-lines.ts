@@ -193,7 +193,10 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   // short last line, one too full to start the next (indented) paragraph; or a headline-shaped
   // run that the next article's lead, byline or dateline ends.
   const segments = splitAtHeadlines(cutSegments(lines, role, fixed, o.rubricRatio), (prev, l) => {
-    // the measures first: they are comparisons, where the shapes read the text
+    // a headline starts after a finished sentence: asked first, since most lines of a column
+    // follow one that runs on, and the rest of the asking reads lines below
+    if (l.lead || !closes(prev)) return false;
+    // the measures next: they are comparisons, where the shapes read the text
     const placed = (l.indent ?? 0) > 0 || width[l.no]! > column[l.no]! + o.shortLineCells ||
       (startsIndented && width[prev.no]! + o.shortLineCells <= column[prev.no]! && width[l.no]! + o.fullLineCells >= column[l.no]! && bodyOpensBelow(l)) ||
       // a line short of its column by more than a lost indent, its sentence unfinished, with text
@@ -204,7 +207,7 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       (!finished(l.text) && !endsWithPhotoCredit(l.text) && bodyOpeningBelow(l, false) >= 0);
     // (or a kicker set right above such a line: a blank between, and the wide line is a caption's)
     if (!placed && !wideTitle(lines[l.no])) return false;
-    return !l.lead && titled(l) && closes(prev) && !opensReport(l);
+    return titled(l) && !opensReport(l);
   }, (run, seg) => {
     const after = textAt(run[run.length - 1]!.no, 1);
     const opens = seg.beforeLead || (after !== undefined && (after.bullet === true || opensReport(after)));
