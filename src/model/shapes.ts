@@ -115,8 +115,26 @@ export function creditName(inner: string): string | null {
   return null;
 }
 
-/** A teaser pointing at another page (`…… 09 版`), or a short Latin section label (`News`). */
+/**
+ * The page's editors credited at its foot (`本版编辑：周洁`, `责任编辑：于晓 美术编辑：郑丹`):
+ * roles of the desk, not of reporters, each with a colon and a name.
+ */
+const EDITOR_ROLE = '(?:本版|本期)?(?:责任编辑|值班编辑|美术编辑|编辑|责编|美编|校对|审校|审核|审签|终审|版式|组版|排版|设计|制图)';
+const EDITOR_CREDITS = new RegExp(`^${EDITOR_ROLE}\\s*[：:]\\s*\\p{Script=Han}{2,4}(?:\\s*[、，,；;]?\\s*${EDITOR_ROLE}\\s*[：:]\\s*\\p{Script=Han}{2,4})*$`, 'u');
+const EDITOR_FIRST = new Set([...'本责值美编校审终版组排设制'].map((c) => c.charCodeAt(0)));
+
+export function isEditorCreditLine(text: string): boolean {
+  let i = 0;
+  while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
+  return text.length - i <= 40 && EDITOR_FIRST.has(text.charCodeAt(i)) && EDITOR_CREDITS.test(text.trim());
+}
+
+/**
+ * A teaser pointing at another page (`…… 09 版`), a short Latin section label (`News`), or the
+ * page's editors' credit line.
+ */
 export function isFurnitureLine(text: string): boolean {
+  if (isEditorCreditLine(text)) return true;
   // most lines are neither: a page reference needs 版, a label a Latin letter first
   const latin = startsLatin(text);
   if (!latin && !text.includes('版')) return false;

@@ -117,6 +117,33 @@ testPass(rejoinLines, {
       ],
     },
     {
+      // line 5 credits the page's editors, two of them run together without a space
+      name: "the page's editors' credit line at its foot is furniture, not a paragraph",
+      text: page(lead(['今年以来，南湖区民', '政局组织社工走进十二', '个社区开展上门探访。']), '本版编辑：林涛校对：许可'),
+      blocks: [
+        { kind: 'paragraph', lines: [1, 3] },
+        { kind: 'furniture', text: '本版编辑：林涛校对：许可', lines: [5, 5] },
+      ],
+    },
+    {
+      name: "Markdown: the page's editors' credit line, half-width colons and all, is furniture",
+      text: page('# 南湖区社工上门探访困难家庭', '南湖区民政局近日组织社工走进十二个社区,上门探访困难家庭。', '责任编辑:林涛 美术编辑:程立'),
+      blocks: [
+        { kind: 'heading', level: 1 },
+        { kind: 'paragraph', lines: [3, 3] },
+        { kind: 'furniture', text: '责任编辑：林涛 美术编辑：程立', lines: [5, 5] },
+      ],
+    },
+    {
+      // the same words in a sentence of the body are no credit line
+      name: 'a body line that names an editor in a sentence stays body text',
+      text: page('# 南湖区社工上门探访困难家庭', '编辑:林涛说得好,社工要常去。'),
+      blocks: [
+        { kind: 'heading', level: 1 },
+        { kind: 'paragraph', text: '编辑：林涛说得好，社工要常去。' },
+      ],
+    },
+    {
       // line 3 is set in from the column's edge, centred under the headline's first two lines,
       // and lists with an enumeration comma: still the headline's, not a paragraph of one line
       name: 'a centred headline line may hold an enumeration comma: the whole broken headline is a heading',

@@ -1,3 +1,4 @@
+import { Rng } from './prng.mjs';
 // Headline forms added for issue 13 from pages made by people who had not seen the code
 // (briefs/synth3): strings and small decisions both dialects share. Every choice here is
 // drawn from the page's own "forms" stream (page.mjs), so a page that shows none of these
@@ -75,3 +76,20 @@ export function unmarkSubtitle(a) {
 
 /** the phrase spaces of a two-phrase headline ("暴雪过后 电力抢修…"), which a comma may replace */
 export const PHRASE_SPACE = /(?<=\p{Script=Han}) (?=\p{Script=Han})/gu;
+
+/**
+ * The page's editors credited on a line of its own at the foot (`本版编辑：林涛`,
+ * `责任编辑：许可 美术编辑：程立`): page furniture. Drawn from a generator of its own, keyed by
+ * the page's first headline, so that the rest of the page is drawn as before. Returns the
+ * printed line and its canonical text, or null for a page without one.
+ */
+export function editorCredit(key, names, halfWidth = false) {
+  const rng = Rng.for('editor-credit', key);
+  if (!rng.chance(0.2)) return null;
+  const roles = rng.pick([['本版编辑'], ['责任编辑'], ['本版责编', '美编'], ['责任编辑', '美术编辑'], ['本版编辑', '校对']]);
+  const joiner = rng.pick([' ', '', '  ']);
+  const colon = halfWidth ? ':' : '：';
+  const credits = roles.map((r) => `${r}${colon}${rng.pick(names)}`);
+  const printed = credits.join(joiner);
+  return { printed, canonical: printed.replace(/:/g, '：').replace(/\s+/g, ' ') };
+}

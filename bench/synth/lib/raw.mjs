@@ -1,7 +1,7 @@
 // The "raw" dialect: a page's columns as OCR left them (see the seeds 000, 002, 004).
 import { wrap, spaceArtifacts, canLetterSpace, letterSpace, breakHeadline, widthOf, fullWidthAlnum, strayGlyphs, graphemes, isHan, SENTENCE_END } from './text.mjs';
-import { prepareArticle, goldArticle, articleTags, LABELS_CJK, LABELS_LATIN } from './article.mjs';
-import { rubricFor, unmarkGroup, unmarkedGroup, PHRASE_SPACE, SHORT_HEADLINES } from './forms.mjs';
+import { prepareArticle, goldArticle, articleTags, LABELS_CJK, LABELS_LATIN, NAMES } from './article.mjs';
+import { rubricFor, unmarkGroup, unmarkedGroup, PHRASE_SPACE, SHORT_HEADLINES, editorCredit } from './forms.mjs';
 
 const P = { kicker: 0.85, subtitle: 0.85, byline: 0.9, credit: 0.9, attribution: 0.9, noteInline: 0.45, caption: 0.75 };
 const LEAD = '\uFFFD \uFFFD ';
@@ -181,6 +181,9 @@ export function composeRaw(rng, srcs, others, frng) {
     }
   });
   for (const a of arts) if (!a.headlinePrinted) { a.pos = 'none'; a.tags.add('headline:none'); }
+  // ---- the page's editors, credited at its foot
+  const editors = editorCredit(arts[0]?.headline ?? '', NAMES, halfP > 0);
+  if (editors) { blank(); out.push(editors.printed); furniture.push(editors.canonical); pageTags.add('furniture:editor-credit'); }
   if (rng.chance(0.5)) out.push('');
 
   // ---- boundaries, after the fact
