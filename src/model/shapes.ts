@@ -92,8 +92,9 @@ export function attributionText(inner: string): string | null {
  * Without its bullet a byline is told from a line of text by its make-up: roles and names of
  * two to four characters, each set off by a space (`本报记者 王某`, `本报通讯员 李某 记者 赵某`).
  */
-const BARE_BYLINE = /^(?:本报|新华社)?(?:特约)?(?:记者|通讯员|实习生)\s+\p{Script=Han}{2,4}(?:\s+(?:(?:本报)?(?:特约)?(?:记者|通讯员|实习生)\s*)?\p{Script=Han}{2,4})*$/u;
-const REPORTER_FIRST = new Set([...'本记通特实'].map((c) => c.charCodeAt(0)));
+const BARE_BYLINE = /^(?:(?:本报|新华社)?(?:特约)?(?:记者|通讯员|实习生)\s+\p{Script=Han}{2,4}|(?:(?:文\s*[/／]\s*图|图\s*[/／]\s*文)\s*[/／：:]?|文\s*[/／])\s*(?:(?:本报|新华社)?(?:特约)?(?:记者|通讯员|实习生)\s*)?\p{Script=Han}{2,4})(?:\s+(?:(?:本报)?(?:特约)?(?:记者|通讯员|实习生)\s*)?\p{Script=Han}{2,4})*$/u;
+// (or the writer's mark, `文/本报记者 黄蕾`, `文/图 周雅琴`: a feature's byline names who wrote it)
+const REPORTER_FIRST = new Set([...'本记通特实文图'].map((c) => c.charCodeAt(0)));
 
 export function isBylineLine(text: string): boolean {
   // a reporter line opens with the reporter's paper or role: most lines are passed over by that

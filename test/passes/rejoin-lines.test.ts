@@ -135,6 +135,19 @@ testPass(rejoinLines, {
       ],
     },
     {
+      // line 3 carries the writer's mark, as a feature's byline does, without a bullet
+      name: "a byline with the writer's mark (文/本报记者 …, 文/图 …) is a byline, not the body's first line",
+      text: page('# 南湖区社工上门探访困难家庭', '文/本报记者 林涛', '南湖区民政局近日组织社工走进十二个社区,上门探访困难家庭。', '## 北坡县养老驿站开张', '文/图 程立', '驿站为老人提供助餐服务。'),
+      blocks: [
+        { kind: 'heading', level: 1 },
+        { kind: 'byline', text: '文/本报记者 林涛' },
+        { kind: 'paragraph', lines: [5, 5] },
+        { kind: 'heading', level: 2 },
+        { kind: 'byline', text: '文/图 程立' },
+        { kind: 'paragraph', lines: [11, 11] },
+      ],
+    },
+    {
       // the same words in a sentence of the body are no credit line
       name: 'a body line that names an editor in a sentence stays body text',
       text: page('# 南湖区社工上门探访困难家庭', '编辑:林涛说得好,社工要常去。'),

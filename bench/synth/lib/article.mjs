@@ -2,6 +2,7 @@
 // subtitle, byline or trailing credit, source note, captions, dateline), and the gold
 // article that follows from exactly those decisions.
 import { joinDateline } from './bank.mjs';
+import { hash32 } from './prng.mjs';
 
 export const NAMES = ['林涛', '许可', '韩雪梅', '程立', '邵文', '罗一帆', '顾言', '孟川', '苏晓', '唐宁', '黎明远', '方舟', '贺兰', '钟毓', '白桦', '严冬', '秦岚', '殷实', '甘露', '钱程'];
 export const PLACES = ['云屏', '桐溪', '望川', '南屿', '江屿', '青岚', '柏溪', '临峰', '石湾', '兰汀', '沙洲', '北岭'];
@@ -51,6 +52,11 @@ export function prepareArticle(rng, src, p, opt = {}) {
   else if (src.byline) a.byline = rng.chance(p.byline) ? src.byline : null;
   else if (src.credit) a.credit = rng.chance(p.credit) ? src.credit : null;
   a.bylineBullet = rng.chance(0.85);
+  // a feature's byline may carry the writer's mark, `文/本报记者 某某`, set without a bullet
+  // (chosen by hash, so that the rest of the page is drawn as before)
+  if (a.byline && /^(?:本报)?记者/.test(a.byline) && hash32(`writer-mark\u0001${a.byline}\u0001${src.headline ?? ''}`) % 8 === 0) {
+    a.byline = '文/' + a.byline; a.bylineBullet = false; tags.add('byline:writer-mark');
+  }
   // a source note; with a credit as well, one of them (a page prints one bracket at the end)
   a.attribution = src.attribution && rng.chance(p.attribution) ? src.attribution : null;
   if (a.attribution && a.credit) { if (rng.chance(0.5)) a.credit = null; else a.attribution = null; }
