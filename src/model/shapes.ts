@@ -375,3 +375,22 @@ export function startsAfterPushDown(text: string): boolean {
   const second = t.codePointAt(0)! > 0xffff ? t.charAt(2) : t.charAt(1);
   return second !== '' && NO_LINE_START.includes(second);
 }
+
+const PAIRS: Record<string, string> = { '《': '》', '“': '”', '（': '）', '(': ')', '「': '」', '『': '』', '【': '】', '〈': '〉' };
+const CLOSERS = new Set(Object.values(PAIRS));
+
+/**
+ * Whether a text leaves a title mark, quote or bracket open (`浙江出台《关于加强困境儿童心理`):
+ * a line broken inside a book title or a quotation goes on on the next line.
+ */
+export function leavesOpen(text: string): boolean {
+  const open: string[] = [];
+  for (const c of text) {
+    if (PAIRS[c] !== undefined) open.push(PAIRS[c]!);
+    else if (CLOSERS.has(c)) {
+      const at = open.lastIndexOf(c);
+      if (at >= 0) open.length = at;
+    }
+  }
+  return open.length > 0;
+}

@@ -3,7 +3,7 @@ import { articleWith, listFrom, makeLine, pageWith, spanOf } from '../model/page
 import { joinLines } from '../model/join.js';
 import { setWidth } from '../model/width.js';
 import { BigramIndex } from './bigram-index.js';
-import { isKickerShaped, isSubtitleShaped, namePrefix, namesPlace } from '../model/shapes.js';
+import { isKickerShaped, isSubtitleShaped, leavesOpen, namePrefix, namesPlace } from '../model/shapes.js';
 import { bestAssignment } from './assign.js';
 import type { Article, Block, Furniture, Line } from '../model/types.js';
 import { articleHolding, fixedChoices, isFixedHeadline, type FixedChoices } from '../model/overrides.js';
@@ -247,6 +247,8 @@ function unplaceable(fixed: FixedChoices, units: readonly Unit[], articles: read
  * taken out every other space: beside punctuation and digits, and letter-spacing.)
  */
 function onePhrase(first: string, second: string, maxTogether: number, minSubtitle: number): boolean {
+  // a line broken inside a book title or a quotation goes on in the next
+  if (leavesOpen(first)) return true;
   const a = [...first].length;
   const b = [...second].length;
   if (Math.min(a, b) < minSubtitle) return true;

@@ -172,6 +172,12 @@ testPass(matchHeadlines, {
       articles: [{ headline: '河畔的', subheadlines: ['四点半课堂'] }],
     },
     {
+      // together 27 characters, past maxBrokenHeadingChars, but the first leaves its book title open
+      name: 'Markdown: a heading broken inside a book title goes on in the next heading of its size, however long the two',
+      text: page('# 南湖区出台《关于加强困境儿童关爱', '# 服务工作的实施意见》', '■ 本报记者 李明', '南湖区民政局近日印发《关于加强困境儿童关爱服务工作的实施意见》。'),
+      articles: [{ headline: '南湖区出台《关于加强困境儿童关爱服务工作的实施意见》', subheadlines: [] }],
+    },
+    {
       name: 'Markdown: a heading of one size under a headline, a clause of its own, is its subtitle',
       text: page('# 河畔社区四点半课堂开课', '# 放学后的孩子有了好去处', '■ 本报记者 李明', '河畔社区的四点半课堂开课了，放学后的孩子在这里写作业、读绘本。'),
       articles: [{ headline: '河畔社区四点半课堂开课', subheadlines: ['放学后的孩子有了好去处'] }],
