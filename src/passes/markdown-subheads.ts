@@ -20,7 +20,9 @@ interface Options {
  * below seldom repeat. (How much the text below shares with the story above tells nothing:
  * two reports on one page's subject share as many words as two parts of one report.) So a
  * single heading set smaller than the running article's headline, between two paragraphs, is
- * a subhead when the text below it, up to the next heading, holds few of its words.
+ * a subhead when the text below it, up to the next heading, holds few of its words — or when
+ * it is one of several such headings of one size in the running article (a report's turns
+ * are set alike), unless it is also listed elsewhere on the page, as headlines are.
  */
 export const markdownSubheads = definePass<Options>({
   name: 'markdown-subheads',
@@ -45,6 +47,33 @@ export const markdownSubheads = definePass<Options>({
       const next = blocks[i + 1];
       if (b.kind === 'heading' && b.level && b.level < UNMARKED_HEADING && prev?.kind !== 'heading' && (next?.kind === 'byline' || (next?.kind === 'paragraph' && next.lead))) headlineLevels.add(b.level);
     }
+    // A report's turns are set alike: single headings of one size between its paragraphs,
+    // with nothing between them that ends or opens an article (a heading group, a lead or
+    // dateline, a source note), are sibling subheads when no heading of their size opens an
+    // article anywhere on the page, however many of the words below each one names.
+    // (a picture's caption lifted out of the paragraph above stands after it)
+    const single = (i: number) => {
+      let k = i - 1;
+      while (blocks[k]?.kind === 'caption') k--;
+      return blocks[k]?.kind === 'paragraph' && blocks[i + 1]?.kind === 'paragraph' && !blocks[i + 1]!.lead;
+    };
+    const siblings = new Map<number, number>();
+    {
+      let run: number[] = [];
+      const close = () => {
+        for (const i of run) siblings.set(i, run.filter((k) => blocks[k]!.level === blocks[i]!.level).length);
+        run = [];
+      };
+      for (let i = 0; i < blocks.length; i++) {
+        const b = blocks[i]!;
+        if (b.kind === 'heading' && single(i)) run.push(i);
+        else if (b.kind === 'heading' || (b.kind === 'paragraph' && b.lead) || b.endsArticle || b.kind === 'attribution') close();
+      }
+      close();
+    }
+    // a heading also listed elsewhere on the page (in the headline list at its top) is a headline
+    const printed = new Map<string, number>();
+    for (const b of blocks) if (b.kind === 'heading') printed.set(b.text, (printed.get(b.text) ?? 0) + 1);
     const out: Block[] = [];
     // the size of the running article's headline (Infinity: no article with a headline runs)
     let headlineLevel = Infinity;
@@ -52,9 +81,7 @@ export const markdownSubheads = definePass<Options>({
       const b = blocks[i]!;
       if (b.kind === 'heading') {
         const prev = blocks[i - 1];
-        const next = blocks[i + 1];
-        const single = prev?.kind === 'paragraph' && next?.kind === 'paragraph' && !next.lead;
-        if (single && !isFixedHeadline(fixed, b.lines[0]) && (b.level ?? 0) > headlineLevel && [...b.text].length <= options.maxSubheadChars) {
+        if (single(i) && printed.get(b.text) === 1 && !isFixedHeadline(fixed, b.lines[0]) && (b.level ?? 0) > headlineLevel && [...b.text].length <= options.maxSubheadChars) {
           // the text below, up to the next heading or the article's end
           const below: string[] = [];
           for (let k = i + 1; k < blocks.length && (blocks[k]!.kind === 'paragraph' || blocks[k]!.kind === 'caption'); k++) {
@@ -69,7 +96,7 @@ export const markdownSubheads = definePass<Options>({
           for (let g = 0; g < found.length; g++) named += found[g]!;
           const share = own.wanted ? named / own.wanted : 1;
           const level = b.level ?? 0;
-          const bar = headlineLevels.has(level) ? options.maxNamedShare / 2 : options.maxNamedShare;
+          const bar = headlineLevels.has(level) ? options.maxNamedShare / 2 : (siblings.get(i) ?? 0) >= 2 ? Infinity : options.maxNamedShare;
           if (share < bar) {
             out.push(blockWith(b, { kind: 'subhead', level: undefined, parts: undefined }));
             if (share >= bar / 2) report(`close call: heading "${b.text}" read as a subhead; the text below it holds ${Math.round(share * 100)}% of its words`, { line: b.lines[0], kind: 'close-call' });

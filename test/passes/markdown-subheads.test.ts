@@ -36,6 +36,17 @@ testPass(markdownSubheads, {
       blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'heading', text: '东岸社区举办邻里运动会' }, { kind: 'paragraph' }],
     },
     {
+      // the second subhead's words all stand in the text below it: alone it would read as a headline
+      name: 'single headings of one size between the paragraphs of one report are sibling subheads, however many of the words below each names',
+      text: page(...story, '### 一日三餐有着落', goesOn, '### 邻里运动会', another),
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'subhead', text: '一日三餐有着落' }, { kind: 'paragraph' }, { kind: 'subhead', text: '邻里运动会' }, { kind: 'paragraph' }],
+    },
+    {
+      name: 'a heading also listed in the headline list at the page top is a headline, sibling or not',
+      text: page('东岸社区举办邻里运动会', ...story, '### 一日三餐有着落', goesOn, '### 东岸社区举办邻里运动会', another),
+      blocks: [{ kind: 'heading' }, { kind: 'heading' }, { kind: 'paragraph' }, { kind: 'subhead', text: '一日三餐有着落' }, { kind: 'paragraph' }, { kind: 'heading', text: '东岸社区举办邻里运动会' }, { kind: 'paragraph' }],
+    },
+    {
       name: 'a heading after a source note opens an article, whatever its words',
       text: page(...story, '(据北坡县民政局)', '### 一日三餐有着落', goesOn),
       blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'attribution' }, { kind: 'heading', text: '一日三餐有着落' }, { kind: 'paragraph' }],
