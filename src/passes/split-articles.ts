@@ -1,4 +1,5 @@
 import { definePass } from './pass.js';
+import { BigramIndex } from './bigram-index.js';
 import { articleWith, blockWith, emptyArticle, listFrom, makeBlock, pageWith, spanOf } from '../model/page.js';
 import type { Article, Block, Furniture, LineSpan } from '../model/types.js';
 import { isKickerShaped, isSectionLabelShaped, isSubtitleShaped, opensWithPlace } from '../model/shapes.js';
@@ -8,7 +9,8 @@ import { fixedChoices, isFixedHeadline } from '../model/overrides.js';
  * Cut the block stream into articles. A lead marker, a headline and a leading byline start
  * one; a source note or trailing credit ends one. A short Markdown heading followed directly by
  * a deeper heading, over two or more articles (or over a headline opening with its place, a
- * main headline's form), is a section heading over them. Headline blocks stay
+ * main headline's form), is a section heading over them; so is one over a single article
+ * whose words it does not name, where the page sets its other such labels at its size. Headline blocks stay
  * in `page.blocks` for the headline pass to place.
  */
 export const splitArticles = definePass({
@@ -49,6 +51,18 @@ export const splitArticles = definePass({
     const fixed = fixedChoices(page);
     let goesOn = false;
 
+    // A section heading over a single article (`## 观点` over one commentary) is told by its
+    // size: the page sets its other column labels, each over several articles, at that size.
+    const labelShaped = (k: number): boolean => {
+      const b = blocks[k]!;
+      const next = blocks[k + 1];
+      const prev = blocks[k - 1];
+      return b.kind === 'heading' && !!b.level && b.parts?.some((l) => l.spaced) !== true && !isFixedHeadline(fixed, b.lines[0]) && next?.kind === 'heading' && !!next.level && next.level > b.level &&
+        isSectionLabelShaped(b.text) && !isSubtitleShaped(next.text) && !(prev?.kind === 'heading' && isKickerShaped(prev.text));
+    };
+    const labelLevels = new Set<number>();
+    for (let k = 0; k < blocks.length; k++) if (labelShaped(k) && headsArticles(blocks, k) >= 2) labelLevels.add(blocks[k]!.level!);
+
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i]!;
       const fixedStart = fixed?.articleStart.get(b.lines[0]);
@@ -64,17 +78,13 @@ export const splitArticles = definePass({
           }
           if (!goesOn) close();
           const next = blocks[i + 1];
-          const prev = blocks[i - 1];
           // a deeper heading hanging from a dash is this headline's subtitle, not an article under
-          // a section; and a kicker leads into a main headline, never into a section label
-          const afterKicker = prev?.kind === 'heading' && isKickerShaped(prev.text);
+          // a section; and a kicker leads into a main headline, never into a section label;
           // a heading letter-spaced across its line is set in big type, as a short main
           // headline is over its descriptive subtitle; a section label is set as a label
-          const bigType = b.parts?.some((l) => l.spaced) === true;
-          if (b.level && !bigType && !isFixedHeadline(fixed, b.lines[0]) && next?.kind === 'heading' && next.level && next.level > b.level && isSectionLabelShaped(b.text) && !isSubtitleShaped(next.text) && !afterKicker &&
-            (headsArticles(blocks, i) >= 2 || opensWithPlace(next.text))) {
+          if (labelShaped(i) && (headsArticles(blocks, i) >= 2 || opensWithPlace(next!.text) || (labelLevels.has(b.level!) && !namedBelow(blocks, i)))) {
             leaveSection();
-            section = { text: b.text, level: b.level, lines: b.lines, used: false };
+            section = { text: b.text, level: b.level!, lines: b.lines, used: false };
             sectionLines.set(b.text, b.lines);
             continue;
           }
@@ -168,6 +178,28 @@ function headsArticles(blocks: readonly Block[], at: number): number {
   }
   return count;
 }
+
+/**
+ * Whether the text under the heading at `at` (up to the next heading as large) holds most of
+ * its words: a short main headline names its story, a column's label (`观点`) does not.
+ */
+function namedBelow(blocks: readonly Block[], at: number): boolean {
+  const own = blocks[at]!;
+  const below: string[] = [];
+  for (let k = at + 1; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    if (b.kind === 'heading' && b.level && b.level <= own.level!) break;
+    if (b.kind === 'paragraph') below.push(b.text);
+  }
+  const index = new BigramIndex([own.text]);
+  if (index.wanted === 0) return false;
+  const found = index.occurrences(below);
+  let named = 0;
+  for (let g = 0; g < found.length; g++) named += found[g]!;
+  return named / index.wanted >= LABEL_NAMED_SHARE;
+}
+/** a heading whose words the text below holds at least this share of names its story */
+const LABEL_NAMED_SHARE = 1 / 3;
 
 /** A second credit (a trailing name after a leading reporter line) adds an author. */
 function withByline(a: Article, text: string): string {

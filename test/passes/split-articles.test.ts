@@ -105,6 +105,17 @@ testPass(splitArticles, {
       articles: [{ attribution: '来源：北坡县民政局', body: [{ text: '驿站为老人提供助餐服务。' }] }, { attribution: null, body: [{ text: '南湖区社工走进十二个社区。' }] }],
     },
     {
+      name: 'a column label over a single article is its section when the page sets its other labels, each over several articles, at that size',
+      text: page('## 观点', '### 让社工站站得稳', '社工站要留住人才，关键在于稳定的投入。', '## 基层快讯', '### 北坡县：养老驿站开张', '驿站为老人提供助餐服务。', '### 南湖区：社工探访困难家庭', '社工走进十二个社区。'),
+      articles: [{ section: '观点' }, { section: '基层快讯' }, { section: '基层快讯' }],
+    },
+    {
+      name: 'a short heading of the labels’ size whose words the text below holds is a main headline over its subtitle, not a label',
+      text: page('## 托起幼小', '### 南湖区普惠托育机构新增托位八百个', '南湖区今年新增普惠托育机构十二家，托起幼小的民生需求。', '## 基层快讯', '### 北坡县：养老驿站开张', '驿站为老人提供助餐服务。', '### 南湖区：社工探访困难家庭', '社工走进十二个社区。'),
+      articles: [{ section: null }, { section: '基层快讯' }, { section: '基层快讯' }],
+      check: (p) => expect(p.blocks.map((b) => b.text).slice(0, 2)).toEqual(['托起幼小', '南湖区普惠托育机构新增托位八百个']),
+    },
+    {
       name: 'a section heading whose only article is a credit, merged into the article before it, is kept as furniture',
       text: page('驿站为老人提供助餐服务。', '## 基层快讯', '### 北坡县：养老驿站开张', '■本报记者 王明'),
       articles: [{ section: null, byline: '本报记者 王明', body: [{ text: '驿站为老人提供助餐服务。' }] }],
