@@ -1,8 +1,8 @@
 import { definePass } from './pass.js';
 import { BigramIndex } from './bigram-index.js';
 import { articleWith, blockWith, emptyArticle, listFrom, makeBlock, pageWith, spanOf } from '../model/page.js';
-import type { Article, Block, Furniture, LineSpan } from '../model/types.js';
-import { isKickerShaped, isSectionLabelShaped, isSubtitleShaped, opensWithPlace } from '../model/shapes.js';
+import type { Article, Block, Furniture, Line, LineSpan } from '../model/types.js';
+import { isKickerShaped, isRubricShaped, isSectionLabelShaped, isSubtitleShaped, opensWithPlace } from '../model/shapes.js';
 import { fixedChoices, isFixedHeadline } from '../model/overrides.js';
 
 /**
@@ -86,6 +86,17 @@ export const splitArticles = definePass({
             leaveSection();
             section = { text: b.text, level: b.level!, lines: b.lines, used: false };
             sectionLines.set(b.text, b.lines);
+            continue;
+          }
+          // A raw column's label has no size to tell it by: a rubric on a line of its own after
+          // an article, right over the next headline, over two or more articles whose words it
+          // does not name, is the column's heading over the rest of the page.
+          if (!b.level && page.dialect === 'raw' && !isFixedHeadline(fixed, b.lines[0]) && (articles.length > page.articles.length || hasBody()) && isRawLabel(page.lines, blocks, i)) {
+            leaveSection();
+            // (two characters spread across the line keep their space through letter-spacing)
+            const text = b.text.replace(SPREAD_PAIR, '$1$2');
+            section = { text, level: 0, lines: b.lines, used: false };
+            sectionLines.set(text, b.lines);
             continue;
           }
           if (section && b.level && b.level <= section.level) leaveSection();
@@ -179,6 +190,25 @@ function headsArticles(blocks: readonly Block[], at: number): number {
   return count;
 }
 
+/** A raw label: one line, blank above and below, heading two or more articles, naming none. */
+function isRawLabel(lines: readonly Line[], blocks: readonly Block[], at: number): boolean {
+  const b = blocks[at]!;
+  const next = blocks[at + 1];
+  if (b.lines[0] !== b.lines[1] || next?.kind !== 'heading' || !isRubricShaped(b.text.replace(SPREAD_PAIR, '$1$2'))) return false;
+  const blank = (no: number) => lines[no - 1] === undefined || lines[no - 1]!.text === '';
+  if (!blank(b.lines[0] - 1) || !blank(b.lines[0] + 1)) return false;
+  let count = 0;
+  const below: string[] = [];
+  for (let k = at + 1; k < blocks.length; k++) {
+    const x = blocks[k]!;
+    const opens = blocks[k - 1]!.kind !== 'heading' || k === at + 1;
+    if ((x.kind === 'heading' && opens) || (x.kind === 'paragraph' && x.lead && opens)) count++;
+    if (count === 1 && x.kind === 'paragraph') below.push(x.text);
+  }
+  return count >= 2 && !names(b.text, below);
+}
+const SPREAD_PAIR = /^(\p{Script=Han})\s+(\p{Script=Han})$/u;
+
 /**
  * Whether the text under the heading at `at` (up to the next heading as large) holds most of
  * its words: a short main headline names its story, a column's label (`观点`) does not.
@@ -191,9 +221,14 @@ function namedBelow(blocks: readonly Block[], at: number): boolean {
     if (b.kind === 'heading' && b.level && b.level <= own.level!) break;
     if (b.kind === 'paragraph') below.push(b.text);
   }
-  const index = new BigramIndex([own.text]);
+  return names(own.text, below);
+}
+
+/** Whether texts hold at least LABEL_NAMED_SHARE of a heading's words (bigrams). */
+function names(heading: string, texts: readonly string[]): boolean {
+  const index = new BigramIndex([heading]);
   if (index.wanted === 0) return false;
-  const found = index.occurrences(below);
+  const found = index.occurrences(texts);
   let named = 0;
   for (let g = 0; g < found.length; g++) named += found[g]!;
   return named / index.wanted >= LABEL_NAMED_SHARE;

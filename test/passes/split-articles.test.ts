@@ -116,6 +116,18 @@ testPass(splitArticles, {
       check: (p) => expect(p.blocks.map((b) => b.text).slice(0, 2)).toEqual(['托起幼小', '南湖区普惠托育机构新增托位八百个']),
     },
     {
+      // line 5, a rubric spread across its line, stands between blanks after an article, over two headlines
+      name: "raw: a rubric on a line of its own after an article, over two or more articles, is their column's section",
+      text: page(lead(['南湖区民政局组织社', '工开展上门探访服务。']), '简 讯', '北坡县养老驿站开张', lead(['驿站为老人提供助', '餐和日间照料。']), '东岸社区举办运动会', lead(['居民们踊跃参加各', '项比赛项目。'])),
+      articles: [{ section: null }, { section: '简讯' }, { section: '简讯' }],
+      check: (p) => expect(p.blocks.map((b) => b.text)).toEqual(['北坡县养老驿站开张', '东岸社区举办运动会']),
+    },
+    {
+      name: 'raw: the same rubric at the page top labels the page: it is no section',
+      text: page('简 讯', '北坡县养老驿站开张', lead(['驿站为老人提供助', '餐和日间照料。']), '东岸社区举办运动会', lead(['居民们踊跃参加各', '项比赛项目。'])),
+      articles: [{ section: null }, { section: null }],
+    },
+    {
       name: 'a section heading whose only article is a credit, merged into the article before it, is kept as furniture',
       text: page('驿站为老人提供助餐服务。', '## 基层快讯', '### 北坡县：养老驿站开张', '■本报记者 王明'),
       articles: [{ section: null, byline: '本报记者 王明', body: [{ text: '驿站为老人提供助餐服务。' }] }],
