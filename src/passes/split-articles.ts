@@ -63,6 +63,15 @@ export const splitArticles = definePass({
     const labelLevels = new Set<number>();
     for (let k = 0; k < blocks.length; k++) if (labelShaped(k) && headsArticles(blocks, k) >= 2) labelLevels.add(blocks[k]!.level!);
 
+    const rawLabel = (i: number) => page.dialect === 'raw' && !isFixedHeadline(fixed, blocks[i]!.lines[0]) && (articles.length > page.articles.length || hasBody()) && isRawLabel(page.lines, blocks, i);
+    const openRawSection = (b: Block) => {
+      leaveSection();
+      // (two characters spread across the line keep their space through letter-spacing)
+      const text = b.text.replace(SPREAD_PAIR, '$1$2');
+      section = { text, level: 0, lines: b.lines, used: false };
+      sectionLines.set(text, b.lines);
+    };
+
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i]!;
       const fixedStart = fixed?.articleStart.get(b.lines[0]);
@@ -91,12 +100,8 @@ export const splitArticles = definePass({
           // A raw column's label has no size to tell it by: a rubric on a line of its own after
           // an article, right over the next headline, over two or more articles whose words it
           // does not name, is the column's heading over the rest of the page.
-          if (!b.level && page.dialect === 'raw' && !isFixedHeadline(fixed, b.lines[0]) && (articles.length > page.articles.length || hasBody()) && isRawLabel(page.lines, blocks, i)) {
-            leaveSection();
-            // (two characters spread across the line keep their space through letter-spacing)
-            const text = b.text.replace(SPREAD_PAIR, '$1$2');
-            section = { text, level: 0, lines: b.lines, used: false };
-            sectionLines.set(text, b.lines);
+          if (!b.level && rawLabel(i)) {
+            openRawSection(b);
             continue;
           }
           if (section && b.level && b.level <= section.level) leaveSection();
@@ -105,6 +110,13 @@ export const splitArticles = definePass({
         }
         case 'paragraph':
         case 'subhead': {
+          // (one read as an in-body subhead, standing between blanks, may be the label too: the
+          // next headline right below it says it is none)
+          if (b.kind === 'subhead' && rawLabel(i)) {
+            close();
+            openRawSection(b);
+            break;
+          }
           if (b.lead && hasBody() && !goesOn) close();
           const a = open();
           if (a.body.length === 0 && a.lines[0] === 0) update({ lines: b.lines });

@@ -123,6 +123,12 @@ testPass(splitArticles, {
       check: (p) => expect(p.blocks.map((b) => b.text)).toEqual(['北坡县养老驿站开张', '东岸社区举办运动会']),
     },
     {
+      // the first headline under the label holds a comma, so the label is read as an in-body subhead
+      name: 'raw: a rubric read as an in-body subhead, right over the next headline, is the section of the articles below',
+      text: page(lead(['南湖区民政局组织社', '工开展上门探访服务。']), '简讯', '古村落修缮活化，老宅变身驿站', lead(['村里的老宅修缮', '后变成了驿站。']), '东岸社区举办运动会', lead(['居民们踊跃参加各', '项比赛项目。'])),
+      articles: [{ section: null, body: [{ kind: 'paragraph' }] }, { section: '简讯' }, { section: '简讯' }],
+    },
+    {
       name: 'raw: the same rubric at the page top labels the page: it is no section',
       text: page('简 讯', '北坡县养老驿站开张', lead(['驿站为老人提供助', '餐和日间照料。']), '东岸社区举办运动会', lead(['居民们踊跃参加各', '项比赛项目。'])),
       articles: [{ section: null }, { section: null }],

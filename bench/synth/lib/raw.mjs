@@ -1,8 +1,11 @@
 // The "raw" dialect: a page's columns as OCR left them (see the seeds 000, 002, 004).
 import { wrap, spaceArtifacts, canLetterSpace, letterSpace, breakHeadline, widthOf, fullWidthAlnum, strayGlyphs, graphemes, isHan, SENTENCE_END } from './text.mjs';
 import { prepareArticle, goldArticle, articleTags, LABELS_CJK, LABELS_LATIN, NAMES } from './article.mjs';
+import { Rng } from './prng.mjs';
 import { rubricFor, unmarkGroup, unmarkedGroup, PHRASE_SPACE, SHORT_HEADLINES, editorCredit } from './forms.mjs';
 
+/** column labels set in mid-page over a run of short reports */
+const COLUMN_LABELS = ['简讯', '快讯', '短波', '动态', '地方传真', '基层动态', '各地简讯'];
 const P = { kicker: 0.85, subtitle: 0.85, byline: 0.9, credit: 0.9, attribution: 0.9, noteInline: 0.45, caption: 0.75 };
 const LEAD = '\uFFFD \uFFFD ';
 const WIDTHS = { 5: 1, 6: 2, 7: 2, 8: 2, 9: 2, 10: 3, 11: 4, 12: 4, 13: 4, 14: 3 };
@@ -149,13 +152,30 @@ export function composeRaw(rng, srcs, others, frng) {
   });
   if (ordered.length && rng.chance(0.75) && !rubricTop) blank();
 
+  // ---- a column's label in mid-page (`简讯`) over the page's last articles, their section:
+  // drawn from a generator of its own, so that the pages without one are drawn as before
+  const crng = Rng.for('raw-column-label', arts[0]?.headline ?? '', n);
+  let columnFrom = -1;
+  let columnLabel = null;
+  if (n >= 3 && !rubricTop && crng.chance(0.15)) {
+    const k = crng.int(1, n - 2);
+    if (arts.every((a, j) => j < k || (pos[j] === 'before' && !hostOf.has(j) && j !== runIn))) { columnFrom = k; columnLabel = crng.pick(COLUMN_LABELS); }
+  }
+
   // ---- the articles
   arts.forEach((a, i) => {
     if (i > 0 && out[out.length - 1] !== '') {
       const prev = arts[i - 1];
       const p = prev.pos === 'after' ? 0.5 : i === runIn ? a.paraBlankP : 0.85;
-      if (a.group || rng.chance(p)) blank(); else if (prev.pos === 'after' && (a.pos === 'before' || hostOf.has(i))) prev.tags.add('after:then-headline');
+      if (i === columnFrom || a.group || rng.chance(p)) blank(); else if (prev.pos === 'after' && (a.pos === 'before' || hostOf.has(i))) prev.tags.add('after:then-headline');
     }
+    if (i === columnFrom) {
+      // a label of two characters is often spread across its line (`简 讯`)
+      push([...columnLabel].length === 2 && crng.chance(0.5) ? [...columnLabel].join(' ') : columnLabel);
+      blank();
+      pageTags.add('section:raw-label');
+    }
+    if (columnFrom >= 0 && i >= columnFrom) a.tags.add('section:raw-label');
     if (hostOf.has(i)) {
       const owner = arts[hostOf.get(i)];
       owner.tags.add('headline:far'); owner.tags.add('far:above-unrelated');
@@ -196,7 +216,7 @@ export function composeRaw(rng, srcs, others, frng) {
 
   return {
     text: out.join('\n'),
-    gold: { articles: arts.map((a) => goldArticle(a)), furniture },
+    gold: { articles: arts.map((a, i) => goldArticle(a, columnFrom >= 0 && i >= columnFrom ? columnLabel : null)), furniture },
     tags: { dialect: 'raw', tags: [...pageTags].sort(), articles: arts.map((a) => ({ headline: a.headlinePrinted ? a.headline : null, src: a.id, tags: articleTags(a) })) },
   };
 }
