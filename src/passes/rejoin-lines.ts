@@ -899,9 +899,10 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < raw.length; i++) {
     const b = raw[i]!;
-    // a page break leaves the page's furniture (a running head, a page number) between the halves
+    // a page break leaves the page's furniture (a running head, a page number) between the
+    // halves, and a caption lifted out of the paragraph before stands after it
     let at = out.length - 1;
-    while (at >= 0 && out[at]!.kind === 'furniture' && b.kind === 'paragraph') at--;
+    while (at >= 0 && (out[at]!.kind === 'furniture' || out[at]!.kind === 'caption') && b.kind === 'paragraph') at--;
     const prev = out[at];
     const fixedStart = fixed?.paragraphStart.get(b.lines[0]);
     const after = raw[i + 1];
@@ -989,8 +990,13 @@ const SENTENCE_END = /[。！？；]/;
 const RUNS_ON = /^[A-Za-z0-9，。、；：？！”’）,.;:?!)]/;
 
 
+/**
+ * What a picture's caption dropped into a sentence reads like: a phrase, not a sentence (a
+ * sentence's half would end one), or a sentence or two that the photographer's credit closes.
+ */
 function isCaptionLike(text: string, maxChars: number): boolean {
-  return codePointsAtMost(text, maxChars) && !finished(text) && !SENTENCE_END.test(text);
+  if (!codePointsAtMost(text, maxChars)) return false;
+  return (!finished(text) && !SENTENCE_END.test(text)) || endsWithPhotoCredit(text);
 }
 
 /** Whether a text has at most `max` characters, without listing them (a paragraph can be long). */

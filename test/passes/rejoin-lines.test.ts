@@ -539,6 +539,30 @@ testPass(rejoinLines, {
   ],
   invalid: [
     {
+      // line 5 holds a sentence and its credit, between the halves of the sentence on lines 3 and 7
+      name: "Markdown: a caption of a sentence closed by the photographer's credit on its own line is lifted out of the sentence it cut",
+      text: page('# 东岸社区康复站启用', '康复站配备了多种训练设备,由专业康复师和社工共同', '9月12日,社工在康复站陪老人锻炼。 林涛 摄', '为居民提供服务,每周开放五天。'),
+      blocks: [
+        { kind: 'heading', level: 1 },
+        { kind: 'paragraph', text: '康复站配备了多种训练设备，由专业康复师和社工共同为居民提供服务，每周开放五天。', lines: [3, 7] },
+        { kind: 'caption', text: '9月12日，社工在康复站陪老人锻炼。林涛 摄', lines: [5, 5] },
+      ],
+      messages: [{ line: 5, message: /picture caption/ }],
+    },
+    {
+      // the subhead (line 9) follows the paragraph mended round the caption, which ends its sentence
+      name: 'Markdown: a subhead after a paragraph a caption was lifted from is still a subhead',
+      text: page('# 东岸社区康复站启用', '康复站配备了多种训练设备,由专业康复师和社工共同', '社工在康复站陪老人锻炼 林涛 摄', '为居民提供服务,每周开放五天。', '上门服务', '站里还为行动不便的老人提供上门服务。'),
+      blocks: [
+        { kind: 'heading', level: 1 },
+        { kind: 'paragraph', lines: [3, 7] },
+        { kind: 'caption', lines: [5, 5] },
+        { kind: 'subhead', text: '上门服务' },
+        { kind: 'paragraph', text: '站里还为行动不便的老人提供上门服务。' },
+      ],
+      messages: [{ line: 5, message: /picture caption/ }],
+    },
+    {
       name: 'Markdown: with maxRunningHeadChars 0 the line beside the page number is read as a caption in the sentence, and the number is still furniture',
       text: page('# 东岸社区康复站启用', '康复站今年九月正式开放，面积约两', '— 7 —', '社区周刊', '百平方米，配有多种训练设备。'),
       options: { maxRunningHeadChars: 0 },
