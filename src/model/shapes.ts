@@ -131,11 +131,24 @@ export function isEditorCreditLine(text: string): boolean {
 }
 
 /**
- * A teaser pointing at another page (`…… 09 版`), a short Latin section label (`News`), or the
- * page's editors' credit line.
+ * A teaser pointing at another page (`…… 09 版`), a short Latin section label (`News`), the
+ * page's editors' credit line, or the issue's date.
  */
+/**
+ * The issue's date in the running head (`2023年6月2日 星期五`, `2023年12月8日 星期五 第48期`):
+ * a date with its weekday or issue number on a line of its own. (A notice's closing date,
+ * which is the notice's, carries neither.)
+ */
+const ISSUE_DATE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s*(?:星期|周|第))(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*第\s*\d{1,4}\s*期)?$/;
+
+export function isIssueDateLine(text: string): boolean {
+  const t = text.trim();
+  const c = t.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39 && ISSUE_DATE.test(t);
+}
+
 export function isFurnitureLine(text: string): boolean {
-  if (isEditorCreditLine(text)) return true;
+  if (isEditorCreditLine(text) || isIssueDateLine(text)) return true;
   // most lines are neither: a page reference needs 版, a label a Latin letter first
   const latin = startsLatin(text);
   if (!latin && !text.includes('版')) return false;

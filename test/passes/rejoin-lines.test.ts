@@ -148,6 +148,25 @@ testPass(rejoinLines, {
       ],
     },
     {
+      name: "the issue's date in the running head, with its weekday and issue number, is furniture",
+      text: page('2024年3月8日 星期五 第10期', '# 南湖区社工上门探访困难家庭', '南湖区民政局近日组织社工走进十二个社区,上门探访困难家庭。'),
+      blocks: [
+        { kind: 'furniture', text: '2024年3月8日 星期五 第10期', lines: [1, 1] },
+        { kind: 'heading', level: 1 },
+        { kind: 'paragraph', lines: [5, 5] },
+      ],
+    },
+    {
+      // a notice closes with its date, which carries no weekday: the notice's last paragraph
+      name: "a date on a line of its own without a weekday or issue number is the text's, not the running head's",
+      text: page('# 关于开展养老机构安全检查的通知', '各区民政局:请按要求开展检查。', '2024年3月8日'),
+      blocks: [
+        { kind: 'heading', level: 1 },
+        { kind: 'paragraph', lines: [3, 3] },
+        { kind: 'paragraph', text: '2024年3月8日' },
+      ],
+    },
+    {
       // the same words in a sentence of the body are no credit line
       name: 'a body line that names an editor in a sentence stays body text',
       text: page('# 南湖区社工上门探访困难家庭', '编辑:林涛说得好,社工要常去。'),

@@ -93,3 +93,21 @@ export function editorCredit(key, names, halfWidth = false) {
   const printed = credits.join(joiner);
   return { printed, canonical: printed.replace(/:/g, '：').replace(/\s+/g, ' ') };
 }
+
+/**
+ * The issue's date as a running head prints it at the top of a page (`2024年3月8日 星期五`,
+ * with its issue number `第10期` at times): page furniture. A generator of its own, keyed by
+ * the page's first headline, as editorCredit. Null for a page without one.
+ */
+export function issueDate(key) {
+  const rng = Rng.for('issue-date', key);
+  if (!rng.chance(0.2)) return null;
+  const month = rng.int(1, 12);
+  const day = rng.int(1, 28);
+  const weekday = rng.pick(['一', '二', '三', '四', '五', '六', '日']);
+  const issue = rng.chance(0.3) ? ` 第${rng.int(1, 52)}期` : '';
+  const canonical = `2024年${month}月${day}日 星期${weekday}${issue}`;
+  // OCR and converters alike may set spaces round the digits
+  const printed = rng.chance(0.3) ? canonical.replace(/(\d+)/g, ' $1 ').replace(/\s+/g, ' ').trim() : canonical;
+  return { printed, canonical };
+}

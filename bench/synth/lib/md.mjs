@@ -1,7 +1,7 @@
 // The "markdown" dialect: PDF-to-Markdown converter output (see the seeds 001 and 003).
 import { halfWidth, fullWidthAlnum, strayGlyphs, graphemes, isAscii, isClose, isOpen, SENTENCE_END, widthOf, breakHeadline, letterSpace } from './text.mjs';
 import { prepareArticle, goldArticle, articleTags, SECTIONS, NAMES } from './article.mjs';
-import { SHORT_HEADLINES, unmarkKicker, editorCredit } from './forms.mjs';
+import { SHORT_HEADLINES, unmarkKicker, editorCredit, issueDate } from './forms.mjs';
 
 const P = { kicker: 0.75, subtitle: 0.85, byline: 0.9, credit: 0.9, attribution: 0.9, noteInline: 0.5, caption: 0.7 };
 
@@ -173,6 +173,9 @@ export function composeMd(rng, srcs, frng) {
     while (out.length && out[out.length - 1] === '') out.pop();
   });
 
+  // the issue's date in the running head, over everything else
+  const date = issueDate(arts[0]?.headline ?? '');
+  if (date) { out.unshift(date.printed, ''); furniture.unshift(date.canonical); pageTags.add('furniture:issue-date'); }
   // the page's editors, credited at its foot
   const editors = editorCredit(arts[0]?.headline ?? '', NAMES, true);
   if (editors) { out.push('', editors.printed); furniture.push(editors.canonical); pageTags.add('furniture:editor-credit'); }

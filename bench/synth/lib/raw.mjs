@@ -2,7 +2,7 @@
 import { wrap, spaceArtifacts, canLetterSpace, letterSpace, breakHeadline, widthOf, fullWidthAlnum, strayGlyphs, graphemes, isHan, SENTENCE_END } from './text.mjs';
 import { prepareArticle, goldArticle, articleTags, LABELS_CJK, LABELS_LATIN, NAMES } from './article.mjs';
 import { Rng } from './prng.mjs';
-import { rubricFor, unmarkGroup, unmarkedGroup, PHRASE_SPACE, SHORT_HEADLINES, editorCredit } from './forms.mjs';
+import { rubricFor, unmarkGroup, unmarkedGroup, PHRASE_SPACE, SHORT_HEADLINES, editorCredit, issueDate } from './forms.mjs';
 
 /** column labels set in mid-page over a run of short reports */
 const COLUMN_LABELS = ['简讯', '快讯', '短波', '动态', '地方传真', '基层动态', '各地简讯'];
@@ -201,6 +201,9 @@ export function composeRaw(rng, srcs, others, frng) {
     }
   });
   for (const a of arts) if (!a.headlinePrinted) { a.pos = 'none'; a.tags.add('headline:none'); }
+  // the issue's date in the running head, over everything else
+  const date = issueDate(arts[0]?.headline ?? '');
+  if (date) { out.unshift(date.printed, ''); furniture.unshift(date.canonical); pageTags.add('furniture:issue-date'); }
   // ---- the page's editors, credited at its foot
   const editors = editorCredit(arts[0]?.headline ?? '', NAMES, halfP > 0);
   if (editors) { blank(); out.push(editors.printed); furniture.push(editors.canonical); pageTags.add('furniture:editor-credit'); }
