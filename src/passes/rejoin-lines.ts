@@ -874,9 +874,9 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
   // the subtitle below it as plain lines: a short headline-shaped line next to a heading is one
   // of its group, ranked below every marked heading.
   const marked = (j: number) => raw[j]?.kind === 'heading' && raw[j]!.level !== UNMARKED_HEADING;
-  /** a plain line shaped like a headline, kicker or subtitle, and no longer than one */
+  /** a plain line shaped like a headline, kicker or subtitle, and no longer than one (an author's bracketed credit closes the article above) */
   const titleLine = (b: Block): boolean => !b.lead && !fixed?.role.has(b.lines[0]) && b.text.length <= 2 * o.maxTitleChars && [...b.text].length <= o.maxTitleChars &&
-    (isTitleLike(b.text) || isKickerShaped(b.text) || isSubtitleShaped(b.text)) && !SENTENCE_END.test(b.text) && !endsWithPhotoCredit(b.text);
+    (isTitleLike(b.text) || isKickerShaped(b.text) || isSubtitleShaped(b.text)) && !SENTENCE_END.test(b.text) && !endsWithPhotoCredit(b.text) && !isCreditLine(b.text);
   for (let i = 0; i < raw.length; i++) {
     const b = raw[i]!;
     // A subtitle has its article's text below it, a kicker its headline; text below that goes

@@ -167,6 +167,18 @@ testPass(rejoinLines, {
       ],
     },
     {
+      // line 5, the author's bracketed credit, stands right above the next article's heading
+      name: "Markdown: an author's bracketed credit right over the next heading closes the article above; it is no kicker",
+      text: page('# 南湖区社工上门探访困难家庭', '南湖区民政局近日组织社工走进十二个社区,上门探访困难家庭。', '(本报记者 林涛)', '## 北坡县养老驿站开张', '驿站为老人提供助餐服务。'),
+      blocks: [
+        { kind: 'heading', level: 1 },
+        { kind: 'paragraph', lines: [3, 3] },
+        { kind: 'paragraph', text: '（本报记者 林涛）' },
+        { kind: 'heading', level: 2 },
+        { kind: 'paragraph', lines: [9, 9] },
+      ],
+    },
+    {
       // the same words in a sentence of the body are no credit line
       name: 'a body line that names an editor in a sentence stays body text',
       text: page('# 南湖区社工上门探访困难家庭', '编辑:林涛说得好,社工要常去。'),
