@@ -121,7 +121,7 @@ export function creditName(inner: string): string | null {
  * roles of the desk, not of reporters, each with a colon and a name.
  */
 const EDITOR_ROLE = '(?:本版|本期)?(?:责任编辑|值班编辑|美术编辑|编辑|责编|美编|校对|审校|审核|审签|终审|版式|组版|排版|设计|制图)';
-const EDITOR_CREDITS = new RegExp(`^${EDITOR_ROLE}\\s*[：:]\\s*\\p{Script=Han}{2,4}(?:\\s*[、，,；;]?\\s*${EDITOR_ROLE}\\s*[：:]\\s*\\p{Script=Han}{2,4})*$`, 'u');
+const EDITOR_CREDITS = new RegExp(`^${EDITOR_ROLE}(?:\\s*[：:]\\s*|\\s+)\\p{Script=Han}{2,4}(?:\\s*[、，,；;]?\\s*${EDITOR_ROLE}(?:\\s*[：:]\\s*|\\s+)\\p{Script=Han}{2,4})*$`, 'u');
 const EDITOR_FIRST = new Set([...'本责值美编校审终版组排设制'].map((c) => c.charCodeAt(0)));
 
 export function isEditorCreditLine(text: string): boolean {
@@ -140,6 +140,15 @@ export function isEditorCreditLine(text: string): boolean {
  * which is the notice's, carries neither.)
  */
 const ISSUE_DATE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s*(?:星期|周|第))(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*第\s*\d{1,4}\s*期)?$/;
+
+/** A date on a line of its own, in any of the forms a running head prints (`2024.12.05`, `2024 年 12 月 12 日`). */
+const DATE_LINE = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2})(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*第\s*\d{1,4}\s*期)?$/;
+
+export function isDateLine(text: string): boolean {
+  const t = text.trim();
+  const c = t.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39 && DATE_LINE.test(t);
+}
 
 export function isIssueDateLine(text: string): boolean {
   const t = text.trim();

@@ -4,7 +4,7 @@ import { setWidth } from '../model/width.js';
 import { UNMARKED_HEADING, blockWith, makeBlock, pageWith, type BlockExtras } from '../model/page.js';
 import type { Block, Line, Page } from '../model/types.js';
 import { fixedChoices, type FixedChoices, type FixedRole } from '../model/overrides.js';
-import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isFolioLine, isFurnitureLine, isKickerShaped, isPhotoCreditLine, isRubricShaped, isSubtitleShaped, isTitleLike, splitTeasers, startsAfterPushDown, startsWithDateline } from '../model/shapes.js';
+import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isDateLine, isFolioLine, isFurnitureLine, isKickerShaped, isPhotoCreditLine, isRubricShaped, isSubtitleShaped, isTitleLike, splitTeasers, startsAfterPushDown, startsWithDateline } from '../model/shapes.js';
 
 interface Options {
   shortLineCells: number;
@@ -438,12 +438,16 @@ function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoi
       if (forced !== 'furniture') pageTop = false;
       continue;
     }
+    // the running head over the page's first text (its page number, its date) and the page
+    // number under its last, each on a line of its own, are the page's
+    const runningHead = forced !== 'body' && (isFolioLine(l.text) || isDateLine(l.text)) && (pageTop || (isFolioLine(l.text) && atFoot(lines, i)));
     const s: Role | null = forced === 'body' ? null
+      : runningHead ? 'furniture'
       : l.bullet || isBylineLine(l.text) ? 'byline'
       : isAttributionLine(l.text) ? 'attribution'
       // a reporter's name in brackets after an unfinished line is the dateline's, not a closing credit
       : isCreditLine(l.text) && (previous === undefined || finished(previous.text)) ? 'credit'
-      : isFurnitureLine(l.text) || (pageTop && isRubricShaped(l.text) && setApart(lines, i, rubricRatio)) ? 'furniture'
+      : isFurnitureLine(l.text) || (pageTop && isRubricShaped(l.text) && setApart(lines, i, rubricRatio, role)) ? 'furniture'
       : null;
     if (s === null) pageTop = false;
     if (s) {
@@ -464,12 +468,23 @@ function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoi
  * set in, or a line below it many times its length (a headline breaks at a phrase, not after a
  * word or two).
  */
-function setApart(lines: readonly Line[], i: number, rubricRatio: number): boolean {
+function setApart(lines: readonly Line[], i: number, rubricRatio: number, role: readonly (Role | undefined)[]): boolean {
   const l = lines[i]!;
-  if (i > 0 && lines[i - 1]!.text !== '') return false;
+  // (the running head's page number or date may stand right above it)
+  if (i > 0 && lines[i - 1]!.text !== '' && role[lines[i - 1]!.no] !== 'furniture') return false;
   const below = lines[i + 1];
-  return below === undefined || below.text === '' || isFurnitureLine(below.text) || ((below.indent ?? 0) > 0 && (l.indent ?? 0) === 0) ||
+  return below === undefined || below.text === '' || isFurnitureLine(below.text) || isFolioLine(below.text) || isDateLine(below.text) || ((below.indent ?? 0) > 0 && (l.indent ?? 0) === 0) ||
     [...below.text].length >= rubricRatio * [...l.text].length;
+}
+
+/** Whether line `i` stands at the page's foot: only blank lines, or its running head's, below it. */
+function atFoot(lines: readonly Line[], i: number): boolean {
+  if (i > 0 && lines[i - 1]!.text !== '') return false;
+  for (let k = i + 1; k < lines.length; k++) {
+    const t = lines[k]!.text;
+    if (t !== '' && !isDateLine(t) && !isFurnitureLine(t)) return false;
+  }
+  return true;
 }
 
 /**

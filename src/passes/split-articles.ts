@@ -63,6 +63,7 @@ export const splitArticles = definePass({
     const labelLevels = new Set<number>();
     for (let k = 0; k < blocks.length; k++) if (labelShaped(k) && headsArticles(blocks, k) >= 2) labelLevels.add(blocks[k]!.level!);
 
+    // (after an article: a label at the page's top, over everything, labels the page and is furniture)
     const rawLabel = (i: number) => page.dialect === 'raw' && !isFixedHeadline(fixed, blocks[i]!.lines[0]) && (articles.length > page.articles.length || hasBody()) && isRawLabel(page.lines, blocks, i);
     const openRawSection = (b: Block) => {
       leaveSection();
@@ -202,11 +203,13 @@ function headsArticles(blocks: readonly Block[], at: number): number {
   return count;
 }
 
-/** A raw label: one line, blank above and below, heading two or more articles, naming none. */
+/** A raw label: one line, blank above and below, over a headline and its text, heading two or more articles, naming none. */
 function isRawLabel(lines: readonly Line[], blocks: readonly Block[], at: number): boolean {
   const b = blocks[at]!;
   const next = blocks[at + 1];
-  if (b.lines[0] !== b.lines[1] || next?.kind !== 'heading' || !isRubricShaped(b.text.replace(SPREAD_PAIR, '$1$2'))) return false;
+  // (the headline right below it over its own text: over a list of headlines a label is the page's)
+  const body = blocks[at + 2];
+  if (b.lines[0] !== b.lines[1] || next?.kind !== 'heading' || (body?.kind !== 'paragraph' && body?.kind !== 'byline') || !isRubricShaped(b.text.replace(SPREAD_PAIR, '$1$2'))) return false;
   const blank = (no: number) => lines[no - 1] === undefined || lines[no - 1]!.text === '';
   if (!blank(b.lines[0] - 1) || !blank(b.lines[0] + 1)) return false;
   let count = 0;

@@ -179,6 +179,26 @@ testPass(rejoinLines, {
       ],
     },
     {
+      // lines 1-3: the running head's page number, the page's rubric right under it, the date;
+      // line 9: the page number at the foot; line 11: the editor credited without a colon
+      name: "raw: the running head's page number and date over the page's first text, and the page number at its foot, are furniture",
+      text: page(['06', '综合新闻', '2024.12.05'], lead(['南湖区民政局组织社', '工开展上门探访服务。']), '07', '本版编辑 林涛'),
+      blocks: [
+        { kind: 'furniture', text: '06', lines: [1, 1] },
+        { kind: 'furniture', text: '综合新闻', lines: [2, 2] },
+        { kind: 'furniture', text: '2024.12.05', lines: [3, 3] },
+        { kind: 'paragraph', lines: [5, 6] },
+        { kind: 'furniture', text: '07', lines: [8, 8] },
+        { kind: 'furniture', text: '本版编辑 林涛', lines: [10, 10] },
+      ],
+    },
+    {
+      // line 3 is a number a narrow column set on a line of its own, in mid-text
+      name: 'raw: a number alone on a line inside the text is the text’s, not a page number',
+      text: page(lead(['南湖区今年已协商解决', '问题', '2300', '余件，居民满意。'])),
+      blocks: [{ kind: 'paragraph', text: '南湖区今年已协商解决问题2300余件，居民满意。' }],
+    },
+    {
       // the same words in a sentence of the body are no credit line
       name: 'a body line that names an editor in a sentence stays body text',
       text: page('# 南湖区社工上门探访困难家庭', '编辑:林涛说得好,社工要常去。'),

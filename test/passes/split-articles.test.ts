@@ -129,6 +129,12 @@ testPass(splitArticles, {
       articles: [{ section: null, body: [{ kind: 'paragraph' }] }, { section: '简讯' }, { section: '简讯' }],
     },
     {
+      // lines 7 and 9 list two headlines for the bodies below them: the rubric over a list is the page's
+      name: 'raw: a rubric over a list of headlines, not over a headline and its text, is no section',
+      text: page(lead(['南湖区民政局组织社', '工开展上门探访服务。']), '简 讯', '北坡县养老驿站开张', '东岸社区举办运动会', lead(['驿站为老人提供助', '餐和日间照料。']), lead(['居民们踊跃参加各', '项比赛项目。'])),
+      articles: [{ section: null }, { section: null }, { section: null }],
+    },
+    {
       name: 'raw: the same rubric at the page top labels the page: it is no section',
       text: page('简 讯', '北坡县养老驿站开张', lead(['驿站为老人提供助', '餐和日间照料。']), '东岸社区举办运动会', lead(['居民们踊跃参加各', '项比赛项目。'])),
       articles: [{ section: null }, { section: null }],
