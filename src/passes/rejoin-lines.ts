@@ -859,7 +859,8 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
       if (forced !== 'furniture') pageTop = false;
       continue;
     }
-    if (!l.heading && (isFurnitureLine(l.text) || (pageTop && isRubricShaped(l.text)))) {
+    // (above the page's first text, a date is the running head's, whatever its form)
+    if (!l.heading && (isFurnitureLine(l.text) || (pageTop && (isRubricShaped(l.text) || isDateLine(l.text))))) {
       for (const piece of splitTeasers(l.text)) raw.push(makeBlock('furniture', piece, at));
       continue;
     }

@@ -157,6 +157,16 @@ testPass(rejoinLines, {
       ],
     },
     {
+      name: "Markdown: a date in any form above the page's first text is the running head's",
+      text: page('05', '2024.12.05', '# 南湖区社工上门探访困难家庭', '南湖区民政局近日组织社工走进十二个社区,上门探访困难家庭。'),
+      blocks: [
+        { kind: 'furniture', text: '05', lines: [1, 1] },
+        { kind: 'furniture', text: '2024.12.05', lines: [3, 3] },
+        { kind: 'heading', level: 1 },
+        { kind: 'paragraph', lines: [7, 7] },
+      ],
+    },
+    {
       // a notice closes with its date, which carries no weekday: the notice's last paragraph
       name: "a date on a line of its own without a weekday or issue number is the text's, not the running head's",
       text: page('# 关于开展养老机构安全检查的通知', '各区民政局:请按要求开展检查。', '2024年3月8日'),

@@ -106,8 +106,11 @@ export function issueDate(key) {
   const day = rng.int(1, 28);
   const weekday = rng.pick(['一', '二', '三', '四', '五', '六', '日']);
   const issue = rng.chance(0.3) ? ` 第${rng.int(1, 52)}期` : '';
-  const canonical = `2024年${month}月${day}日 星期${weekday}${issue}`;
+  const dotted = rng.chance(0.25);
+  const canonical = dotted ? `2024.${String(month).padStart(2, '0')}.${String(day).padStart(2, '0')}` : `2024年${month}月${day}日 星期${weekday}${issue}`;
   // OCR and converters alike may set spaces round the digits
-  const printed = rng.chance(0.3) ? canonical.replace(/(\d+)/g, ' $1 ').replace(/\s+/g, ' ').trim() : canonical;
-  return { printed, canonical };
+  const printed = !dotted && rng.chance(0.3) ? canonical.replace(/(\d+)/g, ' $1 ').replace(/\s+/g, ' ').trim() : canonical;
+  // the page's number over it, at times
+  const folio = rng.chance(0.5) ? String(rng.int(1, 16)).padStart(2, '0') : null;
+  return { printed, canonical, folio };
 }

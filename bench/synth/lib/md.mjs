@@ -175,7 +175,12 @@ export function composeMd(rng, srcs, frng) {
 
   // the issue's date in the running head, over everything else
   const date = issueDate(arts[0]?.headline ?? '');
-  if (date) { out.unshift(date.printed, ''); furniture.unshift(date.canonical); pageTags.add('furniture:issue-date'); }
+  if (date) {
+    out.unshift(...(date.folio ? [date.folio] : []), date.printed, '');
+    furniture.unshift(...(date.folio ? [date.folio] : []), date.canonical);
+    pageTags.add('furniture:issue-date');
+    if (date.folio) pageTags.add('furniture:folio-top');
+  }
   // the page's editors, credited at its foot
   const editors = editorCredit(arts[0]?.headline ?? '', NAMES, true);
   if (editors) { out.push('', editors.printed); furniture.push(editors.canonical); pageTags.add('furniture:editor-credit'); }
