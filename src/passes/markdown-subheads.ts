@@ -51,10 +51,11 @@ export const markdownSubheads = definePass<Options>({
     // with nothing between them that ends or opens an article (a heading group, a lead or
     // dateline, a source note), are sibling subheads when no heading of their size opens an
     // article anywhere on the page, however many of the words below each one names.
-    // (a picture's caption lifted out of the paragraph above stands after it)
+    // (a picture's caption lifted out of the paragraph above stands after it, and so does the
+    // furniture of a page break that cut it)
     const single = (i: number) => {
       let k = i - 1;
-      while (blocks[k]?.kind === 'caption') k--;
+      while (blocks[k]?.kind === 'caption' || blocks[k]?.kind === 'furniture') k--;
       return blocks[k]?.kind === 'paragraph' && blocks[i + 1]?.kind === 'paragraph' && !blocks[i + 1]!.lead;
     };
     const siblings = new Map<number, number>();

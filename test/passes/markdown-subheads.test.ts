@@ -42,6 +42,11 @@ testPass(markdownSubheads, {
       blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'subhead', text: '一日三餐有着落' }, { kind: 'paragraph' }, { kind: 'subhead', text: '邻里运动会' }, { kind: 'paragraph' }],
     },
     {
+      name: 'a page number a page break left between a paragraph and the next sibling subhead does not part them',
+      text: page(...story, '### 一日三餐有着落', goesOn, '- 8 -', '### 邻里运动会', another),
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'subhead', text: '一日三餐有着落' }, { kind: 'paragraph' }, { kind: 'furniture' }, { kind: 'subhead', text: '邻里运动会' }, { kind: 'paragraph' }],
+    },
+    {
       name: 'a heading also listed in the headline list at the page top is a headline, sibling or not',
       text: page('东岸社区举办邻里运动会', ...story, '### 一日三餐有着落', goesOn, '### 东岸社区举办邻里运动会', another),
       blocks: [{ kind: 'heading' }, { kind: 'heading' }, { kind: 'paragraph' }, { kind: 'subhead', text: '一日三餐有着落' }, { kind: 'paragraph' }, { kind: 'heading', text: '东岸社区举办邻里运动会' }, { kind: 'paragraph' }],
