@@ -214,6 +214,8 @@ const CLOSE_QUOTE = 0x201d;
  * line of body text has the same shape and only the line's place on the page can tell;
  * `listing` allows enumeration commas where the line's place says a headline may list.
  */
+const PART_NUMBER = /^(?:[一二三四五六七八九十]{1,3}|\d{1,2})、/;
+
 export function isTitleLike(text: string, commas = 0, listing = false): boolean {
   const t = text.trim();
   // fewer than two characters (a surrogate pair is one)
@@ -226,7 +228,9 @@ export function isTitleLike(text: string, commas = 0, listing = false): boolean 
   // a subtitle hanging from a dash may list what the story holds (`——出土陶器、石器等遗物`)
   const lists = listing || isSubtitleShaped(t);
   let commasLeft = commas;
-  for (let i = 0; i < t.length; i++) {
+  // a part's number (`一、`, `3、`) opens a numbered subhead: its mark enumerates nothing
+  const numbered = PART_NUMBER.exec(t);
+  for (let i = numbered ? numbered[0].length : 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
     const k = unitKinds(c);
     if (c === FULL_COMMA && commasLeft > 0) {

@@ -209,6 +209,12 @@ testPass(rejoinLines, {
       blocks: [{ kind: 'paragraph', text: '南湖区今年已协商解决问题2300余件，居民满意。' }],
     },
     {
+      // lines 5-6: a numbered part's heading broken over two lines, blank around it
+      name: "raw: a numbered part's heading between paragraphs is a subhead: its number's mark enumerates nothing",
+      text: page(lead(['南湖区民政局组织社', '工开展上门探访服务。']), ['一、“熟人慈善”', '激发热情'], ['社工为每位老人建立档', '案并登记生活需求。']),
+      check: (p) => expect(p.blocks.map((b) => [b.kind, b.text])).toEqual([['paragraph', '南湖区民政局组织社工开展上门探访服务。'], ['subhead', '一、“熟人慈善”激发热情'], ['paragraph', '社工为每位老人建立档案并登记生活需求。']]),
+    },
+    {
       // the same words in a sentence of the body are no credit line
       name: 'a body line that names an editor in a sentence stays body text',
       text: page('# 南湖区社工上门探访困难家庭', '编辑:林涛说得好,社工要常去。'),

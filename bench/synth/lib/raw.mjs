@@ -202,7 +202,8 @@ export function composeRaw(rng, srcs, others, frng) {
   });
   for (const a of arts) if (!a.headlinePrinted) { a.pos = 'none'; a.tags.add('headline:none'); }
   // the issue's date in the running head, over everything else
-  const date = issueDate(arts[0]?.headline ?? '');
+  // (not over a topic rubric set on the first line: that stays the page's first line)
+  const date = rubricTop ? null : issueDate(arts[0]?.headline ?? '');
   if (date) {
     out.unshift(...(date.folio ? [date.folio] : []), date.printed, '');
     furniture.unshift(...(date.folio ? [date.folio] : []), date.canonical);
