@@ -156,6 +156,19 @@ export class BigramIndex {
   }
 }
 
+/**
+ * The share of a heading's bigrams that texts hold (read as if joined), or null when the
+ * heading has none: what a heading names of the text under it.
+ */
+export function namedShare(heading: string, texts: readonly string[]): number | null {
+  const index = new BigramIndex([heading]);
+  if (index.wanted === 0) return null;
+  const found = index.occurrences(texts);
+  let named = 0;
+  for (let g = 0; g < found.length; g++) named += found[g]!;
+  return named / index.wanted;
+}
+
 /** What the scan knows of a BMP code unit: kept (Han, a letter or a digit) or not, or to be asked. */
 const Kept = { Unknown: 0, Yes: 1, No: 2 } as const;
 

@@ -1,6 +1,6 @@
 import { definePass } from './pass.js';
 import { UNMARKED_HEADING, blockWith, pageWith } from '../model/page.js';
-import { BigramIndex } from './bigram-index.js';
+import { namedShare } from './bigram-index.js';
 import { isSectionLabelShaped, isSubtitleShaped } from '../model/shapes.js';
 import type { Block } from '../model/types.js';
 import { fixedChoices, isFixedHeadline } from '../model/overrides.js';
@@ -91,11 +91,7 @@ export const markdownSubheads = definePass<Options>({
           }
           // the heading's own words (bigrams, as match-headlines counts them): a headline's fill
           // the text below it, a subhead's name a turn of the story in a phrase of its own
-          const own = new BigramIndex([b.text]);
-          const found = own.occurrences(below);
-          let named = 0;
-          for (let g = 0; g < found.length; g++) named += found[g]!;
-          const share = own.wanted ? named / own.wanted : 1;
+          const share = namedShare(b.text, below) ?? 1;
           const level = b.level ?? 0;
           const bar = headlineLevels.has(level) ? options.maxNamedShare / 2 : (siblings.get(i) ?? 0) >= 2 ? Infinity : options.maxNamedShare;
           if (share < bar) {

@@ -1,5 +1,5 @@
 import { definePass } from './pass.js';
-import { BigramIndex } from './bigram-index.js';
+import { namedShare } from './bigram-index.js';
 import { articleWith, blockWith, emptyArticle, listFrom, makeBlock, pageWith, spanOf } from '../model/page.js';
 import type { Article, Block, Furniture, Line, LineSpan } from '../model/types.js';
 import { isKickerShaped, isRubricShaped, isSectionLabelShaped, isSubtitleShaped, opensWithPlace } from '../model/shapes.js';
@@ -22,7 +22,8 @@ export const splitArticles = definePass({
     const unplaced: Block[] = [];
     const furniture: Furniture[] = listFrom(page.furniture);
     let cur: Article | null = null;
-    let section: { text: string; level: number; lines: LineSpan; used: boolean } | null = null;
+    // (typed by its initial value: the helpers below set it, which control flow does not follow)
+    let section = null as { text: string; level: number; lines: LineSpan; used: boolean } | null;
     // where each section heading stood, for one whose only article is merged away below
     const sectionLines = new Map<string, LineSpan>();
     // a section heading that no article ends up under is still kept
@@ -65,13 +66,13 @@ export const splitArticles = definePass({
 
     // (after an article: a label at the page's top, over everything, labels the page and is furniture)
     const rawLabel = (i: number) => page.dialect === 'raw' && !isFixedHeadline(fixed, blocks[i]!.lines[0]) && (articles.length > page.articles.length || hasBody()) && isRawLabel(page.lines, blocks, i);
-    const openRawSection = (b: Block) => {
+    const openSection = (text: string, level: number, lines: LineSpan) => {
       leaveSection();
-      // (two characters spread across the line keep their space through letter-spacing)
-      const text = b.text.replace(SPREAD_PAIR, '$1$2');
-      section = { text, level: 0, lines: b.lines, used: false };
-      sectionLines.set(text, b.lines);
+      section = { text, level, lines, used: false };
+      sectionLines.set(text, lines);
     };
+    // (two characters spread across the line keep their space through letter-spacing)
+    const openRawSection = (b: Block) => openSection(b.text.replace(SPREAD_PAIR, '$1$2'), 0, b.lines);
 
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i]!;
@@ -93,9 +94,7 @@ export const splitArticles = definePass({
           // a heading letter-spaced across its line is set in big type, as a short main
           // headline is over its descriptive subtitle; a section label is set as a label
           if (labelShaped(i) && (headsArticles(blocks, i) >= 2 || opensWithPlace(next!.text) || (labelLevels.has(b.level!) && !namedBelow(blocks, i)))) {
-            leaveSection();
-            section = { text: b.text, level: b.level!, lines: b.lines, used: false };
-            sectionLines.set(b.text, b.lines);
+            openSection(b.text, b.level!, b.lines);
             continue;
           }
           // A raw column's label has no size to tell it by: a rubric on a line of its own after
@@ -241,12 +240,7 @@ function namedBelow(blocks: readonly Block[], at: number): boolean {
 
 /** Whether texts hold at least LABEL_NAMED_SHARE of a heading's words (bigrams). */
 function names(heading: string, texts: readonly string[]): boolean {
-  const index = new BigramIndex([heading]);
-  if (index.wanted === 0) return false;
-  const found = index.occurrences(texts);
-  let named = 0;
-  for (let g = 0; g < found.length; g++) named += found[g]!;
-  return named / index.wanted >= LABEL_NAMED_SHARE;
+  return (namedShare(heading, texts) ?? 0) >= LABEL_NAMED_SHARE;
 }
 /** a heading whose words the text below holds at least this share of names its story */
 const LABEL_NAMED_SHARE = 1 / 3;
