@@ -49,8 +49,11 @@ const reference = {
     if (t.startsWith('“') && !t.includes('”')) return false;
     if ((t.match(/，/g) ?? []).length > commas) return false;
     if (/[。；！？,;!?]/.test(t)) return false;
-    // an enumeration comma only inside a quoted phrase (a quote runs to its closing mark or the end)
-    if (/、/.test(t.replace(/“[^”]*(”|$)/g, ''))) return false;
+    // an enumeration comma only inside a quoted phrase (a quote runs to its closing mark or the
+    // end), or after a part's number opening the line (`一、`, `3、`), which enumerates nothing;
+    // a subtitle hanging from a dash may list (`——出土陶器、石器等遗物`)
+    const subtitle = /^(?:——|─|－－)/.test(t);
+    if (!subtitle && /、/.test(t.replace(/^(?:[一二三四五六七八九十]{1,3}|\d{1,2})、/, '').replace(/“[^”]*(”|$)/g, ''))) return false;
     if ((t.match(/[：:]/g) ?? []).length > 1) return false;
     const colon = t.search(/[：:]/);
     if (colon > 12 && colon !== t.length - 1) return false;
