@@ -18,7 +18,7 @@ export function createPage(source: string, stem: string, text: string, encoding 
  */
 
 export function makeLine(no: number, text: string): Line {
-  return { no, text, lead: false, bullet: false, indent: 0, opensParagraph: false, heading: 0, spaced: false, kinds: charKinds(text) };
+  return { no, text, lead: false, bullet: false, indent: 0, opensParagraph: false, heading: 0, spaced: false, gapped: false, kinds: charKinds(text) };
 }
 
 /**
@@ -36,6 +36,7 @@ export function lineWith(l: Line, c: Partial<Omit<Line, 'no' | 'kinds'>>): Line 
     opensParagraph: c.opensParagraph ?? l.opensParagraph ?? false,
     heading: c.heading ?? l.heading ?? 0,
     spaced: c.spaced ?? l.spaced ?? false,
+    gapped: c.gapped ?? l.gapped ?? false,
     kinds: text === l.text ? (l.kinds ?? UNCOUNTED) : UNCOUNTED,
   };
 }

@@ -22,6 +22,11 @@ export interface Line {
   opensParagraph?: boolean;
   /** Markdown heading level (1–6) when the line was a heading; 0 or absent when it was not */
   heading?: number;
+  /**
+   * the line held a gap of several spaces between its pieces, which OCR keeps where a running
+   * head sets its page number, rubric and date far apart across the page
+   */
+  gapped?: boolean;
   /** every character of the line was spread apart by spaces (justified, or set as a big-type headline) */
   spaced?: boolean;
   /**

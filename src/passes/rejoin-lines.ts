@@ -438,9 +438,9 @@ function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoi
       if (forced !== 'furniture') pageTop = false;
       continue;
     }
-    // the running head over the page's first text (its page number, its date) and the page
-    // number under its last, each on a line of its own, are the page's
-    const runningHead = forced !== 'body' && (isFolioLine(l.text) || isDateLine(l.text)) && (pageTop || (isFolioLine(l.text) && atFoot(lines, i)));
+    // the running head over the page's first text (its page number, its date, or its pieces set
+    // far apart across the page on one line) and the page number under its last are the page's
+    const runningHead = forced !== 'body' && (pageTop && l.gapped === true || ((isFolioLine(l.text) || isDateLine(l.text)) && (pageTop || (isFolioLine(l.text) && atFoot(lines, i)))));
     const s: Role | null = forced === 'body' ? null
       : runningHead ? 'furniture'
       : l.bullet || isBylineLine(l.text) ? 'byline'

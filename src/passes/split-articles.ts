@@ -147,6 +147,12 @@ export const splitArticles = definePass({
           break;
         }
         case 'furniture':
+          // a column's label under the running head, over the page's articles themselves (not
+          // over a list of their headlines or teasers, as the page's own label stands), is their section
+          if (page.dialect === 'raw' && !cur && articles.length === page.articles.length && section === null && isTopColumnLabel(page.lines, blocks, i)) {
+            openRawSection(b);
+            break;
+          }
           furniture.push({ text: b.text, lines: b.lines });
           break;
       }
@@ -222,6 +228,49 @@ function isRawLabel(lines: readonly Line[], blocks: readonly Block[], at: number
   return count >= 2 && !names(b.text, below);
 }
 const SPREAD_PAIR = /^(\p{Script=Han})\s+(\p{Script=Han})$/u;
+
+/** A Han rubric of two to four characters (a Latin label, `News`, labels a page, not a column). */
+const HAN_RUBRIC = /^\p{Script=Han}{2,4}$/u;
+
+/**
+ * A raw page's column label at its top: a Han rubric set aside as furniture, with nothing but
+ * the running head above it and a blank line below (a rubric set right on a headline is its
+ * story's), over an article's start (its text, its byline, or one
+ * headline over its text) rather than over a headline list or teasers, heading two or more
+ * articles and not named by the first (a rubric named by its story is the story's topic).
+ */
+function isTopColumnLabel(lines: readonly Line[], blocks: readonly Block[], at: number): boolean {
+  const b = blocks[at]!;
+  if (b.lines[0] !== b.lines[1] || !HAN_RUBRIC.test(b.text.replace(SPREAD_PAIR, '$1$2'))) return false;
+  // (line numbers count from 1: the line below is at index `no`)
+  if (lines[b.lines[0]]?.text !== '') return false;
+  for (let k = 0; k < at; k++) if (blocks[k]!.kind !== 'furniture') return false;
+  const next = blocks[at + 1];
+  if (next === undefined || next.kind === 'furniture' || next.kind === 'caption') return false;
+  if (next.kind === 'heading') {
+    // one headline over its own text: a group marked by its subtitle's dash or its kicker's,
+    // or lines the text names, but for a kicker over three or more, where a list of headlines
+    // printed together names the story below in one line at most
+    let k = at + 2;
+    while (blocks[k]?.kind === 'byline') k++;
+    const body = blocks[k];
+    if (body?.kind !== 'paragraph') return false;
+    const lines = next.parts?.map((l) => l.text) ?? [next.text];
+    const marked = lines.some((l, n) => (n > 0 && isSubtitleShaped(l)) || (n < lines.length - 1 && isKickerShaped(l)));
+    const named = lines.filter((l) => names(l, [body.text])).length;
+    if (!marked && named < (lines.length >= 3 ? lines.length - 1 : lines.length)) return false;
+  }
+  let starts = 0;
+  const below: string[] = [];
+  for (let k = at + 1; k < blocks.length; k++) {
+    const x = blocks[k]!;
+    const prev = blocks[k - 1]!;
+    const opens = k === at + 1 || (prev.kind !== 'heading' && prev.kind !== 'byline');
+    if (opens && (x.kind === 'heading' || x.kind === 'byline' || (x.kind === 'paragraph' && (x.lead || prev.kind === 'attribution' || prev.endsArticle === true)))) starts++;
+    if (starts <= 1 && x.kind === 'paragraph') below.push(x.text);
+  }
+  return starts >= 2 && !names(b.text, below);
+}
 
 /**
  * Whether the text under the heading at `at` (up to the next heading as large) holds most of

@@ -17,12 +17,17 @@ const BULLETS_START = new RegExp(`^\\s*${B}+\\s*`);
 const BULLETS = new RegExp(B, 'g');
 const INDENT = new RegExp(`^[${classSource(BLANKS)}]*`);
 const IDEOGRAPHIC_SPACE = '\u3000';
+/**
+ * Spaces in a row that part a line's pieces: a justified or letter-spaced line spreads its
+ * characters by a space or two, a running head sets its pieces across the page.
+ */
+const WIDE_GAP = /\S {4,}\S/;
 
 /**
  * Whether the pass would change a line: a glyph (CharKind.Glyph, what the regexes above
  * remove or read), or spaces around it. `kinds` is the text's charKinds.
  */
-const needsWork = (text: string, kinds: number): boolean => (kinds & CharKind.Glyph) !== 0 || hasEdgeSpace(text);
+const needsWork = (text: string, kinds: number): boolean => (kinds & CharKind.Glyph) !== 0 || hasEdgeSpace(text) || text.includes('    ');
 
 /**
  * Remove what OCR leaves that is not text: the U+FFFD pair where the lead paragraph's indent
@@ -30,11 +35,12 @@ const needsWork = (text: string, kinds: number): boolean => (kinds & CharKind.Gl
  * characters (but not a zero-width joiner inside an emoji sequence, which is part of that
  * character: OUTPUT.md rule 4), the `■` byline bullet (remembered as `bullet`) and leading
  * indentation (remembered as `indent`: a headline box often starts one space in; or, when
- * it is set in ideographic spaces, as `opensParagraph`: the paragraph indent OCR kept).
+ * it is set in ideographic spaces, as `opensParagraph`: the paragraph indent OCR kept). A wide
+ * gap inside a line is remembered as `gapped`.
  */
 export const stripGlyphs = defineLinePass({
   name: 'strip-glyphs',
-  description: 'Drop U+FFFD, control and zero-width characters, byline bullets and indentation, noting where they were',
+  description: 'Drop U+FFFD, control and zero-width characters, byline bullets and indentation, noting where they were and where a line held a wide gap',
   line(line): Line {
     if (!needsWork(line.text, lineKinds(line))) return line;
     let text = line.text.replace(INVISIBLE, '');
@@ -59,6 +65,7 @@ export const stripGlyphs = defineLinePass({
       if (leading.includes(IDEOGRAPHIC_SPACE)) opensParagraph = true;
       else indent = leading.length;
     }
-    return lineWith(line, { text: text.trim(), lead, bullet, indent, opensParagraph });
+    const gapped = line.gapped === true || WIDE_GAP.test(text);
+    return lineWith(line, { text: text.trim(), lead, bullet, indent, opensParagraph, gapped });
   },
 });

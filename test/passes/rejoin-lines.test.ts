@@ -203,6 +203,24 @@ testPass(rejoinLines, {
       ],
     },
     {
+      // lines 1-2: the running head set across the page, its pieces far apart on each line;
+      // line 4, the headline, would run on from the unfinished second line over the blank
+      name: "raw: a running head whose pieces stand far apart on one line, over the page's first text, is furniture",
+      text: page(['03                    养老服务', '2026 年 4 月 16 日  星期四          责任编辑：刘畅'], '北坡县养老驿站开张', lead(['北坡县首家养老驿站', '日前开张迎客。'])),
+      blocks: [
+        { kind: 'furniture', text: '03养老服务', lines: [1, 1] },
+        { kind: 'furniture', lines: [2, 2] },
+        { kind: 'heading', text: '北坡县养老驿站开张', lines: [4, 4] },
+        { kind: 'paragraph', lines: [6, 7] },
+      ],
+    },
+    {
+      name: 'raw: a line with a wide gap inside the text is the text’s',
+      text: page(lead(['南湖区民政局组织社', '工开展上门      探访服务。'])),
+      // (the gap between Han characters keeps one space, as a phrase separator would: OUTPUT.md rule 3)
+      blocks: [{ kind: 'paragraph', text: '南湖区民政局组织社工开展上门 探访服务。' }],
+    },
+    {
       // line 3 is a number a narrow column set on a line of its own, in mid-text
       name: 'raw: a number alone on a line inside the text is the text’s, not a page number',
       text: page(lead(['南湖区今年已协商解决', '问题', '2300', '余件，居民满意。'])),

@@ -135,8 +135,37 @@ testPass(splitArticles, {
       articles: [{ section: null }, { section: null }, { section: null }],
     },
     {
-      name: 'raw: the same rubric at the page top labels the page: it is no section',
-      text: page('简 讯', '北坡县养老驿站开张', lead(['驿站为老人提供助', '餐和日间照料。']), '东岸社区举办运动会', lead(['居民们踊跃参加各', '项比赛项目。'])),
+      name: 'raw: the same rubric at the page top over a list of headlines labels the page: it is no section',
+      text: page('简 讯', ['北坡县养老驿站开张', '东岸社区举办运动会'], lead(['驿站为老人提供助', '餐和日间照料。']), lead(['居民们踊跃参加各', '项比赛项目。'])),
+      articles: [{ section: null }, { section: null }],
+    },
+    {
+      // line 3: under the running head's page number, set apart, right over the first report's text
+      name: 'raw: a rubric under the running head, right over the articles themselves, is their section',
+      text: page('06', '地方传真', lead(['北坡县首家养老驿', '站日前开门迎客。']), '（据北坡县民政局）', lead(['东岸社区举办了居', '民运动会。'])),
+      articles: [{ section: '地方传真', attribution: '据北坡县民政局' }, { section: '地方传真' }],
+      furniture: ['06'],
+    },
+    {
+      name: 'raw: a rubric at the page top over a headline its text names, and its text, is their section',
+      text: page('地方传真', '北坡县养老驿站开张', lead(['北坡县首家养老驿站', '日前开张迎客。']), '东岸社区举办运动会', lead(['居民们踊跃参加各', '项比赛项目。'])),
+      articles: [{ section: '地方传真' }, { section: '地方传真' }],
+    },
+    {
+      name: 'raw: a rubric at the page top the first story names is its topic, the page\'s furniture',
+      text: page('养老', lead(['北坡县首家养老驿', '站日前开门迎客。']), '（据北坡县民政局）', lead(['东岸社区举办了居', '民运动会。'])),
+      articles: [{ section: null }, { section: null }],
+      furniture: ['养老'],
+    },
+    {
+      name: 'raw: a rubric at the page top over one article is furniture',
+      text: page('地方传真', lead(['北坡县首家养老驿', '站日前开门迎客。', '驿站提供助餐服务。'])),
+      articles: [{ section: null }],
+      furniture: ['地方传真'],
+    },
+    {
+      name: 'raw: a rubric at the page top set right on the first headline, with no blank line, is furniture',
+      text: ['地方传真', '北坡县养老驿站开张', '', ...lead(['北坡县首家养老驿站', '日前开张迎客。']), '', '东岸社区举办运动会', '', ...lead(['居民们踊跃参加各', '项比赛项目。'])],
       articles: [{ section: null }, { section: null }],
     },
     {

@@ -30,6 +30,8 @@ testPass(stripGlyphs, {
     { name: 'a skin tone before a joiner is part of the sequence', text: '👩🏽‍💻志愿者', lines: [{ text: '👩🏽‍💻志愿者' }] },
     { name: 'a joiner left inside an emoji sequence by other glyphs is kept', text: '👨\u200B\u200D👩', lines: [{ text: '👨‍👩' }] },
     { name: 'astral Han characters stay', text: '𠀀 𠀁区', lines: [{ text: '𠀀 𠀁区' }] },
+    { name: 'a wide gap between a line\'s pieces is remembered, and kept for the passes after', text: '03          养老服务', lines: [{ text: '03          养老服务', gapped: true }] },
+    { name: 'a letter-spaced line is not gapped', text: '照 顾  不 过 来', lines: [{ text: '照 顾  不 过 来', gapped: false }] },
     { name: 'spaces at the ends go', text: '社区服务 \t', lines: [{ text: '社区服务', indent: 0 }] },
     {
       name: 'line numbers are kept, blank lines included',

@@ -112,5 +112,7 @@ export function issueDate(key) {
   const printed = !dotted && rng.chance(0.3) ? canonical.replace(/(\d+)/g, ' $1 ').replace(/\s+/g, ' ').trim() : canonical;
   // the page's number over it, at times
   const folio = rng.chance(0.5) ? String(rng.int(1, 16)).padStart(2, '0') : null;
-  return { printed, canonical, folio };
+  // a raw page may keep the running head on one line, its pieces set far apart across the page
+  const gap = folio && rng.chance(0.4) ? rng.int(6, 30) : 0;
+  return { printed, canonical, folio, gap };
 }

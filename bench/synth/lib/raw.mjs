@@ -142,6 +142,11 @@ export function composeRaw(rng, srcs, others, frng) {
   const ordered = rng.shuffle(groups);
   if (label) ordered.unshift({ kind: 'label', lines: [{ text: (rng.chance(0.5) ? ' ' : '') + label, furniture: label }] });
   if (topIdx.length && (label || groups.some((g) => g.kind === 'teaser'))) pageTags.add('top-block:mixed');
+  // a Han label with no teasers or headline list under it stands right over the articles
+  // themselves: it is their column's heading (OUTPUT.md's section, `地方动态`), not the page's
+  // label, unless the first story names it (a rubric for its topic); set apart by a blank line
+  // (decided below), as a rubric set right on a headline is not
+  let topSection = label !== null && !rubricTop && ordered.length === 1 && n >= 2 && !LABELS_LATIN.includes(label) && !namedBy(label, srcs[0]) ? label : null;
   ordered.forEach((g, k) => {
     if (k > 0 && rng.chance(0.7)) blank();
     for (const l of g.lines) {
@@ -151,6 +156,8 @@ export function composeRaw(rng, srcs, others, frng) {
     }
   });
   if (ordered.length && rng.chance(0.75) && !rubricTop) blank();
+  if (topSection && out[out.length - 1] !== '') topSection = null;
+  if (topSection) { furniture.splice(furniture.indexOf(topSection), 1); pageTags.add('section:top-label'); for (const a of arts) a.tags.add('section:top-label'); }
 
   // ---- a column's label in mid-page (`简讯`) over the page's last articles, their section:
   // drawn from a generator of its own, so that the pages without one are drawn as before
@@ -205,7 +212,8 @@ export function composeRaw(rng, srcs, others, frng) {
   // (not over a topic rubric set on the first line: that stays the page's first line)
   const date = rubricTop ? null : issueDate(arts[0]?.headline ?? '');
   if (date) {
-    out.unshift(...(date.folio ? [date.folio] : []), date.printed, '');
+    out.unshift(...(date.gap ? [date.folio + ' '.repeat(date.gap) + date.printed] : date.folio ? [date.folio, date.printed] : [date.printed]), '');
+    if (date.gap) pageTags.add('furniture:gapped-head');
     furniture.unshift(...(date.folio ? [date.folio] : []), date.canonical);
     pageTags.add('furniture:issue-date');
     if (date.folio) pageTags.add('furniture:folio-top');
@@ -225,9 +233,18 @@ export function composeRaw(rng, srcs, others, frng) {
 
   return {
     text: out.join('\n'),
-    gold: { articles: arts.map((a, i) => goldArticle(a, columnFrom >= 0 && i >= columnFrom ? columnLabel : null)), furniture },
+    gold: { articles: arts.map((a, i) => goldArticle(a, columnFrom >= 0 && i >= columnFrom ? columnLabel : topSection)), furniture },
     tags: { dialect: 'raw', tags: [...pageTags].sort(), articles: arts.map((a) => ({ headline: a.headlinePrinted ? a.headline : null, src: a.id, tags: articleTags(a) })) },
   };
+}
+
+/** Whether a story's text holds a third or more of a label's character pairs. */
+function namedBy(label, src) {
+  const chars = [...label];
+  const text = [src.headline, ...src.paragraphs].join('');
+  let named = 0;
+  for (let i = 1; i < chars.length; i++) if (text.includes(chars[i - 1] + chars[i])) named++;
+  return chars.length > 1 && named * 3 >= chars.length - 1;
 }
 
 function groupLines(rng, a, leadSpaceP) {
