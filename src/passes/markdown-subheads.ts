@@ -1,7 +1,7 @@
 import { definePass } from './pass.js';
 import { UNMARKED_HEADING, blockWith, pageWith } from '../model/page.js';
 import { namedShare } from './bigram-index.js';
-import { isSectionLabelShaped, isSubtitleShaped } from '../model/shapes.js';
+import { isSectionLabelShaped, isSubtitleShaped, namePrefix, namesPlace, opensWithPlace } from '../model/shapes.js';
 import type { Block } from '../model/types.js';
 import { fixedChoices, isFixedHeadline } from '../model/overrides.js';
 
@@ -93,8 +93,12 @@ export const markdownSubheads = definePass<Options>({
           // the text below it, a subhead's name a turn of the story in a phrase of its own
           const share = namedShare(b.text, below) ?? 1;
           const level = b.level ?? 0;
-          const bar = headlineLevels.has(level) ? options.maxNamedShare / 2 : (siblings.get(i) ?? 0) >= 2 ? Infinity : options.maxNamedShare;
-          if (share < bar) {
+          const sibling = (siblings.get(i) ?? 0) >= 2;
+          const bar = headlineLevels.has(level) ? options.maxNamedShare / 2 : sibling ? Infinity : options.maxNamedShare;
+          // a news headline's form, a place and a colon (`湖北十堰：…`), over text that names the
+          // place, opens a report of its own (a roundup's turns, set alike, are siblings)
+          const place = !sibling && opensWithPlace(b.text) ? namePrefix(b.text.slice(0, Math.max(b.text.indexOf('：'), b.text.indexOf(':')) + 1)) : null;
+          if (share < bar && !(place !== null && below.some((t) => namesPlace(t, place)))) {
             out.push(blockWith(b, { kind: 'subhead', level: undefined, parts: undefined }));
             if (share >= bar / 2) report(`close call: heading "${b.text}" read as a subhead; the text below it holds ${Math.round(share * 100)}% of its words`, { line: b.lines[0], kind: 'close-call' });
             continue;

@@ -36,6 +36,11 @@ testPass(markdownSubheads, {
       blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'heading', text: '东岸社区举办邻里运动会' }, { kind: 'paragraph' }],
     },
     {
+      name: 'a smaller heading with a label and a colon the text below does not name is a subhead',
+      text: page(...story, '### 一张床：护理搬到家门口', goesOn),
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'subhead', text: '一张床：护理搬到家门口' }, { kind: 'paragraph' }],
+    },
+    {
       // the second subhead's words all stand in the text below it: alone it would read as a headline
       name: 'single headings of one size between the paragraphs of one report are sibling subheads, however many of the words below each names',
       text: page(...story, '### 一日三餐有着落', goesOn, '### 邻里运动会', another),
@@ -75,6 +80,13 @@ testPass(markdownSubheads, {
     },
   ],
   invalid: [
+    {
+      // the text below holds few of the heading's words, but names its place
+      name: 'a smaller heading that opens with a place and a colon, over text naming the place, is the next report’s headline',
+      text: page(...story, '### 甘肃定西：旧厂房变身老年食堂', '在甘肃省定西市安定区,老人们每天中午来这里吃上热饭。'),
+      blocks: [{ kind: 'heading' }, { kind: 'paragraph' }, { kind: 'heading', text: '甘肃定西：旧厂房变身老年食堂' }, { kind: 'paragraph' }],
+      messages: [{ message: /close call: heading "甘肃定西：旧厂房变身老年食堂" read as a new article's headline/ }],
+    },
     {
       name: 'a heading holding a few of the words below it is a subhead where no headline on the page is set in its size',
       text: page(...story, '## 社区食堂开进老小区', '附近小区的老人每天都来这里吃饭，社区还请来了志愿者帮忙。'),
