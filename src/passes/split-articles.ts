@@ -208,13 +208,16 @@ function headsArticles(blocks: readonly Block[], at: number): number {
   return count;
 }
 
-/** A raw label: one line, blank above and below, over a headline and its text, heading two or more articles, naming none. */
+/** A raw label: one line, blank above and below, over a headline and its text or over a lead, heading two or more articles, naming none. */
 function isRawLabel(lines: readonly Line[], blocks: readonly Block[], at: number): boolean {
   const b = blocks[at]!;
   const next = blocks[at + 1];
   // (the headline right below it over its own text: over a list of headlines a label is the page's)
   const body = blocks[at + 2];
-  if (b.lines[0] !== b.lines[1] || next?.kind !== 'heading' || (body?.kind !== 'paragraph' && body?.kind !== 'byline') || !isRubricShaped(b.text.replace(SPREAD_PAIR, '$1$2'))) return false;
+  // (or right over a report's lead: briefs printed without headlines)
+  const overHeadline = next?.kind === 'heading' && (body?.kind === 'paragraph' || body?.kind === 'byline');
+  const overLead = next?.kind === 'paragraph' && next.lead === true;
+  if (b.lines[0] !== b.lines[1] || !(overHeadline || overLead) || !isRubricShaped(b.text.replace(SPREAD_PAIR, '$1$2'))) return false;
   const blank = (no: number) => lines[no - 1] === undefined || lines[no - 1]!.text === '';
   if (!blank(b.lines[0] - 1) || !blank(b.lines[0] + 1)) return false;
   let count = 0;
@@ -237,7 +240,7 @@ const HAN_RUBRIC = /^\p{Script=Han}{2,4}$/u;
  * the running head above it and a blank line below (a rubric set right on a headline is its
  * story's), over an article's start (its text, its byline, or one
  * headline over its text) rather than over a headline list or teasers, heading two or more
- * articles and not named by the first (a rubric named by its story is the story's topic).
+ * articles, most of whose words the first does not hold (a rubric its story names is the story's topic).
  */
 function isTopColumnLabel(lines: readonly Line[], blocks: readonly Block[], at: number): boolean {
   const b = blocks[at]!;
@@ -269,8 +272,12 @@ function isTopColumnLabel(lines: readonly Line[], blocks: readonly Block[], at: 
     if (opens && (x.kind === 'heading' || x.kind === 'byline' || (x.kind === 'paragraph' && (x.lead || prev.kind === 'attribution' || prev.endsArticle === true)))) starts++;
     if (starts <= 1 && x.kind === 'paragraph') below.push(x.text);
   }
-  return starts >= 2 && !names(b.text, below);
+  // (a column's label may share a word with the story under it, `慈善动态` over a charity's award:
+  // it is the story's topic only when the story holds most of it)
+  return starts >= 2 && (namedShare(b.text, below) ?? 0) <= TOPIC_NAMED_SHARE;
 }
+/** a rubric whose words the story under it holds more than this share of is that story's topic */
+const TOPIC_NAMED_SHARE = 1 / 2;
 
 /**
  * Whether the text under the heading at `at` (up to the next heading as large) holds most of

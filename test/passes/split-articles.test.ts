@@ -123,6 +123,11 @@ testPass(splitArticles, {
       check: (p) => expect(p.blocks.map((b) => b.text)).toEqual(['北坡县养老驿站开张', '东岸社区举办运动会']),
     },
     {
+      name: "raw: a rubric on a line of its own after an article, over briefs printed without headlines, is their section",
+      text: page(lead(['南湖区民政局组织社', '工开展上门探访服务。']), '（据南湖区民政局）', '简讯', lead(['北坡县养老驿站日', '前开门迎客。']), '（据北坡县民政局）', lead(['东岸社区举办了居', '民运动会。'])),
+      articles: [{ section: null }, { section: '简讯', headline: null }, { section: '简讯', headline: null }],
+    },
+    {
       // the first headline under the label holds a comma, so the label is read as an in-body subhead
       name: 'raw: a rubric read as an in-body subhead, right over the next headline, is the section of the articles below',
       text: page(lead(['南湖区民政局组织社', '工开展上门探访服务。']), '简讯', '古村落修缮活化，老宅变身驿站', lead(['村里的老宅修缮', '后变成了驿站。']), '东岸社区举办运动会', lead(['居民们踊跃参加各', '项比赛项目。'])),
@@ -156,6 +161,12 @@ testPass(splitArticles, {
       text: page('养老', lead(['北坡县首家养老驿', '站日前开门迎客。']), '（据北坡县民政局）', lead(['东岸社区举办了居', '民运动会。'])),
       articles: [{ section: null }, { section: null }],
       furniture: ['养老'],
+    },
+    {
+      // the first story holds 慈善 of 慈善动态: a word the column shares with its stories, not its topic
+      name: 'raw: a rubric at the page top whose words the first story holds only in part is still their section',
+      text: page('慈善动态', lead(['北坡县慈善会向养老', '驿站捐赠了餐桌。']), '（据北坡县民政局）', lead(['东岸社区举办了居', '民运动会。'])),
+      articles: [{ section: '慈善动态' }, { section: '慈善动态' }],
     },
     {
       name: 'raw: a rubric at the page top over one article is furniture',

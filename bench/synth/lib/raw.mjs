@@ -238,13 +238,13 @@ export function composeRaw(rng, srcs, others, frng) {
   };
 }
 
-/** Whether a story's text holds a third or more of a label's character pairs. */
+/** Whether a story's text holds more than half of a label's character pairs. */
 function namedBy(label, src) {
   const chars = [...label];
   const text = [src.headline, ...src.paragraphs].join('');
   let named = 0;
   for (let i = 1; i < chars.length; i++) if (text.includes(chars[i - 1] + chars[i])) named++;
-  return chars.length > 1 && named * 3 >= chars.length - 1;
+  return chars.length > 1 && named * 2 > chars.length - 1;
 }
 
 function groupLines(rng, a, leadSpaceP) {
