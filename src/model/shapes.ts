@@ -118,10 +118,13 @@ export function creditName(inner: string): string | null {
 
 /**
  * The page's editors credited at its foot (`本版编辑：周洁`, `责任编辑：于晓 美术编辑：郑丹`):
- * roles of the desk, not of reporters, each with a colon and a name.
+ * roles of the desk, not of reporters, each with a colon and a name, and at times the desk's
+ * telephone or mail.
  */
 const EDITOR_ROLE = '(?:本版|本期)?(?:责任编辑|值班编辑|美术编辑|编辑|责编|美编|校对|审校|审核|审签|终审|版式|组版|排版|设计|制图)';
-const EDITOR_CREDITS = new RegExp(`^${EDITOR_ROLE}(?:\\s*[：:]\\s*|\\s+)\\p{Script=Han}{2,4}(?:\\s*[、，,；;]?\\s*${EDITOR_ROLE}(?:\\s*[：:]\\s*|\\s+)\\p{Script=Han}{2,4})*$`, 'u');
+/** the desk's telephone or mail set after its editors' names (`电话：010-58123456`) */
+const DESK_CONTACT = '(?:\\s*[、，,；;]?\\s*(?:电话|联系电话|热线|传真|邮箱|电子邮箱|E-?mail)\\s*[：:]\\s*[\\w.@()（）\\-]+)';
+const EDITOR_CREDITS = new RegExp(`^${EDITOR_ROLE}(?:\\s*[：:]\\s*|\\s+)\\p{Script=Han}{2,4}(?:\\s*[、，,；;]?\\s*${EDITOR_ROLE}(?:\\s*[：:]\\s*|\\s+)\\p{Script=Han}{2,4})*${DESK_CONTACT}*$`, 'iu');
 const EDITOR_FIRST = new Set([...'本责值美编校审终版组排设制'].map((c) => c.charCodeAt(0)));
 
 export function isEditorCreditLine(text: string): boolean {

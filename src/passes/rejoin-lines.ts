@@ -376,7 +376,9 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       // (a subtitle set off by a blank below counts as well)
       const subtitleBelow = following !== undefined && isSubtitleShaped(following.text) && titled(following);
       const grouped = subtitleBelow || (seg.lines.length > 1 && (isKickerShaped(first.text) || seg.lines.slice(1).some((l) => isSubtitleShaped(l.text))));
-      if (afterFinished && (followedByStart || grouped || widest > col + o.shortLineCells || headsHeadedReport(last))) headingCount = seg.lines.length;
+      // (a subhead heads text: one with only the page's furniture below it is a headline printed after its article)
+      const lastOnPage = next === undefined || role[next.no] === 'furniture';
+      if (afterFinished && (followedByStart || grouped || widest > col + o.shortLineCells || headsHeadedReport(last) || lastOnPage)) headingCount = seg.lines.length;
       else if (afterFinished && blankAround(lines, first.no, last.no) && (widest <= col * o.subheadRatio || opensParagraph || cannotRunOn)) {
         for (const l of seg.lines) role[l.no] = 'subhead';
         continue;

@@ -126,6 +126,16 @@ testPass(rejoinLines, {
       ],
     },
     {
+      // line 5: the headline printed after its article; line 7: the desk's credit with its telephone
+      name: "raw: the editors' credit line with the desk's telephone is furniture, and the headline above it stays a headline",
+      text: page(lead(['今年以来，南湖区民政局组', '织社工走进十二个社区，开', '展上门探访服务。']), ['南湖区组织社工上门探', '访困难家庭'], '本版编辑：林涛  电话：010-58123456'),
+      blocks: [
+        { kind: 'paragraph', lines: [1, 3] },
+        { kind: 'heading', text: '南湖区组织社工上门探访困难家庭', lines: [5, 6] },
+        { kind: 'furniture', lines: [8, 8] },
+      ],
+    },
+    {
       name: "Markdown: the page's editors' credit line, half-width colons and all, is furniture",
       text: page('# 南湖区社工上门探访困难家庭', '南湖区民政局近日组织社工走进十二个社区,上门探访困难家庭。', '责任编辑:林涛 美术编辑:程立'),
       blocks: [

@@ -90,6 +90,8 @@ export function editorCredit(key, names, halfWidth = false) {
   const joiner = rng.pick([' ', '', '  ']);
   const colon = halfWidth ? ':' : '：';
   const credits = roles.map((r) => `${r}${colon}${rng.pick(names)}`);
+  // the desk's telephone or mail after the names, at times
+  if (rng.chance(0.3)) credits.push(rng.chance(0.6) ? `电话${colon}010-${rng.int(50000000, 69999999)}` : `邮箱${colon}desk${rng.int(1, 99)}@bulletin.cn`);
   const printed = credits.join(joiner);
   return { printed, canonical: printed.replace(/:/g, '：').replace(/\s+/g, ' ') };
 }
