@@ -442,6 +442,13 @@ function separateByTopic(units: Unit[], { score, bodies }: Scorer, o: Options): 
   return out.map((u, i) => ({ ...u, index: i }));
 }
 
+/** The unit a unit's chain of kickers and subtitles ends at (-1: it hangs from none). */
+function hangsTo(hangsFrom: Int32Array, ui: number): number {
+  let to = hangsFrom[ui]!;
+  for (let hops = 0; to >= 0 && hangsFrom[to]! >= 0 && hops < hangsFrom.length; hops++) to = hangsFrom[to]!;
+  return to;
+}
+
 /** The article that starts first after a line, and the one that ends last before it. */
 function neighbours(no: number, articles: Article[]): { next?: number; prev?: number } {
   let next: number | undefined;
@@ -563,10 +570,13 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
   const total = units.map(() => new Float64Array(articles.length));
   /** the article printed right after each unit (-1: none), which its place gives a claim to */
   const nextArticle = new Int32Array(units.length);
+  /** and the article printed right before it (-1: none) */
+  const prevArticle = new Int32Array(units.length);
   // loops, not forEach: a closure per unit, and the calls back from the builtin, for a loop every page runs
   for (let ui = 0; ui < units.length; ui++) {
     const { next, prev } = neighbours(units[ui]!.lines[0]!.no, articles);
     nextArticle[ui] = next ?? -1;
+    prevArticle[ui] = prev ?? -1;
     const words = weighed(units[ui]!);
     for (let ai = 0; ai < articles.length; ai++) {
       const share = shareIn(words, bodies[ai]!);
@@ -602,6 +612,24 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
     if (isSubtitleShaped(u.text) && above && above.block === u.block && above.index === u.index - 1) return ui - 1;
     return -1;
   });
+  // A headline is scored with the lines that hang from it as well: a subtitle names the story
+  // that a figurative main headline (`守望者老周`) names in no word of its body.
+  for (let ui = 0; ui < units.length; ui++) {
+    if (hangsFrom[ui]! >= 0) continue;
+    const group: Unit[] = [];
+    for (let vi = 0; vi < units.length; vi++) if (vi === ui || hangsTo(hangsFrom, vi) === ui) group.push(units[vi]!);
+    if (group.length < 2) continue;
+    const words = weighed({ ...units[ui]!, text: joinLines(group.map((u) => u.text)) });
+    const next = nextArticle[ui]!;
+    const prev = prevArticle[ui]!;
+    for (let ai = 0; ai < articles.length; ai++) {
+      const share = shareIn(words, bodies[ai]!);
+      if (share <= content[ui]![ai]!) continue;
+      content[ui]![ai] = share;
+      total[ui]![ai] = share + (ai === next ? o.nextBonus : ai === prev ? o.prevBonus : 0);
+      best[ui] = Math.max(best[ui]!, share);
+    }
+  }
   const value = units.map(() => new Float64Array(articles.length).fill(-Infinity));
   for (let ui = 0; ui < units.length; ui++) {
     if (hangsFrom[ui]! >= 0) continue;
@@ -646,8 +674,7 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
   }
   for (let ui = 0; ui < units.length; ui++) {
     // follow a chain (a kicker over a kicker) to the line it ends at
-    let to = hangsFrom[ui]!;
-    for (let hops = 0; to >= 0 && hangsFrom[to]! >= 0 && hops < units.length; hops++) to = hangsFrom[to]!;
+    const to = hangsTo(hangsFrom, ui);
     if (to >= 0 && assigned[to] !== undefined) assigned[ui] = assigned[to];
   }
   // A line printed right next to an article's headline is its subtitle or kicker, unless it

@@ -31,6 +31,12 @@ testPass(matchHeadlines, {
   before,
   valid: [
     {
+      // lines 10-11, printed after the second body: the main headline names nothing of it, its subtitle all
+      name: 'a headline is scored with the subtitle hanging from it: a figurative one goes where its subtitle names the story',
+      text: page([' 南湖区社工上门探访困难家庭', ...visits], station, ['夕阳下的灯火', '——记北坡县首家养老驿站的助餐服务']),
+      articles: [{ headline: '南湖区社工上门探访困难家庭' }, { headline: '夕阳下的灯火', subheadlines: ['——记北坡县首家养老驿站的助餐服务'] }],
+    },
+    {
       // line 2 holds few words, and the second body holds them all: by chance, for a piece of a
       // headline broken in two is no headline of its own
       name: 'a line of fewer than minSubtitleChars under a headline line is the rest of it, whatever body holds its words',
