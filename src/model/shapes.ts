@@ -368,6 +368,18 @@ export function opensWithPlace(text: string): boolean {
   return colon > 0 && colon < t.length - 1 && [...t.slice(0, colon).trim()].length <= MAX_PLACE_CHARS;
 }
 
+/**
+ * Whether a short name reads as a place: it opens with a province-level name (`湖北十堰`,
+ * `内蒙古`) or ends in an administrative unit (`霍尔果斯市`, `青山村`). A report's turn is named
+ * by a thing or a deed (`一张床`), a headline's opening by its place.
+ */
+export function isPlaceName(name: string): boolean {
+  const t = name.trim();
+  return PROVINCE_START.test(t) || ADMINISTRATIVE_END.test(t);
+}
+const PROVINCE_START = /^(?:北京|天津|上海|重庆|河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾)/;
+const ADMINISTRATIVE_END = /[省市县区州盟旗镇乡村]$/;
+
 /** A place name before a headline's colon (`内蒙古`, `广西柳州`) is at most this long. */
 const MAX_PLACE_CHARS = 5;
 

@@ -4,7 +4,7 @@ import { setWidth } from '../model/width.js';
 import { UNMARKED_HEADING, blockWith, makeBlock, pageWith, type BlockExtras } from '../model/page.js';
 import type { Block, Line, Page } from '../model/types.js';
 import { fixedChoices, type FixedChoices, type FixedRole } from '../model/overrides.js';
-import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isDateLine, isFolioLine, isFurnitureLine, isKickerShaped, isPhotoCreditLine, isRubricShaped, isSubtitleShaped, isTitleLike, splitTeasers, startsAfterPushDown, startsWithDateline } from '../model/shapes.js';
+import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isDateLine, isFolioLine, isFurnitureLine, isKickerShaped, isPhotoCreditLine, isRubricShaped, isSubtitleShaped, isPlaceName, isTitleLike, namePrefix, splitTeasers, startsAfterPushDown, startsWithDateline } from '../model/shapes.js';
 
 interface Options {
   shortLineCells: number;
@@ -375,11 +375,15 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       // a kicker's mark over a second line, or a subtitle's dash, marks a headline group: a subhead is a line or two of its own
       // (a subtitle set off by a blank below counts as well)
       const subtitleBelow = following !== undefined && isSubtitleShaped(following.text) && titled(following);
-      const grouped = subtitleBelow || (seg.lines.length > 1 && (isKickerShaped(first.text) || seg.lines.slice(1).some((l) => isSubtitleShaped(l.text))));
+      // (but a short label and its colon over one line, `一张床：` over `把专业护理搬到家门口`, with
+      // text going on below, is a report's turn, set as a subhead: a place so set opens a report)
+      const label = seg.lines.length === 2 ? namePrefix(first.text) : null;
+      const turn = label !== null && following !== undefined && !isPlaceName(label);
+      const grouped = subtitleBelow || (seg.lines.length > 1 && ((isKickerShaped(first.text) && !turn) || seg.lines.slice(1).some((l) => isSubtitleShaped(l.text))));
       // (a subhead heads text: one with only the page's furniture below it is a headline printed after its article)
       const lastOnPage = next === undefined || role[next.no] === 'furniture';
       if (afterFinished && (followedByStart || grouped || widest > col + o.shortLineCells || headsHeadedReport(last) || lastOnPage)) headingCount = seg.lines.length;
-      else if (afterFinished && blankAround(lines, first.no, last.no) && (widest <= col * o.subheadRatio || opensParagraph || cannotRunOn)) {
+      else if (afterFinished && blankAround(lines, first.no, last.no) && (widest <= col * o.subheadRatio || opensParagraph || cannotRunOn || turn)) {
         for (const l of seg.lines) role[l.no] = 'subhead';
         continue;
       }

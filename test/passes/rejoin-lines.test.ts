@@ -231,6 +231,17 @@ testPass(rejoinLines, {
       blocks: [{ kind: 'paragraph', text: '南湖区民政局组织社工开展上门 探访服务。' }],
     },
     {
+      // lines 4-5: a label and its colon over a phrase, between a finished paragraph and text going on
+      name: "raw: a short label and its colon over one line, inside a report, is a subhead, not a kicker over a headline",
+      text: page(lead(['今年以来，南湖区民政局组', '织社工走进十二个社区，开', '展上门探访服务。']), ['一张床：', '把专业护理搬到家门口'], ['社区综合体二楼设有三十张', '护理床位，主要面向失能老', '人提供短期托养。']),
+      blocks: [{ kind: 'paragraph', lines: [1, 3] }, { kind: 'subhead', text: '一张床：把专业护理搬到家门口' }, { kind: 'paragraph', lines: [8, 10] }],
+    },
+    {
+      name: 'raw: a place and its colon over one line, inside the text, is a headline group',
+      text: page(lead(['今年以来，南湖区民政局组', '织社工走进十二个社区，开', '展上门探访服务。']), ['甘肃定西：', '旧厂房变身老年食堂'], ['在定西市安定区，闲置厂房', '改造成老年食堂，每天中午', '为老人提供热饭。']),
+      blocks: [{ kind: 'paragraph', lines: [1, 3] }, { kind: 'heading', text: '甘肃定西：旧厂房变身老年食堂' }, { kind: 'paragraph', lines: [8, 10] }],
+    },
+    {
       // line 3 is a number a narrow column set on a line of its own, in mid-text
       name: 'raw: a number alone on a line inside the text is the text’s, not a page number',
       text: page(lead(['南湖区今年已协商解决', '问题', '2300', '余件，居民满意。'])),
