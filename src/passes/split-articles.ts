@@ -208,7 +208,7 @@ function headsArticles(blocks: readonly Block[], at: number): number {
   return count;
 }
 
-/** A raw label: one line, blank above and below, over a headline and its text or over a lead, heading two or more articles, naming none. */
+/** A raw label: one line, blank above and below, over a headline and its text or over a lead, heading two or more articles, naming none, nor the one above. */
 function isRawLabel(lines: readonly Line[], blocks: readonly Block[], at: number): boolean {
   const b = blocks[at]!;
   const next = blocks[at + 1];
@@ -228,7 +228,14 @@ function isRawLabel(lines: readonly Line[], blocks: readonly Block[], at: number
     if ((x.kind === 'heading' && opens) || (x.kind === 'paragraph' && x.lead && opens)) count++;
     if (count === 1 && x.kind === 'paragraph') below.push(x.text);
   }
-  return count >= 2 && !names(b.text, below);
+  // (nor the article above it: a short headline printed after its article names that one)
+  const above: string[] = [];
+  for (let k = at - 1; k >= 0 && blocks[k]!.kind !== 'heading'; k--) {
+    const x = blocks[k]!;
+    if (x.kind === 'paragraph') above.unshift(x.text);
+    if (x.kind === 'paragraph' && x.lead) break;
+  }
+  return count >= 2 && !names(b.text, below) && !names(b.text, above);
 }
 const SPREAD_PAIR = /^(\p{Script=Han})\s+(\p{Script=Han})$/u;
 

@@ -128,6 +128,12 @@ testPass(splitArticles, {
       articles: [{ section: null }, { section: '简讯', headline: null }, { section: '简讯', headline: null }],
     },
     {
+      // line 4: a short headline printed after its article, naming it, over the next report's lead
+      name: 'raw: a short headline printed after the article it names, over the next lead, is no section',
+      text: page(lead(['北坡县在十二个社区试', '点上门助浴服务。']), '（通讯员 韩冬）', '暖心助浴', lead(['南湖区民政局组织社', '工开展上门探访服务。']), '（据南湖区民政局）', lead(['东岸社区举办了居', '民运动会。'])),
+      articles: [{ section: null }, { section: null }, { section: null }],
+    },
+    {
       // the first headline under the label holds a comma, so the label is read as an in-body subhead
       name: 'raw: a rubric read as an in-body subhead, right over the next headline, is the section of the articles below',
       text: page(lead(['南湖区民政局组织社', '工开展上门探访服务。']), '简讯', '古村落修缮活化，老宅变身驿站', lead(['村里的老宅修缮', '后变成了驿站。']), '东岸社区举办运动会', lead(['居民们踊跃参加各', '项比赛项目。'])),
