@@ -102,6 +102,7 @@ test.each([
   // 0.841 fields) and the code of that moment (0.773, 0.829, 0.081, 0.789, 0.871), then read and
   // fixed against: a development set
   ['blind15', 10, ['--min-f1', '0.89', '--min-headline', '0.88', '--max-cer', '0.027', '--min-para-f1', '0.97', '--min-fields', '0.88']],
+  ['blind16', 10, ['--min-f1', '0.95', '--min-headline', '0.91', '--max-cer', '0.028', '--min-para-f1', '0.92', '--min-fields', '0.94']],
 ])('later blind pages (fixtures/%s) keep their floor', (set, pages, floors) => {
   const r = cli(['eval', '--gold', `fixtures/${set}/gold`, `fixtures/${set}/pages`, '--json', ...floors, '--max-lost', '0', '--max-added', '0']);
   expect(r.status).toBe(0);
