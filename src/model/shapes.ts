@@ -147,6 +147,24 @@ const ISSUE_DATE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s*(?:星期|
 /** A date on a line of its own, in any of the forms a running head prints (`2024.12.05`, `2024 年 12 月 12 日`). */
 const DATE_LINE = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2})(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*第\s*\d{1,4}\s*期)?$/;
 
+/**
+ * A running head's pieces on one line (`养老服务·第05版`, `2023年6月15日 星期四 责任编辑：宋雨桐`,
+ * `07基层治理`): each a date, a page number, an editor's credit or a rubric, set apart by a space
+ * or a dot, and at least one of them a date, a page number (`第5版`, a padded `07`, or a number
+ * standing apart) or a credit, which no headline is.
+ */
+const HEAD_DATE = '(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|\\d{4}\\s*[.\\-/]\\s*\\d{1,2}\\s*[.\\-/]\\s*\\d{1,2})(?:\\s*(?:星期|周)[一二三四五六日天])?(?:\\s*第\\s*\\d{1,4}\\s*期)?';
+const HEAD_STRONG = `(?:${HEAD_DATE}|第\\s*\\d{1,3}\\s*版|0\\d(?![\\d年.\\-/])|(?<=^|\\s)\\d{1,3}(?=\\s|$)|${EDITOR_ROLE}\\s*[：:]\\s*\\p{Script=Han}{2,4})`;
+const HEAD_PIECE = `(?:${HEAD_STRONG}|\\p{Script=Han}{2,6}(?:·\\p{Script=Han}{2,4})?)`;
+const HEAD_GAP = '(?:\\s*[·•｜|]\\s*|\\s+|(?<=\\d)(?=\\p{Script=Han})|(?<=\\p{Script=Han})(?=\\d))';
+const RUNNING_HEAD = new RegExp(`^${HEAD_PIECE}(?:${HEAD_GAP}${HEAD_PIECE})+$`, 'u');
+const RUNNING_HEAD_STRONG = new RegExp(HEAD_STRONG, 'u');
+
+export function isRunningHeadLine(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 40 && RUNNING_HEAD.test(t) && RUNNING_HEAD_STRONG.test(t);
+}
+
 export function isDateLine(text: string): boolean {
   const t = text.trim();
   const c = t.charCodeAt(0);
@@ -187,10 +205,10 @@ function startsLatin(text: string): boolean {
 }
 
 /**
- * A section rubric over the page (`要闻`, `民生`, `News`): two to four Han characters or a short
- * Latin label, on a line of its own. Only its place on the page tells it from a short headline.
+ * A section rubric over the page (`要闻`, `民生`, `慈善·公益`, `News`): two to four Han characters
+ * (two such joined by a middle dot) or a short Latin label, on a line of its own. Only its place on the page tells it from a short headline.
  */
-const RUBRIC = /^\p{Script=Han}{2,4}$/u;
+const RUBRIC = /^\p{Script=Han}{2,4}(?:·\p{Script=Han}{2,4})?$/u;
 
 export function isRubricShaped(text: string): boolean {
   const t = text.trim();

@@ -4,7 +4,7 @@ import { setWidth } from '../model/width.js';
 import { UNMARKED_HEADING, blockWith, makeBlock, pageWith, type BlockExtras } from '../model/page.js';
 import type { Block, Line, Page } from '../model/types.js';
 import { fixedChoices, type FixedChoices, type FixedRole } from '../model/overrides.js';
-import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isDateLine, isFolioLine, isFurnitureLine, isKickerShaped, isPhotoCreditLine, isRubricShaped, isSubtitleShaped, isPlaceName, isTitleLike, namePrefix, splitTeasers, startsAfterPushDown, startsWithDateline } from '../model/shapes.js';
+import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isDateLine, isFolioLine, isFurnitureLine, isKickerShaped, isPhotoCreditLine, isRubricShaped, isRunningHeadLine, isSubtitleShaped, isPlaceName, isTitleLike, namePrefix, splitTeasers, startsAfterPushDown, startsWithDateline } from '../model/shapes.js';
 
 interface Options {
   shortLineCells: number;
@@ -445,8 +445,10 @@ function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoi
       continue;
     }
     // the running head over the page's first text (its page number, its date, or its pieces set
-    // far apart across the page on one line) and the page number under its last are the page's
-    const runningHead = forced !== 'body' && (pageTop && l.gapped === true || ((isFolioLine(l.text) || isDateLine(l.text)) && (pageTop || (isFolioLine(l.text) && atFoot(lines, i)))));
+    // far apart across the page on one line, or run together: `养老服务·第05版`) and the page
+    // number under its last, or the running head's pieces there, are the page's
+    const runningHead = forced !== 'body' && ((pageTop && l.gapped === true) || ((isFolioLine(l.text) || isDateLine(l.text)) && (pageTop || (isFolioLine(l.text) && atFoot(lines, i)))) ||
+      (isRunningHeadLine(l.text) && (pageTop || atFoot(lines, i))));
     const s: Role | null = forced === 'body' ? null
       : runningHead ? 'furniture'
       : l.bullet || isBylineLine(l.text) ? 'byline'
@@ -866,7 +868,7 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
       continue;
     }
     // (above the page's first text, a date is the running head's, whatever its form)
-    if (!l.heading && (isFurnitureLine(l.text) || (pageTop && (isRubricShaped(l.text) || isDateLine(l.text))))) {
+    if (!l.heading && (isFurnitureLine(l.text) || (pageTop && (isRubricShaped(l.text) || isDateLine(l.text) || isRunningHeadLine(l.text))))) {
       for (const piece of splitTeasers(l.text)) raw.push(makeBlock('furniture', piece, at));
       continue;
     }

@@ -225,6 +225,23 @@ testPass(rejoinLines, {
       ],
     },
     {
+      // lines 1-2: the running head's pieces run together on each line, a space or a dot apart
+      name: "raw: a running head's rubric, page number, date and editor run together on lines over the page's first text are furniture",
+      text: page([' 养老服务 · 第 05 版', ' 2023 年 6 月 15 日 星期四 责任编辑：宋雨桐', '07 基层治理'], '北坡县养老驿站开张', lead(['北坡县首家养老驿站', '日前开张迎客。'])),
+      blocks: [
+        { kind: 'furniture', text: '养老服务·第05版', lines: [1, 1] },
+        { kind: 'furniture', lines: [2, 2] },
+        { kind: 'furniture', text: '07基层治理', lines: [3, 3] },
+        { kind: 'heading', text: '北坡县养老驿站开张', lines: [5, 5] },
+        { kind: 'paragraph', lines: [7, 8] },
+      ],
+    },
+    {
+      name: "raw: a headline opening with a count at the page's top is no running head",
+      text: page('12 个社区建成养老驿站', lead(['北坡县十二个社区建', '成了养老驿站。'])),
+      blocks: [{ kind: 'heading', text: '12个社区建成养老驿站' }, { kind: 'paragraph' }],
+    },
+    {
       name: 'raw: a line with a wide gap inside the text is the text’s',
       text: page(lead(['南湖区民政局组织社', '工开展上门      探访服务。'])),
       // (the gap between Han characters keeps one space, as a phrase separator would: OUTPUT.md rule 3)

@@ -115,6 +115,8 @@ export function issueDate(key) {
   // the page's number over it, at times
   const folio = rng.chance(0.5) ? String(rng.int(1, 16)).padStart(2, '0') : null;
   // a raw page may keep the running head on one line, its pieces set far apart across the page
+  // (or run together, a space apart: `05 2024年3月8日 星期五`)
   const gap = folio && rng.chance(0.4) ? rng.int(6, 30) : 0;
-  return { printed, canonical, folio, gap };
+  const joined = folio !== null && gap === 0 && rng.chance(0.35);
+  return { printed, canonical, folio, gap, joined };
 }

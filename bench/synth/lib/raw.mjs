@@ -212,8 +212,10 @@ export function composeRaw(rng, srcs, others, frng) {
   // (not over a topic rubric set on the first line: that stays the page's first line)
   const date = rubricTop ? null : issueDate(arts[0]?.headline ?? '');
   if (date) {
-    out.unshift(...(date.gap ? [date.folio + ' '.repeat(date.gap) + date.printed] : date.folio ? [date.folio, date.printed] : [date.printed]), '');
+    const head = date.gap ? [date.folio + ' '.repeat(date.gap) + date.printed] : date.joined ? [`${date.folio} ${date.printed}`] : date.folio ? [date.folio, date.printed] : [date.printed];
+    out.unshift(...head, '');
     if (date.gap) pageTags.add('furniture:gapped-head');
+    if (date.joined) pageTags.add('furniture:joined-head');
     furniture.unshift(...(date.folio ? [date.folio] : []), date.canonical);
     pageTags.add('furniture:issue-date');
     if (date.folio) pageTags.add('furniture:folio-top');
