@@ -3,7 +3,7 @@ import { articleWith, listFrom, makeLine, pageWith, spanOf } from '../model/page
 import { joinLines } from '../model/join.js';
 import { setWidth } from '../model/width.js';
 import { BigramIndex } from './bigram-index.js';
-import { isKickerShaped, isSubtitleShaped, leavesOpen, namePrefix, namesPlace } from '../model/shapes.js';
+import { isKickerShaped, isSubtitleShaped, leavesOpen, namePrefix, namesPlace, opensWithPlace } from '../model/shapes.js';
 import { bestAssignment } from './assign.js';
 import type { Article, Block, Furniture, Line } from '../model/types.js';
 import { articleHolding, fixedChoices, isFixedHeadline, type FixedChoices } from '../model/overrides.js';
@@ -177,7 +177,10 @@ function placeOnSheet(sheetUnits: Unit[], sheetArticles: Article[], markdown: bo
     const pool = main.length ? main : candidates;
     // Between unmarked raw lines, one set in big type (letter-spaced) or in a box of its own
     // beats the lines around it; else the main headline is the one that names the story.
-    const standsOut = pool.find((u) => u.lines.some((l) => l.spaced)) ?? pool.slice(1).find((u) => u.boxed && !pool[0]!.boxed);
+    // (and a later one opening with its place, `修水：…`, the form of a main headline, beats a
+    // first one that does not: that one is its kicker)
+    const standsOut = pool.find((u) => u.lines.some((l) => l.spaced)) ?? pool.slice(1).find((u) => u.boxed && !pool[0]!.boxed) ??
+      (opensWithPlace(pool[0]!.text) ? undefined : pool.slice(1).find((u) => opensWithPlace(u.text)));
     const best = () => pool.reduce((x, y) => (sc!.score(y, sc!.bodies[ai]!) > sc!.score(x, sc!.bodies[ai]!) + options.mainMargin ? y : x));
     const head = (place ? candidates.find((u) => place.has(u)) : undefined) ?? (markdown || !sc ? pool[0]! : standsOut ?? best());
     // a short name and colon on the line above, in the same box and named again in the body,
@@ -331,6 +334,8 @@ function splitUnits(b: Block, block: number, o: Options, fixed: FixedChoices | n
     const kicker = isKickerShaped(l.text);
     const starts: boolean = groups.length === 0 || (indent > 0 && indent !== prevIndent) || (continued && w > prevWidth + o.growCells && [...l.text].length >= o.minSubtitleChars) ||
       afterKicker || isSubtitleShaped(l.text) || kicker ||
+      // a line opening with a short name and its colon (`修水：…`) opens a main headline: no line runs on into it
+      opensWithPlace(l.text) ||
       // a letter-spaced line is a headline set in big type, a unit of its own
       l.spaced === true || afterSpaced ||
       // a line an editor named a headline starts one
@@ -349,7 +354,10 @@ function splitUnits(b: Block, block: number, o: Options, fixed: FixedChoices | n
   const twoUnits = (ls: Line[]) => {
     if (ls.length !== 2) return false;
     const [first, second] = ls as [Line, Line];
-    if (!onePhrase(first.text, second.text, o.maxHeadlineChars, o.minSubtitleChars)) return true;
+    // (a headline opening with its place runs on past the usual length, the place added to it,
+    // into a second line narrower than the first it filled)
+    const placeRunsOn = opensWithPlace(first.text) && setWidth(second.text) < setWidth(first.text);
+    if (!placeRunsOn && !onePhrase(first.text, second.text, o.maxHeadlineChars, o.minSubtitleChars)) return true;
     const a = [...first.text].length;
     const b = [...second.text].length;
     return setWidth(second.text) > setWidth(first.text) + o.growCells && a + b > o.maxWiderBelowChars && Math.min(a, b) >= o.minSubtitleChars;

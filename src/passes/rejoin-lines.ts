@@ -416,7 +416,9 @@ function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoi
     if (current.length) sawArticleEnd = false;
     current = [];
   };
-  // above the page's first text, a rubric on a line of its own labels the page
+  // above the page's first text, a rubric on a line of its own labels the page (one of two
+  // names joined by a middle dot, `慈善·公益`, right under the running head's page number or
+  // date, is the running head's, whatever stands below it)
   let pageTop = true;
   let lastText: Line | undefined;
   for (let i = 0; i < lines.length; i++) {
@@ -455,7 +457,7 @@ function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoi
       : isAttributionLine(l.text) ? 'attribution'
       // a reporter's name in brackets after an unfinished line is the dateline's, not a closing credit
       : isCreditLine(l.text) && (previous === undefined || finished(previous.text)) ? 'credit'
-      : isFurnitureLine(l.text) || (pageTop && isRubricShaped(l.text) && setApart(lines, i, rubricRatio, role)) ? 'furniture'
+      : isFurnitureLine(l.text) || (pageTop && isRubricShaped(l.text) && (setApart(lines, i, rubricRatio, role) || (l.text.includes('·') && previous !== undefined && role[previous.no] === 'furniture'))) ? 'furniture'
       : null;
     if (s === null) pageTop = false;
     if (s) {

@@ -31,6 +31,18 @@ testPass(matchHeadlines, {
   before,
   valid: [
     {
+      // 33 characters together, past maxHeadlineChars: the place at the front adds to a headline's length
+      name: 'a headline opening with its place runs on past maxHeadlineChars into a narrower second line',
+      text: page(['成都武侯区：“微网实格”让两万多名网格员', '成为居民身边的“贴心人”', ...lead(['成都市武侯区推行“微网', '实格”治理，两万多名网', '格员成为居民身边的“贴', '心人”。'])]),
+      articles: [{ headline: '成都武侯区：“微网实格”让两万多名网格员成为居民身边的“贴心人”', subheadlines: [] }],
+    },
+    {
+      // line 1, unmarked, over a line that opens with its place: the kicker over the main headline broken in two
+      name: 'a line opening with a place and its colon starts the main headline, and the unmarked line above it is its kicker',
+      text: page(['深耕乡村慈善 激活内生动力', '北坡县：首家养老驿站', '日前开门迎客', ...station]),
+      articles: [{ headline: '北坡县：首家养老驿站日前开门迎客', subheadlines: ['深耕乡村慈善 激活内生动力'] }],
+    },
+    {
       // lines 10-11, printed after the second body: the main headline names nothing of it, its subtitle all
       name: 'a headline is scored with the subtitle hanging from it: a figurative one goes where its subtitle names the story',
       text: page([' 南湖区社工上门探访困难家庭', ...visits], station, ['夕阳下的灯火', '——记北坡县首家养老驿站的助餐服务']),

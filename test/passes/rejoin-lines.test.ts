@@ -237,6 +237,17 @@ testPass(rejoinLines, {
       ],
     },
     {
+      // line 2: under the page number, right on the kicker, with no blank between
+      name: "raw: a rubric of two names joined by a middle dot, under the running head's page number, is furniture",
+      text: page([' 03', ' 慈善·公益', ' 深耕乡村慈善 激活内生动力', ' 北坡县：首家养老驿站开张'], lead(['北坡县首家养老驿站', '日前开张迎客。'])),
+      blocks: [
+        { kind: 'furniture', text: '03', lines: [1, 1] },
+        { kind: 'furniture', text: '慈善·公益', lines: [2, 2] },
+        { kind: 'heading', lines: [3, 4] },
+        { kind: 'paragraph', lines: [6, 7] },
+      ],
+    },
+    {
       name: "raw: a headline opening with a count at the page's top is no running head",
       text: page('12 个社区建成养老驿站', lead(['北坡县十二个社区建', '成了养老驿站。'])),
       blocks: [{ kind: 'heading', text: '12个社区建成养老驿站' }, { kind: 'paragraph' }],
