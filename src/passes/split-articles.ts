@@ -23,7 +23,9 @@ export const splitArticles = definePass({
     const furniture: Furniture[] = listFrom(page.furniture);
     let cur: Article | null = null;
     // (typed by its initial value: the helpers below set it, which control flow does not follow)
-    let section = null as { text: string; level: number; lines: LineSpan; used: boolean } | null;
+    // (`level`: the size of its heading; a heading that size or larger ends it, but for a label
+    // set at its headlines' own size, which only a larger one or the next label ends)
+    let section = null as { text: string; level: number; ownSize: boolean; lines: LineSpan; used: boolean } | null;
     // where each section heading stood, for one whose only article is merged away below
     const sectionLines = new Map<string, LineSpan>();
     // a section heading that no article ends up under is still kept
@@ -58,17 +60,40 @@ export const splitArticles = definePass({
       const b = blocks[k]!;
       const next = blocks[k + 1];
       const prev = blocks[k - 1];
-      return b.kind === 'heading' && !!b.level && b.parts?.some((l) => l.spaced) !== true && !isFixedHeadline(fixed, b.lines[0]) && next?.kind === 'heading' && !!next.level && next.level > b.level &&
-        isSectionLabelShaped(b.text) && !isSubtitleShaped(next.text) && !(prev?.kind === 'heading' && isKickerShaped(prev.text));
+      // (over a deeper heading, or over reports printed without headlines, each opening with its dateline)
+      const over = (next?.kind === 'heading' && !!next.level && next.level > (b.level ?? Infinity) && !isSubtitleShaped(next.text)) || (next?.kind === 'paragraph' && next.lead === true);
+      return b.kind === 'heading' && !!b.level && b.parts?.some((l) => l.spaced) !== true && !isFixedHeadline(fixed, b.lines[0]) && over &&
+        isSectionLabelShaped(b.text) && !(prev?.kind === 'heading' && isKickerShaped(prev.text));
+    };
+    // A converter may set a column's label at its headlines' size: a short label right over a
+    // headline of its own size that opens with its place (`## 地方动态` over `## 浙江：…`: a place
+    // opens a headline, no line runs on into it), over two or more headlines and their text. (Its
+    // words may be its stories', `社会组织` over the registration of social organisations.)
+    const sameSizeLabel = (k: number): boolean => {
+      const b = blocks[k]!;
+      const next = blocks[k + 1];
+      if (b.kind !== 'heading' || !b.level || isFixedHeadline(fixed, b.lines[0]) || !isSectionLabelShaped(b.text) || (blocks[k - 1]?.kind === 'heading' && blocks[k - 1]!.level === b.level)) return false;
+      if (next?.kind !== 'heading' || next.level !== b.level || !opensWithPlace(next.text)) return false;
+      let headlines = 0;
+      for (let j = k + 1; j < blocks.length; j++) {
+        const x = blocks[j]!;
+        if (x.kind === 'heading' && x.level === b.level) {
+          // the next label of this size ends the column
+          if (j > k + 1 && blocks[j + 1]?.kind === 'heading' && blocks[j + 1]!.level === b.level && isSectionLabelShaped(x.text)) break;
+          if (blocks[j - 1]!.kind !== 'heading') headlines++;
+          else if (j === k + 1) headlines++;
+        } else if (x.kind === 'heading' && (x.level ?? 0) < b.level) break;
+      }
+      return headlines >= 2;
     };
     const labelLevels = new Set<number>();
     for (let k = 0; k < blocks.length; k++) if (labelShaped(k) && headsArticles(blocks, k) >= 2) labelLevels.add(blocks[k]!.level!);
 
     // (after an article: a label at the page's top, over everything, labels the page and is furniture)
     const rawLabel = (i: number) => page.dialect === 'raw' && !isFixedHeadline(fixed, blocks[i]!.lines[0]) && (articles.length > page.articles.length || hasBody()) && isRawLabel(page.lines, blocks, i);
-    const openSection = (text: string, level: number, lines: LineSpan) => {
+    const openSection = (text: string, level: number, lines: LineSpan, ownSize = false) => {
       leaveSection();
-      section = { text, level, lines, used: false };
+      section = { text, level, ownSize, lines, used: false };
       sectionLines.set(text, lines);
     };
     // (two characters spread across the line keep their space through letter-spacing)
@@ -93,8 +118,12 @@ export const splitArticles = definePass({
           // a section; and a kicker leads into a main headline, never into a section label;
           // a heading letter-spaced across its line is set in big type, as a short main
           // headline is over its descriptive subtitle; a section label is set as a label
-          if (labelShaped(i) && (headsArticles(blocks, i) >= 2 || opensWithPlace(next!.text) || (labelLevels.has(b.level!) && !namedBelow(blocks, i)))) {
+          if (labelShaped(i) && (headsArticles(blocks, i) >= 2 || (next!.kind === 'heading' && opensWithPlace(next!.text)) || (labelLevels.has(b.level!) && !namedBelow(blocks, i)))) {
             openSection(b.text, b.level!, b.lines);
+            continue;
+          }
+          if (sameSizeLabel(i)) {
+            openSection(b.text, b.level!, b.lines, true);
             continue;
           }
           // A raw column's label has no size to tell it by: a rubric on a line of its own after
@@ -104,7 +133,7 @@ export const splitArticles = definePass({
             openRawSection(b);
             continue;
           }
-          if (section && b.level && b.level <= section.level) leaveSection();
+          if (section && b.level && (section.ownSize ? b.level < section.level : b.level <= section.level)) leaveSection();
           unplaced.push(blockWith(b, { level: b.level }));
           break;
         }

@@ -186,6 +186,22 @@ testPass(splitArticles, {
       articles: [{ section: null }, { section: null }],
     },
     {
+      name: 'Markdown: a short label right over a headline of its size that opens with its place, over two or more, is their section',
+      text: page('## 社会组织', '## 北坡县：社会组织年报掌上办', '北坡县登记的社会组织可以在线填报年报。', '## 南湖区：社会组织孵化基地挂牌', '南湖区首个社会组织孵化基地日前挂牌。'),
+      articles: [{ section: '社会组织' }, { section: '社会组织' }],
+      check: (p) => expect(p.blocks.map((b) => b.text)).toEqual(['北坡县：社会组织年报掌上办', '南湖区：社会组织孵化基地挂牌']),
+    },
+    {
+      name: 'Markdown: a short heading over one place headline of its size is no section',
+      text: page('## 社会组织', '## 北坡县：社会组织年报掌上办', '北坡县登记的社会组织可以在线填报年报。'),
+      articles: [{ section: null }],
+    },
+    {
+      name: 'Markdown: a label over reports printed without headlines, each opening with its dateline, is their section',
+      text: page('## 部委动态', '### 民政部部署慈善日活动', '民政部日前部署慈善日系列活动。', '## 各地简讯', '本报讯 6月6日，北坡县发布养老地图。', '本报讯 6月7日，南湖区新增照护专区。', '### 东岸社区举办运动会', '东岸社区近日举办了运动会。'),
+      articles: [{ section: '部委动态' }, { section: '各地简讯' }, { section: '各地简讯' }, { section: '各地简讯' }],
+    },
+    {
       name: 'a section heading whose only article is a credit, merged into the article before it, is kept as furniture',
       text: page('驿站为老人提供助餐服务。', '## 基层快讯', '### 北坡县：养老驿站开张', '■本报记者 王明'),
       articles: [{ section: null, byline: '本报记者 王明', body: [{ text: '驿站为老人提供助餐服务。' }] }],
