@@ -246,7 +246,9 @@ function isRawLabel(lines: readonly Line[], blocks: readonly Block[], at: number
   // (or right over a report's lead: briefs printed without headlines)
   const overHeadline = next?.kind === 'heading' && (body?.kind === 'paragraph' || body?.kind === 'byline');
   const overLead = next?.kind === 'paragraph' && next.lead === true;
-  if (b.lines[0] !== b.lines[1] || !(overHeadline || overLead) || !isRubricShaped(b.text.replace(SPREAD_PAIR, '$1$2'))) return false;
+  // (a column's name spread across its line in display type may run to SPREAD_LABEL_CHARS: `志 愿 者 风 采`)
+  const spreadLabel = b.parts?.length === 1 && b.parts[0]!.spaced === true && SPREAD_LABEL.test(b.text);
+  if (b.lines[0] !== b.lines[1] || !(overHeadline || overLead) || !(isRubricShaped(b.text.replace(SPREAD_PAIR, '$1$2')) || spreadLabel)) return false;
   const blank = (no: number) => lines[no - 1] === undefined || lines[no - 1]!.text === '';
   if (!blank(b.lines[0] - 1) || !blank(b.lines[0] + 1)) return false;
   let count = 0;
@@ -264,9 +266,14 @@ function isRawLabel(lines: readonly Line[], blocks: readonly Block[], at: number
     if (x.kind === 'paragraph') above.unshift(x.text);
     if (x.kind === 'paragraph' && x.lead) break;
   }
-  return count >= 2 && !names(b.text, below) && !names(b.text, above);
+  // (a label in display type names its column's subject, which its stories share: it names a
+  // story only when that holds most of it)
+  const named = (texts: string[]) => (spreadLabel ? (namedShare(b.text, texts) ?? 0) > TOPIC_NAMED_SHARE : names(b.text, texts));
+  return count >= 2 && !named(below) && !named(above);
 }
 const SPREAD_PAIR = /^(\p{Script=Han})\s+(\p{Script=Han})$/u;
+/** a letter-spaced column label: at most this many Han characters (its spaces gone by now) */
+const SPREAD_LABEL = /^\p{Script=Han}{2,6}$/u;
 
 /** A Han rubric of two to four characters (a Latin label, `News`, labels a page, not a column). */
 const HAN_RUBRIC = /^\p{Script=Han}{2,4}$/u;

@@ -134,6 +134,12 @@ testPass(splitArticles, {
       articles: [{ section: null }, { section: null }, { section: null }],
     },
     {
+      // line 5: five characters spread across the line, whose 志愿 the stories around it share
+      name: 'raw: a column label spread across its line in display type, after an article and over a headline and its text, is the section of the articles below',
+      text: page(lead(['北坡县志愿者服务时', '长超过一万小时。']), '志 愿 者 风 采', '王秀兰的四点半课堂', lead(['七十一岁的王秀兰带', '着志愿者辅导孩子。']), '东岸社区举办运动会', lead(['居民们踊跃参加各', '项比赛项目。'])),
+      articles: [{ section: null }, { section: '志愿者风采', headline: null }, { section: '志愿者风采' }],
+    },
+    {
       // the first headline under the label holds a comma, so the label is read as an in-body subhead
       name: 'raw: a rubric read as an in-body subhead, right over the next headline, is the section of the articles below',
       text: page(lead(['南湖区民政局组织社', '工开展上门探访服务。']), '简讯', '古村落修缮活化，老宅变身驿站', lead(['村里的老宅修缮', '后变成了驿站。']), '东岸社区举办运动会', lead(['居民们踊跃参加各', '项比赛项目。'])),
