@@ -5,7 +5,7 @@ import { Rng } from './prng.mjs';
 import { rubricFor, unmarkGroup, unmarkedGroup, PHRASE_SPACE, SHORT_HEADLINES, editorCredit, issueDate } from './forms.mjs';
 
 /** column labels set in mid-page over a run of short reports */
-const COLUMN_LABELS = ['简讯', '快讯', '短波', '动态', '地方传真', '基层动态', '各地简讯'];
+const COLUMN_LABELS = ['简讯', '快讯', '短波', '动态', '地方传真', '基层动态', '各地简讯', '志愿者风采', '基层新气象'];
 const P = { kicker: 0.85, subtitle: 0.85, byline: 0.9, credit: 0.9, attribution: 0.9, noteInline: 0.45, caption: 0.75 };
 const LEAD = '\uFFFD \uFFFD ';
 const WIDTHS = { 5: 1, 6: 2, 7: 2, 8: 2, 9: 2, 10: 3, 11: 4, 12: 4, 13: 4, 14: 3 };
@@ -178,7 +178,9 @@ export function composeRaw(rng, srcs, others, frng) {
     }
     if (i === columnFrom) {
       // a label of two characters is often spread across its line (`简 讯`)
-      push([...columnLabel].length === 2 && crng.chance(0.5) ? [...columnLabel].join(' ') : columnLabel);
+      // (and a longer one is set in display type, spread across its line)
+      const chars = [...columnLabel].length;
+      push((chars === 2 && crng.chance(0.5)) || chars >= 5 ? [...columnLabel].join(' ') : columnLabel);
       blank();
       pageTags.add('section:raw-label');
     }
