@@ -399,7 +399,7 @@ const PROVINCE_START = /^(?:北京|天津|上海|重庆|河北|山西|内蒙古|
 const ADMINISTRATIVE_END = /[省市县区州盟旗镇乡村]$/;
 
 /** A place name before a headline's colon (`内蒙古`, `广西柳州`) is at most this long. */
-const MAX_PLACE_CHARS = 5;
+const MAX_PLACE_CHARS = 7;
 
 /** A subtitle (副题) hangs from the main headline by a dash. */
 export function isSubtitleShaped(text: string): boolean {

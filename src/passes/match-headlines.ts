@@ -179,8 +179,10 @@ function placeOnSheet(sheetUnits: Unit[], sheetArticles: Article[], markdown: bo
     // beats the lines around it; else the main headline is the one that names the story.
     // (and a later one opening with its place, `修水：…`, the form of a main headline, beats a
     // first one that does not: that one is its kicker)
+    // (its place may stand on the line above, a name and colon of its own: `南京宁海路街道：`)
+    const placed = (u: Unit) => opensWithPlace(u.text) || namePrefix(us[us.indexOf(u) - 1]?.text ?? '') !== null;
     const standsOut = pool.find((u) => u.lines.some((l) => l.spaced)) ?? pool.slice(1).find((u) => u.boxed && !pool[0]!.boxed) ??
-      (opensWithPlace(pool[0]!.text) ? undefined : pool.slice(1).find((u) => opensWithPlace(u.text)));
+      (placed(pool[0]!) ? undefined : pool.slice(1).find(placed));
     const best = () => pool.reduce((x, y) => (sc!.score(y, sc!.bodies[ai]!) > sc!.score(x, sc!.bodies[ai]!) + options.mainMargin ? y : x));
     const head = (place ? candidates.find((u) => place.has(u)) : undefined) ?? (markdown || !sc ? pool[0]! : standsOut ?? best());
     // a short name and colon on the line above, in the same box and named again in the body,

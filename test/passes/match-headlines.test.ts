@@ -31,6 +31,12 @@ testPass(matchHeadlines, {
   before,
   valid: [
     {
+      // lines 1-3: a kicker, then the place on a line of its own, then the rest of the main headline
+      name: 'a later line whose place stands on the line above it, a name and colon, is the main headline, and the unmarked first line its kicker',
+      text: page([' 党建引领 网格联动', ' 北坡县南湖街道：', ' 小网格织密服务网'], lead(['北坡县南湖街道把辖', '区划成八十六个网格，', '网格员上门服务居民。'])),
+      articles: [{ headline: '北坡县南湖街道：小网格织密服务网', subheadlines: ['党建引领 网格联动'] }],
+    },
+    {
       // 33 characters together, past maxHeadlineChars: the place at the front adds to a headline's length
       name: 'a headline opening with its place runs on past maxHeadlineChars into a narrower second line',
       text: page(['成都武侯区：“微网实格”让两万多名网格员', '成为居民身边的“贴心人”', ...lead(['成都市武侯区推行“微网', '实格”治理，两万多名网', '格员成为居民身边的“贴', '心人”。'])]),
