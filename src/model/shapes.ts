@@ -32,6 +32,7 @@ const PERSONAL_NAME = new RegExp(`^${HAN_CLASS}{2,4}$`, 'u');
 const PERSONAL_NAMES = new RegExp(`^${HAN_CLASS}{2,4}(?:[\\s、]+${HAN_CLASS}{2,4}){1,3}$`, 'u');
 const REPORTER = new RegExp(`^(本报)?(记者|通讯员|特约记者|实习生)[\\s${HAN_CLASS}·]{2,20}$`, 'u');
 const PAGE_REFERENCE = /\d{1,3}\s*版/;
+const TITLE_MARK_BEFORE_LEADER = /[？！?!](?=\s*(?:…|\.{2,}|·{2,}))/g;
 const LETTER = classSource(ASCII_LETTERS);
 const LATIN_LABEL = new RegExp(`^[${LETTER}][${LETTER} &'’.\\-]{1,30}$`);
 
@@ -183,7 +184,8 @@ export function isFurnitureLine(text: string): boolean {
   const latin = startsLatin(text);
   if (!latin && !text.includes('版')) return false;
   const t = text.trim();
-  if (PAGE_REFERENCE.test(t) && !hasUnit(t, CharKind.SentenceMark)) return true;
+  // (a teaser's title may end in a question or an exclamation, right before its leader dots)
+  if (PAGE_REFERENCE.test(t) && !hasUnit(t.replace(TITLE_MARK_BEFORE_LEADER, ''), CharKind.SentenceMark)) return true;
   return latin && LATIN_LABEL.test(t);
 }
 

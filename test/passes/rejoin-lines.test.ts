@@ -248,6 +248,11 @@ testPass(rejoinLines, {
       ],
     },
     {
+      name: 'raw: a teaser whose title asks a question before its leader dots is furniture',
+      text: page('养老驿站如何“驿”起来？ …… 08 版', '北坡县养老驿站开张', lead(['北坡县首家养老驿站', '日前开张迎客。'])),
+      blocks: [{ kind: 'furniture', lines: [1, 1] }, { kind: 'heading', text: '北坡县养老驿站开张' }, { kind: 'paragraph' }],
+    },
+    {
       name: "raw: a headline opening with a count at the page's top is no running head",
       text: page('12 个社区建成养老驿站', lead(['北坡县十二个社区建', '成了养老驿站。'])),
       blocks: [{ kind: 'heading', text: '12个社区建成养老驿站' }, { kind: 'paragraph' }],
