@@ -103,6 +103,7 @@ test.each([
   // fixed against: a development set
   ['blind15', 10, ['--min-f1', '0.89', '--min-headline', '0.88', '--max-cer', '0.027', '--min-para-f1', '0.97', '--min-fields', '0.88']],
   ['blind16', 10, ['--min-f1', '0.95', '--min-headline', '0.91', '--max-cer', '0.028', '--min-para-f1', '0.92', '--min-fields', '0.94']],
+  ['blind17', 10, ['--min-f1', '0.97', '--min-headline', '0.95', '--max-cer', '0.004', '--min-para-f1', '0.95', '--min-fields', '0.98']],
 ])('later blind pages (fixtures/%s) keep their floor', (set, pages, floors) => {
   const r = cli(['eval', '--gold', `fixtures/${set}/gold`, `fixtures/${set}/pages`, '--json', ...floors, '--max-lost', '0', '--max-added', '0']);
   expect(r.status).toBe(0);
