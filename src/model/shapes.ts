@@ -68,6 +68,9 @@ function bracketed(text: string): boolean {
 /** `来源：某某网` on a line of its own: a source note set without brackets. */
 const SOURCE_LINE = new RegExp(`^${SOURCE_LEAD}\\s*[：:]\\s*[^，。；！？,;!?]{2,30}$`);
 
+/** an unbracketed source note after a paragraph's last sentence */
+const TRAILING_SOURCE = new RegExp(`[。！？!?”]\\s*${SOURCE_LEAD}\\s*[：:]\\s*[^，。；！？,;!?：:]{2,30}$`);
+
 export const isAttributionLine = (text: string): boolean => (bracketed(text) && ATTRIBUTION_LINE.test(text.trim())) || SOURCE_LINE.test(text.trim());
 
 /** `（王某某）` on a line of its own: the author credit that closes an article. */
@@ -287,7 +290,8 @@ export function endsClause(text: string): boolean {
 export function endsWithCredit(text: string): boolean {
   const t = text.trim();
   const m = trailingBracket(t);
-  if (!m) return false;
+  // (or a source note set without brackets after the last sentence: `…施行。 来源：云南省民政厅`)
+  if (!m) return t.includes('：') || t.includes(':') ? TRAILING_SOURCE.test(t) : false;
   // a credit follows the last sentence; `…村（社区）` inside a sentence is no credit
   const before = t.slice(0, m.start).trimEnd();
   if (before !== '' && !endsClause(before)) return false;

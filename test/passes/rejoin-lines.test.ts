@@ -253,6 +253,12 @@ testPass(rejoinLines, {
       blocks: [{ kind: 'furniture', lines: [1, 1] }, { kind: 'heading', text: '北坡县养老驿站开张' }, { kind: 'paragraph' }],
     },
     {
+      // line 2 closes the report with a source note set without brackets; lines 4 and 6 are the next report's label and headline
+      name: 'raw: a paragraph closed by an unbracketed source note ends its article: the short lines after it are no caption',
+      text: page(lead(['北坡县救助管理办法日前印', '发。 来源：北坡县民政局']), '公益观察', '让志愿服务更有温度', lead(['冬日里，不少城市的街', '头多了红马甲的身影。'])),
+      check: (p) => expect(p.blocks.map((b) => b.kind)).toEqual(['paragraph', 'heading', 'heading', 'paragraph']),
+    },
+    {
       name: "raw: a headline opening with a count at the page's top is no running head",
       text: page('12 个社区建成养老驿站', lead(['北坡县十二个社区建', '成了养老驿站。'])),
       blocks: [{ kind: 'heading', text: '12个社区建成养老驿站' }, { kind: 'paragraph' }],
