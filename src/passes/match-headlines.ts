@@ -188,9 +188,9 @@ function placeOnSheet(sheetUnits: Unit[], sheetArticles: Article[], markdown: bo
     // a short name and colon on the line above, in the same box and named again in the body,
     // is the headline's own place (`霍尔果斯：` + `中欧班列通行量持续攀升`), not a kicker
     const above = us[us.indexOf(head) - 1];
-    // (a line of the group may carry the space OCR leaves before a block, and the next not)
+    // (a group's first line may carry the space OCR leaves before a block)
     const adjoins = above !== undefined && above.lines[above.lines.length - 1]!.no === head.lines[0]!.no - 1 &&
-      ((above.lines[0]!.indent ?? 0) === (head.lines[0]!.indent ?? 0) || (head.lines[0]!.indent ?? 0) === 0);
+      ((above.lines[0]!.indent ?? 0) === (head.lines[0]!.indent ?? 0) || (above.index === 0 && (head.lines[0]!.indent ?? 0) === 0));
     const name = adjoins ? namePrefix(above!.text) : null;
     const opens = name !== null && !place?.has(above!) && a.body.some((b) => namesPlace(b.text, name));
     // A converter sets each line of a headline broken in two as a heading of its own: the
