@@ -71,6 +71,26 @@ const SOURCE_LINE = new RegExp(`^${SOURCE_LEAD}\\s*[：:]\\s*[^，。；！？,;
 /** an unbracketed source note after a paragraph's last sentence */
 const TRAILING_SOURCE = new RegExp(`[。！？!?”]\\s*${SOURCE_LEAD}\\s*[：:]\\s*[^，。；！？,;!?：:]{2,30}$`);
 
+/**
+ * Whether a text ends in an unbracketed source note: most paragraphs hold no colon in their
+ * last thirty-odd characters, and are passed over before the pattern is run (this is asked
+ * of every line).
+ */
+function endsWithSourceNote(t: string): boolean {
+  // the last colon with two to thirty-one characters after it (a loop over the line's end: a
+  // search of the whole line for it cost more than all else this asks)
+  let colon = -1;
+  for (let i = t.length - 3; i > 0 && i >= t.length - 32; i--) {
+    const c = t.charCodeAt(i);
+    if (c === 0xff1a || c === 0x3a) {
+      colon = i;
+      break;
+    }
+  }
+  // (the pattern is run on the note's end alone: a sentence mark, its lead word, the colon)
+  return colon > 0 && TRAILING_SOURCE.test(t.slice(Math.max(0, colon - 10)));
+}
+
 export const isAttributionLine = (text: string): boolean => (bracketed(text) && ATTRIBUTION_LINE.test(text.trim())) || SOURCE_LINE.test(text.trim());
 
 /** `（王某某）` on a line of its own: the author credit that closes an article. */
@@ -291,7 +311,7 @@ export function endsWithCredit(text: string): boolean {
   const t = text.trim();
   const m = trailingBracket(t);
   // (or a source note set without brackets after the last sentence: `…施行。 来源：云南省民政厅`)
-  if (!m) return t.includes('：') || t.includes(':') ? TRAILING_SOURCE.test(t) : false;
+  if (!m) return endsWithSourceNote(t);
   // a credit follows the last sentence; `…村（社区）` inside a sentence is no credit
   const before = t.slice(0, m.start).trimEnd();
   if (before !== '' && !endsClause(before)) return false;

@@ -64,6 +64,9 @@ export const rejoinLines = definePass<Options>({
  */
 const CREDIT_LINES = 6;
 
+/** A running head's line, pieces run together, is at most this long (the page's width), and holds a page number or date. */
+const RUNNING_HEAD_CHARS = 40;
+
 /** A line that closes its sentence, or closes its article with a credit or source note. */
 const finished = (text: string): boolean => endsClause(text) || endsWithCredit(text);
 
@@ -450,7 +453,7 @@ function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoi
     // far apart across the page on one line, or run together: `养老服务·第05版`) and the page
     // number under its last, or the running head's pieces there, are the page's
     const runningHead = forced !== 'body' && ((pageTop && l.gapped === true) || ((isFolioLine(l.text) || isDateLine(l.text)) && (pageTop || (isFolioLine(l.text) && atFoot(lines, i)))) ||
-      (isRunningHeadLine(l.text) && (pageTop || atFoot(lines, i))));
+      ((pageTop || (l.text.length <= RUNNING_HEAD_CHARS && /\d/.test(l.text) && atFoot(lines, i))) && isRunningHeadLine(l.text)));
     const s: Role | null = forced === 'body' ? null
       : runningHead ? 'furniture'
       : l.bullet || isBylineLine(l.text) ? 'byline'

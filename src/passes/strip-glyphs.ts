@@ -65,7 +65,7 @@ export const stripGlyphs = defineLinePass({
       if (leading.includes(IDEOGRAPHIC_SPACE)) opensParagraph = true;
       else indent = leading.length;
     }
-    const gapped = line.gapped === true || WIDE_GAP.test(text);
+    const gapped = line.gapped === true || (text.includes('    ') && WIDE_GAP.test(text));
     return lineWith(line, { text: text.trim(), lead, bullet, indent, opensParagraph, gapped });
   },
 });
