@@ -80,8 +80,7 @@ export const splitArticles = definePass({
         if (x.kind === 'heading' && x.level === b.level) {
           // the next label of this size ends the column
           if (j > k + 1 && blocks[j + 1]?.kind === 'heading' && blocks[j + 1]!.level === b.level && isSectionLabelShaped(x.text)) break;
-          if (blocks[j - 1]!.kind !== 'heading') headlines++;
-          else if (j === k + 1) headlines++;
+          if (j === k + 1 || blocks[j - 1]!.kind !== 'heading') headlines++;
         } else if (x.kind === 'heading' && (x.level ?? 0) < b.level) break;
       }
       return headlines >= 2;
@@ -246,7 +245,7 @@ function isRawLabel(lines: readonly Line[], blocks: readonly Block[], at: number
   // (or right over a report's lead: briefs printed without headlines)
   const overHeadline = next?.kind === 'heading' && (body?.kind === 'paragraph' || body?.kind === 'byline');
   const overLead = next?.kind === 'paragraph' && next.lead === true;
-  // (a column's name spread across its line in display type may run to SPREAD_LABEL_CHARS: `志 愿 者 风 采`)
+  // (a column's name spread across its line in display type may run to six characters: `志 愿 者 风 采`)
   const spreadLabel = b.parts?.length === 1 && b.parts[0]!.spaced === true && SPREAD_LABEL.test(b.text);
   if (b.lines[0] !== b.lines[1] || !(overHeadline || overLead) || !(isRubricShaped(b.text.replace(SPREAD_PAIR, '$1$2')) || spreadLabel)) return false;
   const blank = (no: number) => lines[no - 1] === undefined || lines[no - 1]!.text === '';
