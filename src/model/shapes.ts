@@ -168,8 +168,10 @@ export function isEditorCreditLine(text: string): boolean {
  */
 const ISSUE_DATE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s*(?:星期|周|第))(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*第\s*\d{1,4}\s*期)?$/;
 
-/** A date on a line of its own, in any of the forms a running head prints (`2024.12.05`, `2024 年 12 月 12 日`). */
-const DATE_LINE = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2})(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*第\s*\d{1,4}\s*期)?$/;
+/** A date in any of the forms a running head prints (`2024.12.05`, `2024 年 12 月 12 日`), with its weekday or issue number at times. */
+const HEAD_DATE = '(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|\\d{4}\\s*[.\\-/]\\s*\\d{1,2}\\s*[.\\-/]\\s*\\d{1,2})(?:\\s*(?:星期|周)[一二三四五六日天])?(?:\\s*第\\s*\\d{1,4}\\s*期)?';
+/** such a date on a line of its own */
+const DATE_LINE = new RegExp(`^${HEAD_DATE}$`);
 
 /**
  * A running head's pieces on one line (`养老服务·第05版`, `2023年6月15日 星期四 责任编辑：宋雨桐`,
@@ -177,7 +179,6 @@ const DATE_LINE = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*[.\-/
  * or a dot, and at least one of them a date, a page number (`第5版`, a padded `07`, or a number
  * standing apart) or a credit, which no headline is.
  */
-const HEAD_DATE = '(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|\\d{4}\\s*[.\\-/]\\s*\\d{1,2}\\s*[.\\-/]\\s*\\d{1,2})(?:\\s*(?:星期|周)[一二三四五六日天])?(?:\\s*第\\s*\\d{1,4}\\s*期)?';
 const HEAD_STRONG = `(?:${HEAD_DATE}|第\\s*\\d{1,3}\\s*版|0\\d(?![\\d年.\\-/])|(?<=^|\\s)\\d{1,3}(?=\\s|$)|${EDITOR_ROLE}\\s*[：:]\\s*\\p{Script=Han}{2,4})`;
 const HEAD_PIECE = `(?:${HEAD_STRONG}|\\p{Script=Han}{2,6}(?:·\\p{Script=Han}{2,4})?)`;
 const HEAD_GAP = '(?:\\s*[·•｜|]\\s*|\\s+|(?<=\\d)(?=\\p{Script=Han})|(?<=\\p{Script=Han})(?=\\d))';

@@ -582,6 +582,8 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
   const nextArticle = new Int32Array(units.length);
   /** and the article printed right before it (-1: none) */
   const prevArticle = new Int32Array(units.length);
+  /** what a unit's place gives it on an article: printed right before it, or right after it */
+  const placeBonus = (ui: number, ai: number): number => (ai === nextArticle[ui] ? o.nextBonus : ai === prevArticle[ui] ? o.prevBonus : 0);
   // loops, not forEach: a closure per unit, and the calls back from the builtin, for a loop every page runs
   for (let ui = 0; ui < units.length; ui++) {
     const { next, prev } = neighbours(units[ui]!.lines[0]!.no, articles);
@@ -590,9 +592,8 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
     const words = weighed(units[ui]!);
     for (let ai = 0; ai < articles.length; ai++) {
       const share = shareIn(words, bodies[ai]!);
-      const bonus = ai === next ? o.nextBonus : ai === prev ? o.prevBonus : 0;
       content[ui]![ai] = share;
-      total[ui]![ai] = share + bonus;
+      total[ui]![ai] = share + placeBonus(ui, ai);
       best[ui] = Math.max(best[ui]!, share);
     }
   }
@@ -624,19 +625,21 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
   });
   // A headline is scored with the lines that hang from it as well: a subtitle names the story
   // that a figurative main headline (`守望者老周`) names in no word of its body.
+  // (each unit's chain of kickers and subtitles followed once, to the line it ends at)
+  const root = Int32Array.from(units, (_, ui) => hangsTo(hangsFrom, ui));
+  const groups = units.map((u, ui) => (hangsFrom[ui]! < 0 ? [u] : []));
+  for (let vi = 0; vi < units.length; vi++) if (root[vi]! >= 0) groups[root[vi]!]!.push(units[vi]!);
   for (let ui = 0; ui < units.length; ui++) {
-    if (hangsFrom[ui]! >= 0) continue;
-    const group: Unit[] = [];
-    for (let vi = 0; vi < units.length; vi++) if (vi === ui || hangsTo(hangsFrom, vi) === ui) group.push(units[vi]!);
+    const group = groups[ui]!;
     if (group.length < 2) continue;
+    // (in printed order: a kicker above the headline, a subtitle below it)
+    group.sort((x, y) => x.lines[0]!.no - y.lines[0]!.no);
     const words = weighed({ ...units[ui]!, text: joinLines(group.map((u) => u.text)) });
-    const next = nextArticle[ui]!;
-    const prev = prevArticle[ui]!;
     for (let ai = 0; ai < articles.length; ai++) {
       const share = shareIn(words, bodies[ai]!);
       if (share <= content[ui]![ai]!) continue;
       content[ui]![ai] = share;
-      total[ui]![ai] = share + (ai === next ? o.nextBonus : ai === prev ? o.prevBonus : 0);
+      total[ui]![ai] = share + placeBonus(ui, ai);
       best[ui] = Math.max(best[ui]!, share);
     }
   }
@@ -683,8 +686,8 @@ function byContent(units: Unit[], articles: Article[], { weighed, bodies }: Scor
     if (!p.sub) taken.set(p.article, ui);
   }
   for (let ui = 0; ui < units.length; ui++) {
-    // follow a chain (a kicker over a kicker) to the line it ends at
-    const to = hangsTo(hangsFrom, ui);
+    // (a chain, a kicker over a kicker, goes where the line it ends at goes)
+    const to = root[ui]!;
     if (to >= 0 && assigned[to] !== undefined) assigned[ui] = assigned[to];
   }
   // A line printed right next to an article's headline is its subtitle or kicker, unless it
