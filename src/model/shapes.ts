@@ -175,11 +175,11 @@ const DATE_LINE = new RegExp(`^${HEAD_DATE}$`);
 
 /**
  * A running head's pieces on one line (`养老服务·第05版`, `2023年6月15日 星期四 责任编辑：宋雨桐`,
- * `07基层治理`): each a date, a page number, an editor's credit or a rubric, set apart by a space
- * or a dot, and at least one of them a date, a page number (`第5版`, a padded `07`, or a number
- * standing apart) or a credit, which no headline is.
+ * `07基层治理`, `社会工作周刊·第15期`): each a date, a page or issue number, an editor's credit or
+ * a rubric, set apart by a space or a dot, and at least one of them a date, a page number (`第5版`,
+ * a padded `07`, or a number standing apart), an issue's (`第15期`) or a credit, which no headline is.
  */
-const HEAD_STRONG = `(?:${HEAD_DATE}|第\\s*\\d{1,3}\\s*版|0\\d(?![\\d年.\\-/])|(?<=^|\\s)\\d{1,3}(?=\\s|$)|${EDITOR_ROLE}\\s*[：:]\\s*\\p{Script=Han}{2,4})`;
+const HEAD_STRONG = `(?:${HEAD_DATE}|第\\s*\\d{1,3}\\s*版|第\\s*\\d{1,4}\\s*期|0\\d(?![\\d年.\\-/])|(?<=^|\\s)\\d{1,3}(?=\\s|$)|${EDITOR_ROLE}\\s*[：:]\\s*\\p{Script=Han}{2,4})`;
 const HEAD_PIECE = `(?:${HEAD_STRONG}|\\p{Script=Han}{2,6}(?:·\\p{Script=Han}{2,4})?)`;
 const HEAD_GAP = '(?:\\s*[·•｜|]\\s*|\\s+|(?<=\\d)(?=\\p{Script=Han})|(?<=\\p{Script=Han})(?=\\d))';
 const RUNNING_HEAD = new RegExp(`^${HEAD_PIECE}(?:${HEAD_GAP}${HEAD_PIECE})+$`, 'u');
@@ -346,6 +346,17 @@ export function startsWithDateline(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c !== 0x672c /* 本 */ && c !== 0x636e /* 据 */ && c !== 0x65b0 /* 新 */ && c !== 0x4e2d /* 中 */ && !datedWithin(text, DATELINE_HEAD)) return false;
   return DATELINE.test(text.length > DATELINE_HEAD ? text.slice(0, DATELINE_HEAD) : text);
+}
+
+/**
+ * A report's first sentence opens with when it happened, then a comma: `6 月 7 日，`, `近日，`,
+ * `7 月起，`, `今年以来，`. A line that so opens starts a paragraph: the line above it ends one,
+ * or is a headline's.
+ */
+const TIME_OPENING = /^(?:\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月|\d{4}\s*年|近日|日前|近期|连日来|今年以来|近年来|去年以来|今年|去年|昨天|昨日|今天|今日|本周|上周|入[春夏秋冬]以来)[^，。；！？,]{0,8}[，,]/;
+
+export function opensWithTime(text: string): boolean {
+  return TIME_OPENING.test(text.trimStart());
 }
 
 /** A picture's credit closes its caption: `王芳 摄`, `（记者 李青 摄）`, `新华社发`, `供图`. */

@@ -181,8 +181,16 @@ function placeOnSheet(sheetUnits: Unit[], sheetArticles: Article[], markdown: bo
     // first one that does not: that one is its kicker)
     // (its place may stand on the line above, a name and colon of its own: `南京宁海路街道：`)
     const placed = (u: Unit) => opensWithPlace(u.text) || namePrefix(us[us.indexOf(u) - 1]?.text ?? '') !== null;
+    // (and in a full stack, kicker over main headline over a subtitle hanging from its dash,
+    // the line the subtitle hangs from is the main one: two unmarked lines over it are a kicker
+    // and its headline, once they are told apart as two headlines and not one broken in two)
+    const adjacent = (x: Unit | undefined, y: Unit | undefined) => x !== undefined && y !== undefined && x.block === y.block && x.index + 1 === y.index;
+    const stacked = (u: Unit) => {
+      const at = us.indexOf(u);
+      return at > 0 && adjacent(us[at - 1], u) && pool.includes(us[at - 1]!) && adjacent(u, us[at + 1]) && isSubtitleShaped(us[at + 1]!.text);
+    };
     const standsOut = pool.find((u) => u.lines.some((l) => l.spaced)) ?? pool.slice(1).find((u) => u.boxed && !pool[0]!.boxed) ??
-      (placed(pool[0]!) ? undefined : pool.slice(1).find(placed));
+      (placed(pool[0]!) ? undefined : pool.slice(1).find(placed)) ?? (pool.length === 2 ? pool.slice(1).find(stacked) : undefined);
     const best = () => pool.reduce((x, y) => (sc!.score(y, sc!.bodies[ai]!) > sc!.score(x, sc!.bodies[ai]!) + options.mainMargin ? y : x));
     const head = (place ? candidates.find((u) => place.has(u)) : undefined) ?? (markdown || !sc ? pool[0]! : standsOut ?? best());
     // a short name and colon on the line above, in the same box and named again in the body,

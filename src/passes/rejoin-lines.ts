@@ -4,7 +4,7 @@ import { setWidth } from '../model/width.js';
 import { UNMARKED_HEADING, blockWith, makeBlock, pageWith, type BlockExtras } from '../model/page.js';
 import type { Block, Line, Page } from '../model/types.js';
 import { fixedChoices, type FixedChoices, type FixedRole } from '../model/overrides.js';
-import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isDateLine, isFolioLine, isFurnitureLine, isKickerShaped, isPhotoCreditLine, isRubricShaped, isRunningHeadLine, isSubtitleShaped, isPlaceName, isTitleLike, namePrefix, splitTeasers, startsAfterPushDown, startsWithDateline } from '../model/shapes.js';
+import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isDateLine, isFolioLine, isFurnitureLine, isKickerShaped, isPhotoCreditLine, isRubricShaped, isRunningHeadLine, isSubtitleShaped, isPlaceName, isTitleLike, namePrefix, opensWithTime, splitTeasers, startsAfterPushDown, startsWithDateline } from '../model/shapes.js';
 
 interface Options {
   shortLineCells: number;
@@ -316,10 +316,18 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
         // set right under the byline, with no blank between, a line is the body's: a byline
         // stands between a headline and its body
         const fillsColumn = (l: Line) => afterByline && (l.no === before.no + 1 || Math.abs(width[l.no]! - column[l.no]!) <= o.fullLineCells);
+        // Lines set flush that fill the column and run on, unfinished, into the text below are
+        // the body's, at the article's start or under a headline set in a box of its own (its
+        // first line set in): a headline broken in its box ends short, and no body line is
+        // boxed. (A brief printed without a headline starts so.) But a line below that opens
+        // with when it happened (`6 月 7 日，`) starts the text: the full line above it is a headline.
+        const full = (l: Line) => Math.abs(width[l.no]! - column[l.no]!) <= o.fullLineCells;
+        const runsOnFlush = (k: number) => (k === 0 || (first.indent ?? 0) > 0) && prefix < seg.lines.length && !finished(seg.lines[prefix - 1]!.text) &&
+          !opensWithTime(seg.lines[prefix]!.text) && seg.lines.slice(k, prefix).every((l) => (l.indent ?? 0) === 0 && full(l));
         for (let k = 0; k < prefix; k++) {
           const l = seg.lines[k]!;
           if ((l.indent ?? 0) !== 0) continue;
-          if (narrowerThan(l, seg.lines[k + 1] ?? nextText(l.no)) || (k === prefix - 1 && prefix < seg.lines.length && fillsColumn(l))) {
+          if (narrowerThan(l, seg.lines[k + 1] ?? nextText(l.no)) || (k === prefix - 1 && prefix < seg.lines.length && fillsColumn(l)) || runsOnFlush(k)) {
             headingCount = k;
             break;
           }
@@ -872,8 +880,9 @@ function markdownBlocks(page: Page, o: Options, report: Report): Block[] {
       if (forced !== 'furniture') pageTop = false;
       continue;
     }
-    // (above the page's first text, a date is the running head's, whatever its form)
-    if (!l.heading && (isFurnitureLine(l.text) || (pageTop && (isRubricShaped(l.text) || isDateLine(l.text) || isRunningHeadLine(l.text))))) {
+    // (above the page's first text, a date is the running head's, whatever its form, even set
+    // as a heading: no headline is a date alone)
+    if ((!l.heading && (isFurnitureLine(l.text) || (pageTop && (isRubricShaped(l.text) || isRunningHeadLine(l.text))))) || (pageTop && isDateLine(l.text))) {
       for (const piece of splitTeasers(l.text)) raw.push(makeBlock('furniture', piece, at));
       continue;
     }

@@ -89,7 +89,13 @@ export const splitArticles = definePass({
     for (let k = 0; k < blocks.length; k++) if (labelShaped(k) && headsArticles(blocks, k) >= 2) labelLevels.add(blocks[k]!.level!);
 
     // (after an article: a label at the page's top, over everything, labels the page and is furniture)
-    const rawLabel = (i: number) => page.dialect === 'raw' && !isFixedHeadline(fixed, blocks[i]!.lines[0]) && (articles.length > page.articles.length || hasBody()) && isRawLabel(page.lines, blocks, i);
+    const verdicts = page.dialect === 'raw' ? blocks.map((_, i) => rawLabelVerdict(page.lines, blocks, i)) : [];
+    // A page sets its column labels alike: where one label spread across its line heads its
+    // column, another so spread does too, though a story next to it holds its words (a column's
+    // name is its stories' subject).
+    const spreadLabels = verdicts.some((v, i) => v === 'label' && isSpreadLabel(page.lines, blocks[i]!));
+    const rawLabel = (i: number) => page.dialect === 'raw' && !isFixedHeadline(fixed, blocks[i]!.lines[0]) && (articles.length > page.articles.length || hasBody()) &&
+      (verdicts[i] === 'label' || (verdicts[i] === 'alike' && spreadLabels));
     const openSection = (text: string, level: number, lines: LineSpan, ownSize = false) => {
       leaveSection();
       section = { text, level, ownSize, lines, used: false };
@@ -236,8 +242,13 @@ function headsArticles(blocks: readonly Block[], at: number): number {
   return count;
 }
 
-/** A raw label: one line, blank above and below, over a headline and its text or over a lead, heading two or more articles, naming none, nor the one above. */
-function isRawLabel(lines: readonly Line[], blocks: readonly Block[], at: number): boolean {
+/**
+ * A raw label: one line, blank above and below, over a headline and its text or over a lead,
+ * heading two or more articles, naming none, nor the one above: `label`. One spread across its
+ * line that names the article above or below, or stands right over text, is a label only if
+ * the page's other labels are set alike: `alike`.
+ */
+function rawLabelVerdict(lines: readonly Line[], blocks: readonly Block[], at: number): 'label' | 'alike' | null {
   const b = blocks[at]!;
   const next = blocks[at + 1];
   // (the headline right below it over its own text: over a list of headlines a label is the page's)
@@ -246,10 +257,14 @@ function isRawLabel(lines: readonly Line[], blocks: readonly Block[], at: number
   const overHeadline = next?.kind === 'heading' && (body?.kind === 'paragraph' || body?.kind === 'byline');
   const overLead = next?.kind === 'paragraph' && next.lead === true;
   // (a column's name spread across its line in display type may run to six characters: `志 愿 者 风 采`)
-  const spreadLabel = b.parts?.length === 1 && b.parts[0]!.spaced === true && SPREAD_LABEL.test(b.text);
-  if (b.lines[0] !== b.lines[1] || !(overHeadline || overLead) || !(isRubricShaped(b.text.replace(SPREAD_PAIR, '$1$2')) || spreadLabel)) return false;
+  const spreadLabel = isSpreadLabel(lines, b);
+  // (or, spread, right over a paragraph: briefs printed with neither headlines nor leads, which
+  // only the page's other labels can tell from a short headline's text)
+  const overText = spreadLabel && next?.kind === 'paragraph';
+  if (b.lines[0] !== b.lines[1] || !(overHeadline || overLead || overText) || !(isRubricShaped(b.text.replace(SPREAD_PAIR, '$1$2')) || spreadLabel)) return null;
   const blank = (no: number) => lines[no - 1] === undefined || lines[no - 1]!.text === '';
-  if (!blank(b.lines[0] - 1) || !blank(b.lines[0] + 1)) return false;
+  if (!blank(b.lines[0] - 1) || !blank(b.lines[0] + 1)) return null;
+  if (overText && !overLead) return 'alike';
   let count = 0;
   const below: string[] = [];
   for (let k = at + 1; k < blocks.length; k++) {
@@ -268,9 +283,19 @@ function isRawLabel(lines: readonly Line[], blocks: readonly Block[], at: number
   // (a label in display type names its column's subject, which its stories share: it names a
   // story only when that holds most of it)
   const named = (texts: string[]) => (spreadLabel ? (namedShare(b.text, texts) ?? 0) > TOPIC_NAMED_SHARE : names(b.text, texts));
-  return count >= 2 && !named(below) && !named(above);
+  if (count < 2) return null;
+  if (!named(below) && !named(above)) return 'label';
+  return spreadLabel ? 'alike' : null;
 }
 const SPREAD_PAIR = /^(\p{Script=Han})\s+(\p{Script=Han})$/u;
+
+/** A one-line block spread across its line in display type (two characters keep their space). */
+function isSpreadLabel(lines: readonly Line[], b: Block): boolean {
+  if (b.lines[0] !== b.lines[1]) return false;
+  // (a heading keeps its line; a subhead's is the page's)
+  const line = b.parts?.[0] ?? lines[b.lines[0] - 1];
+  return (line?.spaced === true && SPREAD_LABEL.test(b.text)) || SPREAD_PAIR.test(b.text);
+}
 /** a letter-spaced column label: at most this many Han characters (its spaces gone by now) */
 const SPREAD_LABEL = /^\p{Script=Han}{2,6}$/u;
 

@@ -95,6 +95,13 @@ testPass(matchHeadlines, {
       articles: [{ headline: '北坡县首家养老驿站开门迎客', subheadlines: ['让老人吃上放心饭——', '——助餐点覆盖全县十个乡镇'] }],
     },
     {
+      // lines 1-3: two unmarked lines told apart (a phrase space in the first), then a subtitle
+      // hanging from the second; the body holds the kicker's words as much as the headline's
+      name: 'in a full stack of two unmarked lines over a subtitle, the line the subtitle hangs from is the main headline, the first its kicker',
+      text: page(['一张饭桌 一个驿站', '老人家门口有了饭堂', '——北坡县首家养老驿站开门迎客', ...station]),
+      articles: [{ headline: '老人家门口有了饭堂', subheadlines: ['一张饭桌 一个驿站', '——北坡县首家养老驿站开门迎客'] }],
+    },
+    {
       name: 'a headline printed after its body and source note is that body’s',
       text: page(visits, '（据南湖区民政局）', '南湖区社工上门探访困难家庭', [' 北坡县首家养老驿站开门迎客', ...station]),
       articles: [{ headline: '南湖区社工上门探访困难家庭', attribution: '据南湖区民政局' }, { headline: '北坡县首家养老驿站开门迎客' }],

@@ -177,6 +177,17 @@ testPass(rejoinLines, {
       ],
     },
     {
+      // line 1: the paper's name and the issue's number; line 3: the date, set as a heading
+      name: "Markdown: the issue's number in the running head, and the date set as a heading, above the page's first text are furniture",
+      text: page('社会工作周刊·第15期', '# 2024年4月18日 星期四', '# 南湖区社工上门探访困难家庭', '南湖区民政局近日组织社工走进十二个社区,上门探访困难家庭。'),
+      blocks: [
+        { kind: 'furniture', text: '社会工作周刊·第15期', lines: [1, 1] },
+        { kind: 'furniture', text: '2024年4月18日 星期四', lines: [3, 3] },
+        { kind: 'heading', level: 1, lines: [5, 5] },
+        { kind: 'paragraph', lines: [7, 7] },
+      ],
+    },
+    {
       // a notice closes with its date, which carries no weekday: the notice's last paragraph
       name: "a date on a line of its own without a weekday or issue number is the text's, not the running head's",
       text: page('# 关于开展养老机构安全检查的通知', '各区民政局:请按要求开展检查。', '2024年3月8日'),
@@ -274,6 +285,24 @@ testPass(rejoinLines, {
       name: "raw: a short label and its colon over one line, inside a report, is a subhead, not a kicker over a headline",
       text: page(lead(['今年以来，南湖区民政局组', '织社工走进十二个社区，开', '展上门探访服务。']), ['一张床：', '把专业护理搬到家门口'], ['社区综合体二楼设有三十张', '护理床位，主要面向失能老', '人提供短期托养。']),
       blocks: [{ kind: 'paragraph', lines: [1, 3] }, { kind: 'subhead', text: '一张床：把专业护理搬到家门口' }, { kind: 'paragraph', lines: [8, 10] }],
+    },
+    {
+      // line 5 is set in (a box); lines 6-7 are flush, fill the column and run on into line 8
+      name: "raw: flush lines that fill the column under a boxed headline and run on into the text are the body's",
+      text: page(lead(['北坡县民政局今年组织', '社工走进十二个社区，开', '展上门探访服务工作。']), [' 北坡县开展殡葬收费检查', '北坡县民政局日前部署开', '展为期三个月的专项检查', '重点整治捆绑销售，结果', '将向社会公开。']),
+      blocks: [{ kind: 'paragraph', lines: [1, 3] }, { kind: 'heading', text: '北坡县开展殡葬收费检查' }, { kind: 'paragraph', text: '北坡县民政局日前部署开展为期三个月的专项检查重点整治捆绑销售，结果将向社会公开。' }],
+    },
+    {
+      // lines 6-7 after a credit: flush, full, running on into line 8 without a sentence's end
+      name: 'raw: after an article ends, flush lines that fill the column and run on are a brief printed without a headline',
+      text: page(['北坡县民政局今年组织', '社工走进十二个社区，开', '展上门探访服务工作。', '（李明）'], ['南湖区日前为辖区七十八', '名独居老人免费安装燃气', '报警器，并将报警信号接', '入社区网格员的手机。']),
+      blocks: [{ kind: 'paragraph', lines: [1, 3] }, { kind: 'paragraph', lines: [4, 4] }, { kind: 'paragraph', lines: [6, 9] }],
+    },
+    {
+      // line 7 opens with when it happened: the full line above it ends, a headline's
+      name: 'raw: a full flush line over one that opens with a time and a comma stays a headline',
+      text: page(['北坡县民政局今年组织', '社工走进十二个社区，开', '展上门探访服务工作。', '（李明）'], ['北坡县公布培育新清单', '6 月 7 日，北坡县民政局', '发布社区社会组织培育清', '单，明确四类重点方向。']),
+      blocks: [{ kind: 'paragraph', lines: [1, 3] }, { kind: 'paragraph', lines: [4, 4] }, { kind: 'heading', text: '北坡县公布培育新清单' }, { kind: 'paragraph', lines: [7, 9] }],
     },
     {
       name: 'raw: a place and its colon over one line, inside the text, is a headline group',

@@ -140,6 +140,19 @@ testPass(splitArticles, {
       articles: [{ section: null }, { section: '志愿者风采', headline: null }, { section: '志愿者风采' }],
     },
     {
+      // lines 4 and 16 are labels spread alike; 志愿服务 names the story below line 16, and line 24
+      // stands right over briefs set with neither headlines nor leads
+      name: "raw: where one spread label heads its column, others spread alike do too, though a story holds their words or no headline follows",
+      text: page(lead(['南湖区民政局组织社', '工开展上门探访服务。']), '民 政 动 态', '北坡县养老驿站开张', lead(['驿站为老人提供助', '餐和日间照料。']), '东岸社区举办运动会', lead(['居民们踊跃参加各', '项比赛项目。']),
+        '志 愿 服 务', '银龄护学岗上岗', lead(['退休党员组成的志', '愿服务队守护校门。']), '大学生暑期支教', lead(['百名大学生分赴乡', '村开展支教。']),
+        '简  讯', ['南湖区建成首个社工', '慈善综合服务站。'], '（据南湖日报）', ['青山区为独居老人', '安装燃气报警器。'], '（吴迪）'),
+      check: (p) => {
+        expect(p.articles.map((a) => a.section)).toEqual([null, '民政动态', '民政动态', '志愿服务', '志愿服务', '简讯', '简讯']);
+        // (the headlines stay for match-headlines; no label is left among them)
+        expect(p.blocks.map((b) => b.text)).toEqual(['北坡县养老驿站开张', '东岸社区举办运动会', '银龄护学岗上岗', '大学生暑期支教']);
+      },
+    },
+    {
       // the first headline under the label holds a comma, so the label is read as an in-body subhead
       name: 'raw: a rubric read as an in-body subhead, right over the next headline, is the section of the articles below',
       text: page(lead(['南湖区民政局组织社', '工开展上门探访服务。']), '简讯', '古村落修缮活化，老宅变身驿站', lead(['村里的老宅修缮', '后变成了驿站。']), '东岸社区举办运动会', lead(['居民们踊跃参加各', '项比赛项目。'])),
