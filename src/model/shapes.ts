@@ -148,7 +148,9 @@ export function creditName(inner: string): string | null {
 const EDITOR_ROLE = '(?:本版|本期)?(?:责任编辑|值班编辑|美术编辑|编辑|责编|美编|校对|审校|审核|审签|终审|版式|组版|排版|设计|制图)';
 /** the desk's telephone or mail set after its editors' names (`电话：010-58123456`) */
 const DESK_CONTACT = '(?:\\s*[、，,；;]?\\s*(?:电话|联系电话|热线|传真|邮箱|电子邮箱|E-?mail)\\s*[：:]\\s*[\\w.@()（）\\-]+)';
-const EDITOR_CREDITS = new RegExp(`^${EDITOR_ROLE}(?:\\s*[：:]\\s*|\\s+)\\p{Script=Han}{2,4}(?:\\s*[、，,；;]?\\s*${EDITOR_ROLE}(?:\\s*[：:]\\s*|\\s+)\\p{Script=Han}{2,4})*${DESK_CONTACT}*$`, 'iu');
+/** an editor's name, at times spread across the line in the credit's display type (`陈  洁`) */
+const EDITOR_NAME = '\\p{Script=Han}(?:\\s{0,4}\\p{Script=Han}){1,3}';
+const EDITOR_CREDITS = new RegExp(`^${EDITOR_ROLE}(?:\\s*[：:]\\s*|\\s+)${EDITOR_NAME}(?:\\s*[、，,；;]?\\s*${EDITOR_ROLE}(?:\\s*[：:]\\s*|\\s+)${EDITOR_NAME})*${DESK_CONTACT}*$`, 'iu');
 const EDITOR_FIRST = new Set([...'本责值美编校审终版组排设制'].map((c) => c.charCodeAt(0)));
 
 export function isEditorCreditLine(text: string): boolean {
@@ -261,6 +263,13 @@ const CLOSE_QUOTE = 0x201d;
  * line of body text has the same shape and only the line's place on the page can tell;
  * `listing` allows enumeration commas where the line's place says a headline may list.
  */
+/** A heading that numbers a part of an article: 一、 （二） 3. 第四部分 */
+const NUMBERED_PART = /^(?:[（(]?[一二三四五六七八九十]{1,3}[、）)．.]|[（(]?\d{1,2}[、）)．.](?!\d)|第[一二三四五六七八九十\d]{1,3}[部章节条篇])/;
+
+export function isNumberedPart(text: string): boolean {
+  return NUMBERED_PART.test(text.trim());
+}
+
 const PART_NUMBER = /^(?:[一二三四五六七八九十]{1,3}|\d{1,2})、/;
 
 export function isTitleLike(text: string, commas = 0, listing = false): boolean {

@@ -4,7 +4,7 @@ import { setWidth } from '../model/width.js';
 import { UNMARKED_HEADING, blockWith, makeBlock, pageWith, type BlockExtras } from '../model/page.js';
 import type { Block, Line, Page } from '../model/types.js';
 import { fixedChoices, type FixedChoices, type FixedRole } from '../model/overrides.js';
-import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isDateLine, isFolioLine, isFurnitureLine, isKickerShaped, isPhotoCreditLine, isRubricShaped, isRunningHeadLine, isSubtitleShaped, isPlaceName, isTitleLike, namePrefix, opensWithTime, splitTeasers, startsAfterPushDown, startsWithDateline } from '../model/shapes.js';
+import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isDateLine, isFolioLine, isFurnitureLine, isKickerShaped, isNumberedPart, isPhotoCreditLine, isRubricShaped, isRunningHeadLine, isSubtitleShaped, isPlaceName, isTitleLike, namePrefix, opensWithTime, splitTeasers, startsAfterPushDown, startsWithDateline } from '../model/shapes.js';
 
 interface Options {
   shortLineCells: number;
@@ -390,11 +390,13 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
       // text going on below, is a report's turn, set as a subhead: a place so set opens a report)
       const label = seg.lines.length === 2 ? namePrefix(first.text) : null;
       const turn = label !== null && following !== undefined && !isPlaceName(label);
-      const grouped = subtitleBelow || (seg.lines.length > 1 && ((isKickerShaped(first.text) && !turn) || seg.lines.slice(1).some((l) => isSubtitleShaped(l.text))));
+      // (nor does a colon after a part's number, `三、评了有什么用：`, make a kicker: it divides the report)
+      const numbered = isNumberedPart(first.text);
+      const grouped = subtitleBelow || (seg.lines.length > 1 && ((isKickerShaped(first.text) && !turn && !numbered) || seg.lines.slice(1).some((l) => isSubtitleShaped(l.text))));
       // (a subhead heads text: one with only the page's furniture below it is a headline printed after its article)
       const lastOnPage = next === undefined || role[next.no] === 'furniture';
       if (afterFinished && (followedByStart || grouped || widest > col + o.shortLineCells || headsHeadedReport(last) || lastOnPage)) headingCount = seg.lines.length;
-      else if (afterFinished && blankAround(lines, first.no, last.no) && (widest <= col * o.subheadRatio || opensParagraph || cannotRunOn || turn)) {
+      else if (afterFinished && blankAround(lines, first.no, last.no) && (widest <= col * o.subheadRatio || opensParagraph || cannotRunOn || turn || numbered)) {
         for (const l of seg.lines) role[l.no] = 'subhead';
         continue;
       }

@@ -2,7 +2,7 @@ import { definePass } from './pass.js';
 import { namedShare } from './bigram-index.js';
 import { articleWith, blockWith, emptyArticle, listFrom, makeBlock, pageWith, spanOf } from '../model/page.js';
 import type { Article, Block, Furniture, Line, LineSpan } from '../model/types.js';
-import { isKickerShaped, isRubricShaped, isSectionLabelShaped, isSubtitleShaped, opensWithPlace } from '../model/shapes.js';
+import { isKickerShaped, isNumberedPart, isRubricShaped, isSectionLabelShaped, isSubtitleShaped, opensWithPlace } from '../model/shapes.js';
 import { fixedChoices, isFixedHeadline } from '../model/overrides.js';
 
 /**
@@ -373,7 +373,3 @@ function withByline(a: Article, text: string): string {
   return a.byline ? `${a.byline} ${text}` : text;
 }
 
-/** A heading that numbers a part of an article: 一、 （二） 3. 第四部分 */
-function isNumberedPart(text: string): boolean {
-  return /^(?:[（(]?[一二三四五六七八九十]{1,3}[、）)．.]|[（(]?\d{1,2}[、）)．.](?!\d)|第[一二三四五六七八九十\d]{1,3}[部章节条篇])/.test(text.trim());
-}

@@ -126,6 +126,15 @@ testPass(rejoinLines, {
       ],
     },
     {
+      // line 5: the editors' names spread across the line in the credit's display type
+      name: "raw: the editors' credit line with its names letter-spaced is furniture",
+      text: page(lead(['今年以来，南湖区民', '政局组织社工走进十二', '个社区开展上门探访。']), '本版责编：周  敏    美编：陈  洁'),
+      blocks: [
+        { kind: 'paragraph', lines: [1, 3] },
+        { kind: 'furniture', lines: [5, 5] },
+      ],
+    },
+    {
       // line 5: the headline printed after its article; line 7: the desk's credit with its telephone
       name: "raw: the editors' credit line with the desk's telephone is furniture, and the headline above it stays a headline",
       text: page(lead(['今年以来，南湖区民政局组', '织社工走进十二个社区，开', '展上门探访服务。']), ['南湖区组织社工上门探', '访困难家庭'], '本版编辑：林涛  电话：010-58123456'),
@@ -320,6 +329,12 @@ testPass(rejoinLines, {
       name: "raw: a numbered part's heading between paragraphs is a subhead: its number's mark enumerates nothing",
       text: page(lead(['南湖区民政局组织社', '工开展上门探访服务。']), ['一、“熟人慈善”', '激发热情'], ['社工为每位老人建立档', '案并登记生活需求。']),
       check: (p) => expect(p.blocks.map((b) => [b.kind, b.text])).toEqual([['paragraph', '南湖区民政局组织社工开展上门探访服务。'], ['subhead', '一、“熟人慈善”激发热情'], ['paragraph', '社工为每位老人建立档案并登记生活需求。']]),
+    },
+    {
+      // lines 5-6: a numbered part's heading whose first line ends in a colon, blank around it
+      name: "raw: a numbered part's heading ending its first line in a colon is a subhead, not a kicker over a headline",
+      text: page(lead(['南湖区民政局组织社', '工开展上门探访服务。']), ['三、评了有什么用：', '与补贴挂钩'], ['评定结果将作为购买', '服务的重要依据。']),
+      check: (p) => expect(p.blocks.map((b) => [b.kind, b.text])).toEqual([['paragraph', '南湖区民政局组织社工开展上门探访服务。'], ['subhead', '三、评了有什么用：与补贴挂钩'], ['paragraph', '评定结果将作为购买服务的重要依据。']]),
     },
     {
       // the same words in a sentence of the body are no credit line
