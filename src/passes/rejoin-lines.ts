@@ -195,7 +195,8 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   // kicker above such a line, whatever its own width); or, after a paragraph's
   // short last line, one too full to start the next (indented) paragraph; or a headline-shaped
   // run that the next article's lead, byline or dateline ends.
-  const segments = splitAtHeadlines(cutSegments(lines, role, fixed, o.rubricRatio), (prev, l) => {
+  const fitsBeside = (a: Line, b: Line): boolean => width[a.no]! + width[b.no]! <= column[b.no]!;
+  const segments = splitAtHeadlines(cutSegments(lines, role, fixed, o.rubricRatio, fitsBeside), (prev, l) => {
     // a headline starts after a finished sentence: asked first, since most lines of a column
     // follow one that runs on, and the rest of the asking reads lines below
     if (l.lead || !closes(prev)) return false;
@@ -420,7 +421,7 @@ const roleOf = (r: FixedRole): Role => (r === 'headline' || r === 'subheadline' 
  * Segments: runs of non-blank lines, cut before a lead line and around lines that are
  * bylines, source notes or furniture (whose role is settled here).
  */
-function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoices | null, rubricRatio: number): Segment[] {
+function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoices | null, rubricRatio: number, fitsBeside: (a: Line, b: Line) => boolean): Segment[] {
   const segments: Segment[] = [];
   let current: Line[] = [];
   let sawArticleEnd = false;
@@ -470,7 +471,7 @@ function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoi
       : isAttributionLine(l.text) ? 'attribution'
       // a reporter's name in brackets after an unfinished line is the dateline's, not a closing credit
       : isCreditLine(l.text) && (previous === undefined || finished(previous.text)) ? 'credit'
-      : isFurnitureLine(l.text) || (pageTop && isRubricShaped(l.text) && (setApart(lines, i, rubricRatio, role) || (l.text.includes('·') && previous !== undefined && role[previous.no] === 'furniture'))) ? 'furniture'
+      : isFurnitureLine(l.text) || (pageTop && isRubricShaped(l.text) && (setApart(lines, i, rubricRatio, role, fitsBeside) || (l.text.includes('·') && previous !== undefined && role[previous.no] === 'furniture'))) ? 'furniture'
       : null;
     if (s === null) pageTop = false;
     if (s) {
@@ -489,15 +490,18 @@ function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoi
 /**
  * Whether line `i` is set apart: blank or furniture below it, or the headline boxes below it
  * set in, or a line below it many times its length (a headline breaks at a phrase, not after a
- * word or two).
+ * word or two), or one that would hold it beside it (`fitsBeside`, by the column's width).
  */
-function setApart(lines: readonly Line[], i: number, rubricRatio: number, role: readonly (Role | undefined)[]): boolean {
+function setApart(lines: readonly Line[], i: number, rubricRatio: number, role: readonly (Role | undefined)[], fitsBeside: (a: Line, b: Line) => boolean): boolean {
   const l = lines[i]!;
   // (the running head's page number or date may stand right above it)
   if (i > 0 && lines[i - 1]!.text !== '' && role[lines[i - 1]!.no] !== 'furniture') return false;
   const below = lines[i + 1];
   return below === undefined || below.text === '' || isFurnitureLine(below.text) || isFolioLine(below.text) || isDateLine(below.text) || ((below.indent ?? 0) > 0 && (l.indent ?? 0) === 0) ||
-    [...below.text].length >= rubricRatio * [...l.text].length;
+    [...below.text].length >= rubricRatio * [...l.text].length ||
+    // (or one the line below would hold beside it: a headline is broken only where it does not
+    // fit its line, so a rubric that would fit beside the line under it is no first part of it)
+    (!isRubricShaped(below.text) && fitsBeside(l, below));
 }
 
 /** Whether line `i` stands at the page's foot: only blank lines, or its running head's, below it. */

@@ -126,6 +126,12 @@ testPass(rejoinLines, {
       ],
     },
     {
+      // line 1: a rubric that the headline's first line (line 2) would hold beside it in the column
+      name: "raw: a rubric at the page's top that would fit beside the headline line under it is the page's label, not the headline's first part",
+      text: [' 志愿服务', ' 退役老兵十年奔走', '为烈士寻亲', ...lead(['安徽省淮北市退役军人李国栋', '十年来走访全国十多个省份的', '烈士陵园，查阅档案资料上万', '份，帮助七十多位烈士找到了', '亲人。'])],
+      blocks: [{ kind: 'furniture', text: '志愿服务', lines: [1, 1] }, { kind: 'heading', text: '退役老兵十年奔走为烈士寻亲', lines: [2, 3] }, { kind: 'paragraph', lines: [4, 8] }],
+    },
+    {
       // line 5: the editors' names spread across the line in the credit's display type
       name: "raw: the editors' credit line with its names letter-spaced is furniture",
       text: page(lead(['今年以来，南湖区民', '政局组织社工走进十二', '个社区开展上门探访。']), '本版责编：周  敏    美编：陈  洁'),
