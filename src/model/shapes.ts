@@ -248,6 +248,13 @@ export function splitTeasers(text: string): string[] {
   return text.split(/(?<=\d{1,3}\s*版)\s*/).map((t) => t.trim()).filter(Boolean);
 }
 
+/** A heading that numbers a part of an article: 一、 （二） 3. 第四部分 */
+const NUMBERED_PART = /^(?:[（(]?[一二三四五六七八九十]{1,3}[、）)．.]|[（(]?\d{1,2}[、）)．.](?!\d)|第[一二三四五六七八九十\d]{1,3}[部章节条篇])/;
+
+export function isNumberedPart(text: string): boolean {
+  return NUMBERED_PART.test(text.trim());
+}
+
 /** A headline's colon comes after its first words, at most this many code units in. */
 const MAX_COLON_AT = 12;
 const ENUMERATION_COMMA = 0x3001;
@@ -263,13 +270,6 @@ const CLOSE_QUOTE = 0x201d;
  * line of body text has the same shape and only the line's place on the page can tell;
  * `listing` allows enumeration commas where the line's place says a headline may list.
  */
-/** A heading that numbers a part of an article: 一、 （二） 3. 第四部分 */
-const NUMBERED_PART = /^(?:[（(]?[一二三四五六七八九十]{1,3}[、）)．.]|[（(]?\d{1,2}[、）)．.](?!\d)|第[一二三四五六七八九十\d]{1,3}[部章节条篇])/;
-
-export function isNumberedPart(text: string): boolean {
-  return NUMBERED_PART.test(text.trim());
-}
-
 const PART_NUMBER = /^(?:[一二三四五六七八九十]{1,3}|\d{1,2})、/;
 
 export function isTitleLike(text: string, commas = 0, listing = false): boolean {
