@@ -316,13 +316,13 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
         const afterByline = before !== undefined && role[before.no] === 'byline';
         // set right under the byline, with no blank between, a line is the body's: a byline
         // stands between a headline and its body
-        const fillsColumn = (l: Line) => afterByline && (l.no === before.no + 1 || Math.abs(width[l.no]! - column[l.no]!) <= o.fullLineCells);
+        const full = (l: Line) => Math.abs(width[l.no]! - column[l.no]!) <= o.fullLineCells;
+        const fillsColumn = (l: Line) => afterByline && (l.no === before.no + 1 || full(l));
         // Lines set flush that fill the column and run on, unfinished, into the text below are
         // the body's, at the article's start or under a headline set in a box of its own (its
         // first line set in): a headline broken in its box ends short, and no body line is
         // boxed. (A brief printed without a headline starts so.) But a line below that opens
         // with when it happened (`6 月 7 日，`) starts the text: the full line above it is a headline.
-        const full = (l: Line) => Math.abs(width[l.no]! - column[l.no]!) <= o.fullLineCells;
         const runsOnFlush = (k: number) => (k === 0 || (first.indent ?? 0) > 0) && prefix < seg.lines.length && !finished(seg.lines[prefix - 1]!.text) &&
           !opensWithTime(seg.lines[prefix]!.text) && seg.lines.slice(k, prefix).every((l) => (l.indent ?? 0) === 0 && full(l));
         for (let k = 0; k < prefix; k++) {
