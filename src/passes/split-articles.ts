@@ -89,7 +89,8 @@ export const splitArticles = definePass({
     for (let k = 0; k < blocks.length; k++) if (labelShaped(k) && headsArticles(blocks, k) >= 2) labelLevels.add(blocks[k]!.level!);
 
     // (after an article: a label at the page's top, over everything, labels the page and is furniture)
-    const verdicts = page.dialect === 'raw' ? blocks.map((_, i) => rawLabelVerdict(page.lines, blocks, i)) : [];
+    // (asked of headings and subheads, the blocks a label is read as)
+    const verdicts = page.dialect === 'raw' ? blocks.map((b, i) => (b.kind === 'heading' || b.kind === 'subhead' ? rawLabelVerdict(page.lines, blocks, i) : null)) : [];
     // A page sets its column labels alike: where one label spread across its line heads its
     // column, another so spread does too, though a story next to it holds its words (a column's
     // name is its stories' subject).
