@@ -323,8 +323,8 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
         // first line set in): a headline broken in its box ends short, and no body line is
         // boxed. (A brief printed without a headline starts so.) But a line below that opens
         // with when it happened (`6 月 7 日，`) starts the text: the full line above it is a headline.
-        const runsOnFlush = (k: number) => (k === 0 || (first.indent ?? 0) > 0) && prefix < seg.lines.length && !finished(seg.lines[prefix - 1]!.text) &&
-          !opensWithTime(seg.lines[prefix]!.text) && seg.lines.slice(k, prefix).every((l) => (l.indent ?? 0) === 0 && full(l));
+        const runsOnBelow = prefix > 0 && prefix < seg.lines.length && !finished(seg.lines[prefix - 1]!.text) && !opensWithTime(seg.lines[prefix]!.text);
+        const runsOnFlush = (k: number) => runsOnBelow && (k === 0 || (first.indent ?? 0) > 0) && seg.lines.slice(k, prefix).every((l) => (l.indent ?? 0) === 0 && full(l));
         for (let k = 0; k < prefix; k++) {
           const l = seg.lines[k]!;
           if ((l.indent ?? 0) !== 0) continue;
