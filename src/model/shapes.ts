@@ -187,9 +187,25 @@ const HEAD_GAP = '(?:\\s*[·•｜|]\\s*|\\s+|(?<=\\d)(?=\\p{Script=Han})|(?<=\\
 const RUNNING_HEAD = new RegExp(`^${HEAD_PIECE}(?:${HEAD_GAP}${HEAD_PIECE})+$`, 'u');
 const RUNNING_HEAD_STRONG = new RegExp(HEAD_STRONG, 'u');
 
+/**
+ * The paper's or the page's name, two names joined by a middle dot (`养老·社会事务`,
+ * `中国社会工作周刊·深度`): a section and its page, or a paper and its section. A headline with
+ * a middle dot joins two personal names or a name and a place, which are not set at a page's
+ * top on a line of their own.
+ */
+const DOTTED_NAME = '[\\p{Script=Han}A-Za-z]{2,12}\\s*·\\s*\\p{Script=Han}{2,6}';
+/** such a name with the page number set against it (`养老·社会事务11`, `11 养老·社会事务`) */
+const NUMBERED_SECTION = new RegExp(`^(?:${DOTTED_NAME}\\s*\\d{1,3}|\\d{1,3}\\s*${DOTTED_NAME})$`, 'u');
+const DOTTED_NAME_LINE = new RegExp(`^${DOTTED_NAME}$`, 'u');
+
 export function isRunningHeadLine(text: string): boolean {
   const t = text.trim();
-  return t.length <= 40 && RUNNING_HEAD.test(t) && RUNNING_HEAD_STRONG.test(t);
+  return t.length <= 40 && ((RUNNING_HEAD.test(t) && RUNNING_HEAD_STRONG.test(t)) || NUMBERED_SECTION.test(t));
+}
+
+/** Whether a line is two names joined by a middle dot, as a paper's or a page's name is. */
+export function isDottedName(text: string): boolean {
+  return DOTTED_NAME_LINE.test(text.trim());
 }
 
 export function isDateLine(text: string): boolean {
@@ -216,10 +232,10 @@ export function isFurnitureLine(text: string): boolean {
 }
 
 /**
- * A page number on a line of its own (`— 5 —`, `-12-`, `7`): a converter leaves it where one
- * printed page ended and the next began.
+ * A page number on a line of its own (`— 5 —`, `-12-`, `·10·`, `7`): a converter leaves it where
+ * one printed page ended and the next began.
  */
-const FOLIO = /^[-—–－\s]*\d{1,3}[-—–－\s]*$/;
+const FOLIO = /^[-—–－·•\s]*\d{1,3}[-—–－·•\s]*$/;
 
 export function isFolioLine(text: string): boolean {
   return FOLIO.test(text);
@@ -303,8 +319,11 @@ export function isTitleLike(text: string, commas = 0, listing = false): boolean 
       han = c >= 0xd800 && c <= 0xdbff ? isHanCode(t.codePointAt(i)!) : isHanCode(c);
     }
   }
-  // a colon follows a place or a topic (`北京：…`), or ends a kicker that leads into the main headline
-  if (colon > MAX_COLON_AT && colon !== t.length - 1) return false;
+  // a colon follows a place or a topic (`北京：…`), or ends a kicker that leads into the main
+  // headline; a topic in quoted words may run longer (`从“有形覆盖”到“有效服务”：…`), where
+  // reported speech after a colon opens a quotation (`…的“三不”：“…`)
+  const quotedTopic = colon > 0 && t.charCodeAt(colon - 1) === CLOSE_QUOTE && t.charCodeAt(colon + 1) !== OPEN_QUOTE;
+  if (colon > MAX_COLON_AT && colon !== t.length - 1 && !quotedTopic) return false;
   return han;
 }
 
@@ -441,6 +460,11 @@ export function opensWithPlace(text: string): boolean {
 export function isPlaceName(name: string): boolean {
   const t = name.trim();
   return PROVINCE_START.test(t) || ADMINISTRATIVE_END.test(t);
+}
+/** Whether a line is a place's name alone (`成都武侯区`), as short as a headline's place runs. */
+export function isPlaceLine(text: string): boolean {
+  const t = text.trim();
+  return [...t].length <= MAX_PLACE_CHARS && /^\p{Script=Han}+$/u.test(t) && isPlaceName(t);
 }
 const PROVINCE_START = /^(?:北京|天津|上海|重庆|河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾)/;
 const ADMINISTRATIVE_END = /[省市县区州盟旗镇乡村]$/;

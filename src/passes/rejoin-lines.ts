@@ -4,7 +4,7 @@ import { setWidth } from '../model/width.js';
 import { UNMARKED_HEADING, blockWith, makeBlock, pageWith, type BlockExtras } from '../model/page.js';
 import type { Block, Line, Page } from '../model/types.js';
 import { fixedChoices, type FixedChoices, type FixedRole } from '../model/overrides.js';
-import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isDateLine, isFolioLine, isFurnitureLine, isKickerShaped, isNumberedPart, isPhotoCreditLine, isRubricShaped, isRunningHeadLine, isSubtitleShaped, isPlaceName, isTitleLike, namePrefix, opensWithTime, splitTeasers, startsAfterPushDown, startsWithDateline } from '../model/shapes.js';
+import { endsClause, endsWithBracket, endsWithCredit, endsWithPhotoCredit, isAttributionLine, isBylineLine, isCreditLine, isDateLine, isDottedName, isFolioLine, isFurnitureLine, isKickerShaped, isNumberedPart, isPhotoCreditLine, isRubricShaped, isRunningHeadLine, isSubtitleShaped, isPlaceName, isTitleLike, namePrefix, opensWithTime, splitTeasers, startsAfterPushDown, startsWithDateline } from '../model/shapes.js';
 
 interface Options {
   shortLineCells: number;
@@ -471,7 +471,8 @@ function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoi
       : isAttributionLine(l.text) ? 'attribution'
       // a reporter's name in brackets after an unfinished line is the dateline's, not a closing credit
       : isCreditLine(l.text) && (previous === undefined || finished(previous.text)) ? 'credit'
-      : isFurnitureLine(l.text) || (pageTop && isRubricShaped(l.text) && (setApart(lines, i, rubricRatio, role, fitsBeside) || (l.text.includes('·') && previous !== undefined && role[previous.no] === 'furniture'))) ? 'furniture'
+      : isFurnitureLine(l.text) || (pageTop && isRubricShaped(l.text) && (setApart(lines, i, rubricRatio, role, fitsBeside) || (l.text.includes('·') && previous !== undefined && role[previous.no] === 'furniture'))) ||
+        (pageTop && isDottedName(l.text) && nextToRunningHead(lines, i, role)) ? 'furniture'
       : null;
     if (s === null) pageTop = false;
     if (s) {
@@ -502,6 +503,17 @@ function setApart(lines: readonly Line[], i: number, rubricRatio: number, role: 
     // (or one the line below would hold beside it: a headline is broken only where it does not
     // fit its line, so a rubric that would fit beside the line under it is no first part of it)
     (!isRubricShaped(below.text) && fitsBeside(l, below));
+}
+
+/**
+ * Whether line `i` stands right on the running head's date or page number, above or below it:
+ * so a paper's or a page's name is set (`中国社会工作周刊·深度` over `2026年4月23日 第16期`).
+ */
+function nextToRunningHead(lines: readonly Line[], i: number, role: readonly (Role | undefined)[]): boolean {
+  const above = lines[i - 1];
+  const below = lines[i + 1];
+  return (above !== undefined && above.text !== '' && role[above.no] === 'furniture') ||
+    (below !== undefined && (isDateLine(below.text) || isFolioLine(below.text) || isRunningHeadLine(below.text)));
 }
 
 /** Whether line `i` stands at the page's foot: only blank lines, or its running head's, below it. */

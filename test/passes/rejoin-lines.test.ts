@@ -274,6 +274,35 @@ testPass(rejoinLines, {
       ],
     },
     {
+      // line 1: the paper's name and its section, a middle dot apart, right over the issue's date
+      name: "raw: a paper's name and its section joined by a middle dot, right over the running head's date, are furniture",
+      text: page([' 北坡社区工作周刊 · 深度', ' 2026 年 4 月 23 日  第 16 期', ' 北坡县养老驿站开张'], lead(['北坡县首家养老驿站', '日前开张迎客。'])),
+      blocks: [
+        { kind: 'furniture', text: '北坡社区工作周刊·深度', lines: [1, 1] },
+        { kind: 'furniture', lines: [2, 2] },
+        { kind: 'heading', text: '北坡县养老驿站开张', lines: [3, 3] },
+        { kind: 'paragraph', lines: [5, 6] },
+      ],
+    },
+    {
+      // line 1: the page's section, a middle dot between its names, with the page number set against it
+      name: "raw: a section's name joined by a middle dot with the page number beside it, over the page's first text, is furniture",
+      text: page(' 养老·社会事务  11', lead(['北坡县首家养老驿站', '日前开张迎客。'])),
+      blocks: [{ kind: 'furniture', text: '养老·社会事务11', lines: [1, 1] }, { kind: 'paragraph', lines: [3, 4] }],
+    },
+    {
+      // line 2: a colon after a topic in quoted words, past where a place's colon comes
+      name: 'raw: a headline whose colon follows a topic in quoted words, far into the line, is a headline line',
+      text: page('北坡县养老驿站开张', [' 从“有人管护”到“管护得好”：北坡县', ' 养老驿站运行调查'], lead(['北坡县首家养老驿站', '日前开张迎客。'])),
+      blocks: [{ kind: 'heading' }, { kind: 'heading', text: '从“有人管护”到“管护得好”：北坡县养老驿站运行调查', lines: [3, 4] }, { kind: 'paragraph' }],
+    },
+    {
+      // line 5: the page number between middle dots, where one printed page ended
+      name: 'Markdown: a page number set between middle dots is furniture',
+      text: page('# 南湖区社工上门探访困难家庭', '南湖区民政局近日组织社工走进十二个社区,上门探访困难家庭。', '·10·'),
+      blocks: [{ kind: 'heading', level: 1 }, { kind: 'paragraph', lines: [3, 3] }, { kind: 'furniture', text: '·10·', lines: [5, 5] }],
+    },
+    {
       name: 'raw: a teaser whose title asks a question before its leader dots is furniture',
       text: page('养老驿站如何“驿”起来？ …… 08 版', '北坡县养老驿站开张', lead(['北坡县首家养老驿站', '日前开张迎客。'])),
       blocks: [{ kind: 'furniture', lines: [1, 1] }, { kind: 'heading', text: '北坡县养老驿站开张' }, { kind: 'paragraph' }],
