@@ -3,7 +3,7 @@ import { articleWith, listFrom, makeLine, pageWith, spanOf } from '../model/page
 import { joinLines } from '../model/join.js';
 import { setWidth } from '../model/width.js';
 import { BigramIndex } from './bigram-index.js';
-import { isKickerShaped, isSubtitleShaped, leavesOpen, namePrefix, namesPlace, opensWithPlace } from '../model/shapes.js';
+import { isKickerShaped, isPlaceLine, isSubtitleShaped, leavesOpen, namePrefix, namesPlace, opensWithPlace } from '../model/shapes.js';
 import { bestAssignment } from './assign.js';
 import type { Article, Block, Furniture, Line } from '../model/types.js';
 import { articleHolding, fixedChoices, isFixedHeadline, type FixedChoices } from '../model/overrides.js';
@@ -337,12 +337,23 @@ function splitUnits(b: Block, block: number, o: Options, fixed: FixedChoices | n
   let afterKicker = false;
   let afterSpaced = false;
   let prevIndent = 0;
-  for (const l of b.parts ?? []) {
+  let groupIsPlace = false;
+  const parts = b.parts ?? [];
+  for (let i = 0; i < parts.length; i++) {
+    const l = parts[i]!;
     const w = setWidth(l.text);
+    // A place named alone on a line opens a headline broken unevenly at its place (`成都武侯区` /
+    // `38 个社区嵌入式` / `服务综合体全部投用`): the line above it, wide enough to have held it and
+    // the next line both, is the kicker over that headline, set in smaller type; the wider lines
+    // below go on with it, not a subtitle. (A line ending in `村` or `社区` may end a headline
+    // instead, `…开进城中村`: a place opens one only with more of the headline below it.)
+    const below = parts[i + 1];
+    const place = isPlaceLine(l.text) && below !== undefined && !isSubtitleShaped(below.text) && (i === 0 || w + setWidth(below.text) <= prevWidth);
+    const widens: boolean = continued && w > prevWidth + o.growCells && [...l.text].length >= o.minSubtitleChars && !groupIsPlace;
     // a box is set indented, all its lines alike: a new box starts where the indent does
     const indent = l.indent ?? 0;
     const kicker = isKickerShaped(l.text);
-    const starts: boolean = groups.length === 0 || (indent > 0 && indent !== prevIndent) || (continued && w > prevWidth + o.growCells && [...l.text].length >= o.minSubtitleChars) ||
+    const starts: boolean = groups.length === 0 || (indent > 0 && indent !== prevIndent) || widens || place ||
       afterKicker || isSubtitleShaped(l.text) || kicker ||
       // a line opening with a short name and its colon (`修水：…`) opens a main headline: no line runs on into it
       opensWithPlace(l.text) ||
@@ -355,6 +366,7 @@ function splitUnits(b: Block, block: number, o: Options, fixed: FixedChoices | n
     prevIndent = indent;
     if (starts) groups.push([l]);
     else groups[groups.length - 1]!.push(l);
+    if (starts) groupIsPlace = place;
     continued = !starts;
     prevWidth = w;
   }

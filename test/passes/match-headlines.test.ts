@@ -37,6 +37,18 @@ testPass(matchHeadlines, {
       articles: [{ headline: '北坡县南湖街道：小网格织密服务网', subheadlines: ['党建引领 网格联动'] }],
     },
     {
+      // line 2 names a place alone: the main headline, broken unevenly, opens there, under its kicker
+      name: 'a place named alone under a line opens the main headline, the line above its kicker, the wider lines below going on with it',
+      text: page([' 让老人在家门口吃上放心饭', ' 北坡县', ' 首家养老驿站', ' 日前正式开门迎客'], station),
+      articles: [{ headline: '北坡县首家养老驿站日前正式开门迎客', subheadlines: ['让老人在家门口吃上放心饭'] }],
+    },
+    {
+      // line 2 ends in `村` as a place does, but ends the headline: nothing of it follows
+      name: 'a last line ending as a place name does ends the headline broken over it, and opens none',
+      text: page([' 北坡县：暑期“护苗”课堂', ' 开进城中村'], lead(['北坡县暑期“护苗”课', '堂近日开进城中村，社工', '为孩子们讲授安全知识。'])),
+      articles: [{ headline: '北坡县：暑期“护苗”课堂开进城中村', subheadlines: [] }],
+    },
+    {
       // 33 characters together, past maxHeadlineChars: the place at the front adds to a headline's length
       name: 'a headline opening with its place runs on past maxHeadlineChars into a narrower second line',
       text: page(['成都武侯区：“微网实格”让两万多名网格员', '成为居民身边的“贴心人”', ...lead(['成都市武侯区推行“微网', '实格”治理，两万多名网', '格员成为居民身边的“贴', '心人”。'])]),
