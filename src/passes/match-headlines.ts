@@ -395,6 +395,9 @@ function splitUnits(b: Block, block: number, o: Options, fixed: FixedChoices | n
   }));
 }
 
+/** A headline listed on a line of its own holds at least this many characters: three bigrams, not one word a body holds by chance. */
+const MIN_LISTED_CHARS = 4;
+
 /**
  * Lines that the layout rule put in one headline but whose words belong to different
  * articles are two headlines (a list at the top of the page whose entries lost their indent).
@@ -425,15 +428,27 @@ function separateByTopic(units: Unit[], { score, bodies }: Scorer, o: Options): 
     const owners = scores.map(ownerOf);
     // Two lines are two headlines when each holds its own article's words clearly more than the
     // other's: a line of few words can match a second body by chance.
-    const apart = (i: number) => {
-      // (a line of fewer than minSubtitleChars is a piece of a headline broken in two, whose few
-      // words another body may hold by chance)
-      if ([...u.lines[i - 1]!.text].length < o.minSubtitleChars || [...u.lines[i]!.text].length < o.minSubtitleChars) return false;
+    const charsAt = (i: number) => [...u.lines[i]!.text].length;
+    const longApart = (i: number) => {
       const a = owners[i - 1]!;
       const b = owners[i]!;
       if (a >= 0 && b >= 0 && a !== b) return scores[i - 1]![a]! - scores[i - 1]![b]! >= o.separateMargin && scores[i]![b]! - scores[i]![a]! >= o.separateMargin;
       return weaklyApart(u.lines[i - 1]!, u.lines[i]!, scores[i - 1]!, scores[i]!);
     };
+    // A line of fewer than minSubtitleChars is a piece of a headline broken in two, whose few
+    // words another body may hold by chance. But in lines already shown to list headlines (two
+    // of them each at home in a body of its own), a short line whose words are all at home in
+    // another body, and none in the body the line beside it names, is one more entry of the
+    // list (`暖心驿站` listed under a long headline).
+    const shortApart = (i: number) => {
+      const a = owners[i - 1]!;
+      const b = owners[i]!;
+      return Math.min(charsAt(i - 1), charsAt(i)) >= MIN_LISTED_CHARS && a >= 0 && b >= 0 && a !== b && scores[i - 1]![a]! >= o.confidentScore &&
+        scores[i]![b]! >= o.confidentScore && scores[i - 1]![b]! < o.weakScore && scores[i]![a]! < o.weakScore;
+    };
+    let listed: boolean | undefined;
+    const isList = () => (listed ??= u.lines.some((_, i) => i > 0 && Math.min(charsAt(i - 1), charsAt(i)) >= o.minSubtitleChars && longApart(i)));
+    const apart = (i: number) => (Math.min(charsAt(i - 1), charsAt(i)) < o.minSubtitleChars ? shortApart(i) && isList() : longApart(i));
     // Two lines that each hold weakScore of their words in a body of their own, and that much
     // less in the other's, are two headlines of few words, not one broken in two, when one of
     // them is at home (minScore) or, read as one headline, they have no body to go to.

@@ -49,6 +49,19 @@ testPass(matchHeadlines, {
       articles: [{ headline: '北坡县：暑期“护苗”课堂开进城中村', subheadlines: [] }],
     },
     {
+      // lines 1-3, listed at the page top: lines 1 and 2 name bodies of their own, so the block is
+      // a list; line 3 is short, but all its words are the third body's and none the second's
+      name: 'in a list of headlines, a short line is an entry of its own when its words are all in another body and none in the one the line above names',
+      text: page([' 南湖区社工上门探访困难家庭', ' 北坡县首家养老驿站开门迎客', ' 邻里运动会'], visits, station, games),
+      articles: [{ headline: '南湖区社工上门探访困难家庭' }, { headline: '北坡县首家养老驿站开门迎客' }, { headline: '邻里运动会' }],
+    },
+    {
+      name: 'with weakScore 0 no share is small enough to set the short line apart: it is read as the end of the headline above',
+      options: { weakScore: 0 },
+      text: page([' 南湖区社工上门探访困难家庭', ' 北坡县首家养老驿站开门迎客', ' 邻里运动会'], visits, station, games),
+      articles: [{ headline: '南湖区社工上门探访困难家庭' }, { headline: '北坡县首家养老驿站开门迎客邻里运动会' }, { headline: null }],
+    },
+    {
       // 33 characters together, past maxHeadlineChars: the place at the front adds to a headline's length
       name: 'a headline opening with its place runs on past maxHeadlineChars into a narrower second line',
       text: page(['成都武侯区：“微网实格”让两万多名网格员', '成为居民身边的“贴心人”', ...lead(['成都市武侯区推行“微网', '实格”治理，两万多名网', '格员成为居民身边的“贴', '心人”。'])]),
