@@ -196,7 +196,8 @@ function rawBlocks(page: Page, o: Options, report: Report): Block[] {
   // short last line, one too full to start the next (indented) paragraph; or a headline-shaped
   // run that the next article's lead, byline or dateline ends.
   const fitsBeside = (a: Line, b: Line): boolean => width[a.no]! + width[b.no]! <= column[b.no]!;
-  const segments = splitAtHeadlines(cutSegments(lines, role, fixed, o.rubricRatio, fitsBeside), (prev, l) => {
+  const fills = (l: Line): boolean => width[l.no]! + o.fullLineCells >= column[l.no]!;
+  const segments = splitAtHeadlines(cutSegments(lines, role, fixed, o.rubricRatio, fitsBeside, fills), (prev, l) => {
     // a headline starts after a finished sentence: asked first, since most lines of a column
     // follow one that runs on, and the rest of the asking reads lines below
     if (l.lead || !closes(prev)) return false;
@@ -421,7 +422,14 @@ const roleOf = (r: FixedRole): Role => (r === 'headline' || r === 'subheadline' 
  * Segments: runs of non-blank lines, cut before a lead line and around lines that are
  * bylines, source notes or furniture (whose role is settled here).
  */
-function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoices | null, rubricRatio: number, fitsBeside: (a: Line, b: Line) => boolean): Segment[] {
+function cutSegments(
+  lines: Line[],
+  role: (Role | undefined)[],
+  fixed: FixedChoices | null,
+  rubricRatio: number,
+  fitsBeside: (a: Line, b: Line) => boolean,
+  fills: (l: Line) => boolean,
+): Segment[] {
   const segments: Segment[] = [];
   let current: Line[] = [];
   let sawArticleEnd = false;
@@ -441,7 +449,7 @@ function cutSegments(lines: Line[], role: (Role | undefined)[], fixed: FixedChoi
     const previous = lastText;
     lastText = l;
     // a source note a narrow column broke over lines, each of them the note's
-    const note = noteLines(lines, i);
+    const note = noteLines(lines, i, fills);
     if (note > 1 && !(fixed && lines.slice(i, i + note).some((n) => fixed.role.has(n.no)))) {
       flush(false);
       for (let k = i; k < i + note; k++) role[lines[k]!.no] = 'attribution';
@@ -530,11 +538,11 @@ function atFoot(lines: readonly Line[], i: number): boolean {
  * How many lines from `i` on make a source note on lines of its own (`（据《四川` + `交通报》）`):
  * 0 when line `i` does not open one that closes within CREDIT_LINES lines.
  */
-function noteLines(lines: Line[], i: number): number {
+function noteLines(lines: Line[], i: number, fills: (l: Line) => boolean): number {
   const text = lines[i]!.text;
   // most lines open with no bracket: passed over before any string is made
   const c = text.charCodeAt(0);
-  if (c !== 0xff08 && c !== 0x28 && c !== 0x20) return 0;
+  if (c !== 0xff08 && c !== 0x28 && c !== 0x20) return unbracketedNoteLines(lines, i, fills);
   const first = text.trimStart();
   if (!NOTE_OPENING.test(first) || endsWithBracket(first.trimEnd())) return 0;
   const parts = [first];
@@ -546,6 +554,22 @@ function noteLines(lines: Line[], i: number): number {
   return 0;
 }
 const NOTE_OPENING = /^[（(]\s*(?:据|《)/;
+
+/**
+ * A source note set without brackets (`来源：北京市西城区人` + `民政府网站`) is broken over two
+ * lines only where its first line fills the column; its second then ends the article, a blank
+ * or the page's end under it. (A line that falls short of the column ends the note: the line
+ * under it is what follows the article, a headline printed after it.)
+ */
+function unbracketedNoteLines(lines: Line[], i: number, fills: (l: Line) => boolean): number {
+  const l = lines[i]!;
+  const next = lines[i + 1];
+  if (next === undefined || next.text === '' || !SOURCE_OPENING.test(l.text) || !fills(l)) return 0;
+  const after = lines[i + 2];
+  if (after !== undefined && after.text !== '') return 0;
+  return isAttributionLine(joinLines([l.text, next.text])) ? 2 : 0;
+}
+const SOURCE_OPENING = /^(?:稿件|信息|文章)?来源\s*[：:]/;
 
 /**
  * A headline set right on its body, with no blank line around it, sits inside a run of text

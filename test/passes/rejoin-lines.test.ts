@@ -303,6 +303,18 @@ testPass(rejoinLines, {
       blocks: [{ kind: 'heading', level: 1 }, { kind: 'paragraph', lines: [3, 3] }, { kind: 'furniture', text: '·10·', lines: [5, 5] }],
     },
     {
+      // lines 5-6: a source note without brackets, its first line filling the column, its second the article's last
+      name: 'raw: a source note without brackets broken over two lines where its first fills the column is one note',
+      text: page(lead(['北坡县首家养老驿站', '日前开张迎客，驿站为老', '人提供助餐和日间照料。']), ['来源：北坡县民政局官方', '网站']),
+      blocks: [{ kind: 'paragraph', lines: [1, 3] }, { kind: 'attribution', text: '来源：北坡县民政局官方网站', lines: [5, 6] }],
+    },
+    {
+      // line 5 falls short of the column: the note ends there, and line 6 is what follows the article
+      name: 'raw: a source note without brackets that falls short of the column ends on its line, the line under it apart',
+      text: page(lead(['北坡县首家养老驿站', '日前开张迎客，驿站为老', '人提供助餐和日间照料。']), ['来源：北坡县民政局', '北坡县养老驿站开张']),
+      blocks: [{ kind: 'paragraph', lines: [1, 3] }, { kind: 'attribution', text: '来源：北坡县民政局', lines: [5, 5] }, { kind: 'heading', text: '北坡县养老驿站开张', lines: [6, 6] }],
+    },
+    {
       name: 'raw: a teaser whose title asks a question before its leader dots is furniture',
       text: page('养老驿站如何“驿”起来？ …… 08 版', '北坡县养老驿站开张', lead(['北坡县首家养老驿站', '日前开张迎客。'])),
       blocks: [{ kind: 'furniture', lines: [1, 1] }, { kind: 'heading', text: '北坡县养老驿站开张' }, { kind: 'paragraph' }],
