@@ -15,6 +15,7 @@ interface Options {
   nextBonus: number;
   prevBonus: number;
   growCells: number;
+  biggerTypeShare: number;
   sheetArticles: number;
   separateMargin: number;
   maxHeadlineChars: number;
@@ -73,6 +74,7 @@ export const matchHeadlines = definePass<Options>({
     mainMargin: { default: 0.5, description: "a later unmarked line of a headline group is the main headline only when it holds this much more of the body's words than the first", unit: 'share of weighted bigrams', min: 0, max: 1 },
     sheetArticles: { default: 200, description: 'a page of more articles than this is matched in sheets of this many, each with the headlines printed among them', unit: 'articles', min: 1, integer: true },
     growCells: { default: 2, description: "a line wider than a headline's shorter last line by more than this starts a new headline", unit: 'cells', min: 0, integer: true },
+    biggerTypeShare: { default: 0.6, description: 'two lines that together fill at most this share of the line above them are set in bigger type: the main headline under its kicker, broken unevenly', unit: 'share of the line above', min: 0, max: 1 },
   },
   run(page, options, { report }) {
     const headings = page.blocks.filter((b) => b.kind === 'heading');
@@ -337,7 +339,7 @@ function splitUnits(b: Block, block: number, o: Options, fixed: FixedChoices | n
   let afterKicker = false;
   let afterSpaced = false;
   let prevIndent = 0;
-  let groupIsPlace = false;
+  let groupInBigType = false;
   const parts = b.parts ?? [];
   for (let i = 0; i < parts.length; i++) {
     const l = parts[i]!;
@@ -349,11 +351,17 @@ function splitUnits(b: Block, block: number, o: Options, fixed: FixedChoices | n
     // instead, `…开进城中村`: a place opens one only with more of the headline below it.)
     const below = parts[i + 1];
     const place = isPlaceLine(l.text) && below !== undefined && !isSubtitleShaped(below.text) && (i === 0 || w + setWidth(below.text) <= prevWidth);
-    const widens: boolean = continued && w > prevWidth + o.growCells && [...l.text].length >= o.minSubtitleChars && !groupIsPlace;
+    // Two lines that would fit on the line above them with much to spare are set in bigger type
+    // than it: the main headline under a long kicker (`从“等老人上门”到“把服务送进家门”，…` over
+    // `老旧小区里长出` / `“一刻钟养老服务圈”`), broken unevenly, its wider line going on with it.
+    // (A headline broken unevenly in one type leaves its last lines short, but not both within
+    // biggerTypeShare of its first.)
+    const biggerType: boolean = i > 0 && below !== undefined && !isSubtitleShaped(below.text) && w + setWidth(below.text) <= o.biggerTypeShare * prevWidth;
+    const widens: boolean = continued && w > prevWidth + o.growCells && [...l.text].length >= o.minSubtitleChars && !groupInBigType;
     // a box is set indented, all its lines alike: a new box starts where the indent does
     const indent = l.indent ?? 0;
     const kicker = isKickerShaped(l.text);
-    const starts: boolean = groups.length === 0 || (indent > 0 && indent !== prevIndent) || widens || place ||
+    const starts: boolean = groups.length === 0 || (indent > 0 && indent !== prevIndent) || widens || place || biggerType ||
       afterKicker || isSubtitleShaped(l.text) || kicker ||
       // a line opening with a short name and its colon (`修水：…`) opens a main headline: no line runs on into it
       opensWithPlace(l.text) ||
@@ -366,7 +374,7 @@ function splitUnits(b: Block, block: number, o: Options, fixed: FixedChoices | n
     prevIndent = indent;
     if (starts) groups.push([l]);
     else groups[groups.length - 1]!.push(l);
-    if (starts) groupIsPlace = place;
+    if (starts) groupInBigType = place || biggerType;
     continued = !starts;
     prevWidth = w;
   }

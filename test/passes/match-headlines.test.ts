@@ -62,6 +62,19 @@ testPass(matchHeadlines, {
       articles: [{ headline: '南湖区社工上门探访困难家庭' }, { headline: '北坡县首家养老驿站开门迎客邻里运动会' }, { headline: null }],
     },
     {
+      // lines 2-3 together fill under half of line 1: the main headline in bigger type, broken
+      // unevenly, its second line the wider, under a long kicker
+      name: 'two lines that together fill at most biggerTypeShare of the line above are the main headline in bigger type under a kicker',
+      text: page([' 让老人在家门口就能吃上一顿放心又可口的热饭菜', ' 首家驿站', ' 日前开门迎客'], station),
+      articles: [{ headline: '首家驿站日前开门迎客', subheadlines: ['让老人在家门口就能吃上一顿放心又可口的热饭菜'] }],
+    },
+    {
+      name: 'with biggerTypeShare 0.3 the same lines are one type: the kicker runs on into the line under it',
+      options: { biggerTypeShare: 0.3 },
+      text: page([' 让老人在家门口就能吃上一顿放心又可口的热饭菜', ' 首家驿站', ' 日前开门迎客'], station),
+      articles: [{ headline: '日前开门迎客', subheadlines: ['让老人在家门口就能吃上一顿放心又可口的热饭菜首家驿站'] }],
+    },
+    {
       // 33 characters together, past maxHeadlineChars: the place at the front adds to a headline's length
       name: 'a headline opening with its place runs on past maxHeadlineChars into a narrower second line',
       text: page(['成都武侯区：“微网实格”让两万多名网格员', '成为居民身边的“贴心人”', ...lead(['成都市武侯区推行“微网', '实格”治理，两万多名网', '格员成为居民身边的“贴', '心人”。'])]),
